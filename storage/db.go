@@ -1,0 +1,190 @@
+// Package storage is kinerjabot's database: SQLite (the embedded default) and
+// PostgreSQL (for deployments that outgrow one machine) behind the same code.
+// Queries are written once with ? placeholders and rebound for PostgreSQL;
+// migrations are embedded numbered SQL files applied once each at open.
+// This is the only package that contains SQL or imports a database driver.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
+	_ "github.com/mattn/go-sqlite3"    // SQLite driver "sqlite3"
+)
+
+// engine is the SQL dialect in use.
+type engine int
+
+const (
+	sqliteEngine engine = iota
+	postgresEngine
+)
+
+// querier is what *sql.DB and *sql.Tx have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// conn runs the store methods over a querier: the pool for DB, one
+// transaction for InTx.
+type conn struct {
+	q      querier
+	engine engine
+}
+
+// DB is an open database. It implements kinerja.Store.
+type DB struct {
+	conn
+	sql *sql.DB
+	// writeMu serialises SQLite write transactions in this process: SQLite has
+	// one writer, and queueing here is cheaper than spinning on busy_timeout.
+	writeMu sync.Mutex
+}
+
+var _ kinerja.Store = (*DB)(nil)
+
+// Open opens the database named by dsn and applies pending migrations. A dsn
+// starting with postgres:// or postgresql:// selects PostgreSQL; anything
+// else is a SQLite file path (optionally prefixed with "sqlite:"), opened in
+// WAL mode with foreign keys and a busy timeout on every pooled connection.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	var (
+		d   *sql.DB
+		err error
+		eng engine
+	)
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		eng = postgresEngine
+		d, err = sql.Open("pgx", dsn)
+	default:
+		eng = sqliteEngine
+		path := strings.TrimPrefix(dsn, "sqlite:")
+		if path == "" || path == ":memory:" || strings.Contains(path, "mode=memory") {
+			// Every pooled connection would get its own empty database.
+			return nil, fmt.Errorf("storage: an in-memory SQLite database is not supported; give a file path")
+		}
+		// Per-connection pragmas go in the DSN so that every pooled
+		// connection has them; _txlock=immediate takes the write lock at
+		// BEGIN, so two writers never deadlock upgrading a read lock.
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		d, err = sql.Open("sqlite3", "file:"+path+sep+
+			"_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("storage: open: %w", err)
+	}
+	if eng == postgresEngine {
+		d.SetMaxOpenConns(16)
+	} else {
+		d.SetMaxOpenConns(8)
+	}
+	db := &DB{conn: conn{q: d, engine: eng}, sql: d}
+	if err := d.PingContext(ctx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("storage: connect: %w", err)
+	}
+	if err := db.migrate(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Engine returns "sqlite" or "postgres".
+func (db *DB) Engine() string {
+	if db.engine == postgresEngine {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// InTx runs fn in one transaction, committed when fn returns nil and rolled
+// back otherwise (including on panic, which is re-raised).
+func (db *DB) InTx(ctx context.Context, fn func(tx kinerja.Tx) error) (err error) {
+	if db.engine == sqliteEngine {
+		db.writeMu.Lock()
+		defer db.writeMu.Unlock()
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("storage: begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = tx.Rollback()
+			panic(p)
+		}
+	}()
+	if err := fn(&conn{q: tx, engine: db.engine}); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("storage: commit: %w", err)
+	}
+	return nil
+}
+
+// rebind turns ? placeholders into $1, $2… for PostgreSQL. Queries in this
+// package never contain a literal question mark.
+func (c *conn) rebind(q string) string {
+	if c.engine != postgresEngine || !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+func (c *conn) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return c.q.ExecContext(ctx, c.rebind(q), args...)
+}
+
+func (c *conn) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return c.q.QueryContext(ctx, c.rebind(q), args...)
+}
+
+func (c *conn) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return c.q.QueryRowContext(ctx, c.rebind(q), args...)
+}
+
+// notFound turns sql.ErrNoRows into the domain's not-found error.
+func notFound(err error, key string, args ...any) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return kinerja.Errorf(kinerja.ENotFound, key, args...)
+	}
+	return err
+}
+
+// isUniqueViolation reports whether err is a unique-constraint failure in
+// either engine.
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505")
+}
