@@ -37,6 +37,8 @@ type SessionStore interface {
 	Session(ctx context.Context, chatID int64) (*Session, error)
 	PutSession(ctx context.Context, s *Session) error
 	DeleteSession(ctx context.Context, chatID int64) error
+	// IdleSessions returns the sessions last updated before the instant.
+	IdleSessions(ctx context.Context, before time.Time) ([]*Session, error)
 }
 
 // UpdateLog remembers which Telegram updates were handled, so that a

@@ -102,6 +102,36 @@ func (c *conn) PutSession(ctx context.Context, s *kinerja.Session) error {
 	return err
 }
 
+// IdleSessions returns the sessions last updated before the instant.
+func (c *conn) IdleSessions(ctx context.Context, before time.Time) ([]*kinerja.Session, error) {
+	rows, err := c.query(ctx, `SELECT chat_id FROM sessions WHERE updated_at < ? ORDER BY chat_id`, before.UnixMilli())
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]*kinerja.Session, 0, len(ids))
+	for _, id := range ids {
+		s, err := c.Session(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
 // DeleteSession removes the chat's session, if any.
 func (c *conn) DeleteSession(ctx context.Context, chatID int64) error {
 	_, err := c.exec(ctx, `DELETE FROM sessions WHERE chat_id = ?`, chatID)

@@ -134,6 +134,12 @@ func init() {
 		if err != nil || got.Step != "qty" || got.Data["k"] != "v" || got.MessageID != 4 || !got.UpdatedAt.Equal(t0) {
 			t.Fatalf("Session = %+v, %v", got, err)
 		}
+		if idle, err := db.IdleSessions(ctx, t0.Add(time.Minute)); err != nil || len(idle) != 1 || idle[0].ChatID != 9 {
+			t.Fatalf("IdleSessions = %v, %v", idle, err)
+		}
+		if idle, _ := db.IdleSessions(ctx, t0); len(idle) != 0 {
+			t.Fatalf("IdleSessions before update = %v", idle)
+		}
 		if err := db.DeleteSession(ctx, 9); err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,137 @@
+package bot
+
+import (
+	"context"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+)
+
+// Request is one update being handled, with everything a handler needs:
+// the transaction, the clock reading, the sender's language, roster entry
+// and dialogue session. Replies are queued and sent after the commit.
+type Request struct {
+	Update
+	Ctx     context.Context
+	Tx      kinerja.Tx
+	Now     time.Time
+	Lang    kinerja.Lang
+	Staff   *kinerja.Staff   // nil when the sender is not linked
+	Session *kinerja.Session // nil when no dialogue is open
+
+	bot      *Bot
+	out      []OutMessage
+	answer   string
+	after    []func(ctx context.Context)
+	assessor *bool
+}
+
+func (b *Bot) newRequest(ctx context.Context, tx kinerja.Tx, u Update, now time.Time) *Request {
+	return &Request{Update: u, Ctx: ctx, Tx: tx, Now: now, Lang: b.cfg.DefaultLang, bot: b}
+}
+
+// T returns a text in the sender's language.
+func (r *Request) T(key string, args ...any) string { return T(r.Lang, key, args...) }
+
+// Reply queues a message to the update's chat.
+func (r *Request) Reply(text string, buttons ...[]Button) {
+	r.out = append(r.out, OutMessage{ChatID: r.ChatID, Text: text, Buttons: buttons})
+}
+
+// ReplyEdit edits the bot message the pressed button sits on (or, for a
+// message update, the session's message) and falls back to a new message.
+func (r *Request) ReplyEdit(text string, buttons ...[]Button) {
+	id := 0
+	switch {
+	case r.Callback != nil:
+		id = r.Callback.MessageID
+	case r.Session != nil:
+		id = r.Session.MessageID
+	}
+	r.out = append(r.out, OutMessage{ChatID: r.ChatID, Text: text, Buttons: buttons, EditID: id})
+}
+
+// Send queues a message to any chat (a notification to another person).
+func (r *Request) Send(m OutMessage) { r.out = append(r.out, m) }
+
+// Answer sets the short notice shown when a pressed button is answered.
+func (r *Request) Answer(text string) { r.answer = text }
+
+// After queues work to run after the commit, such as setting a command menu.
+func (r *Request) After(f func(ctx context.Context)) { r.after = append(r.after, f) }
+
+// Loc returns the configured time zone.
+func (r *Request) Loc() *time.Location { return r.bot.cfg.Location }
+
+// Today returns local midnight of the current day.
+func (r *Request) Today() time.Time { return kinerja.Day(r.Now, r.bot.cfg.Location) }
+
+// IsAdmin reports whether the sender is a linked admin.
+func (r *Request) IsAdmin() bool { return r.Staff != nil && r.Staff.Admin }
+
+// IsAssessor reports whether the sender has subordinates on the roster.
+func (r *Request) IsAssessor() bool {
+	if r.Staff == nil {
+		return false
+	}
+	if r.assessor == nil {
+		subs, err := r.Tx.ListStaff(r.Ctx, kinerja.StaffFilter{SuperiorNIP: r.Staff.NIP})
+		v := err == nil && len(subs) > 0
+		r.assessor = &v
+	}
+	return *r.assessor
+}
+
+// Roles returns every role the sender holds.
+func (r *Request) Roles() []kinerja.Role {
+	roles := []kinerja.Role{kinerja.RoleCitizen}
+	if r.Staff != nil {
+		roles = append(roles, kinerja.RoleStaff)
+	}
+	if r.IsAssessor() {
+		roles = append(roles, kinerja.RoleAssessor)
+	}
+	if r.IsAdmin() {
+		roles = append(roles, kinerja.RoleAdmin)
+	}
+	return roles
+}
+
+// HasRole reports whether the sender holds role.
+func (r *Request) HasRole(role kinerja.Role) bool {
+	switch role {
+	case kinerja.RoleCitizen:
+		return true
+	case kinerja.RoleStaff:
+		return r.Staff != nil
+	case kinerja.RoleAssessor:
+		return r.IsAssessor()
+	case kinerja.RoleAdmin:
+		return r.IsAdmin()
+	}
+	return false
+}
+
+// StartFlow opens (or replaces) the chat's dialogue.
+func (r *Request) StartFlow(flow, step string, data map[string]string) {
+	if data == nil {
+		data = map[string]string{}
+	}
+	r.Session = &kinerja.Session{ChatID: r.ChatID, Flow: flow, Step: step, Data: data}
+}
+
+// SaveSession writes the session with the current time. Handlers call it
+// after changing Step or Data.
+func (r *Request) SaveSession() error {
+	if r.Session == nil {
+		return nil
+	}
+	r.Session.UpdatedAt = r.Now
+	return r.Tx.PutSession(r.Ctx, r.Session)
+}
+
+// EndFlow closes the chat's dialogue.
+func (r *Request) EndFlow() error {
+	r.Session = nil
+	return r.Tx.DeleteSession(r.Ctx, r.ChatID)
+}

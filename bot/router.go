@@ -1,0 +1,197 @@
+package bot
+
+import (
+	"strings"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+)
+
+// command is a slash command with the roles that may use it and its help.
+type command struct {
+	name    string
+	aliases []string
+	roles   []kinerja.Role // any of these may use it; empty means everyone
+	help    string         // text key of the one-line description
+	example string         // text key of an example, "" for none
+	// keepsFlow commands (help, language) do not end an open dialogue.
+	keepsFlow bool
+	handle    handlerFunc
+}
+
+// addCommand registers a command. Roles are checked on every use: hiding a
+// command from the menu is not protection.
+func (b *Bot) addCommand(c *command) {
+	b.commands[c.name] = c
+	for _, a := range c.aliases {
+		b.commands[a] = c
+	}
+	b.order = append(b.order, c.name)
+}
+
+// onCallback registers the handler of callback data "prefix:…".
+func (b *Bot) onCallback(prefix string, h handlerFunc) { b.callbacks[prefix] = h }
+
+// onFlow registers the handler of messages inside a dialogue.
+func (b *Bot) onFlow(flow string, h handlerFunc) { b.flows[flow] = h }
+
+// onPayload registers the handler of /start payloads "prefix…".
+func (b *Bot) onPayload(prefix string, h handlerFunc) { b.payloads[prefix] = h }
+
+// parseCommand splits "/name@bot args" into name and args; ok is false for
+// text that is not a command or a command meant for another bot.
+func (b *Bot) parseCommand(text string) (name, args string, ok bool) {
+	if !strings.HasPrefix(text, "/") {
+		return "", "", false
+	}
+	head, args, _ := strings.Cut(text[1:], " ")
+	head, target, addressed := strings.Cut(head, "@")
+	if addressed && b.cfg.BotUsername != "" && !strings.EqualFold(target, b.cfg.BotUsername) {
+		return "", "", false
+	}
+	return strings.ToLower(head), strings.TrimSpace(args), head != ""
+}
+
+// route sends the update to its handler.
+func (b *Bot) route(r *Request) error {
+	if err := b.loadContext(r); err != nil {
+		return err
+	}
+	if r.ChatType != ChatPrivate {
+		return b.routeGroup(r)
+	}
+	if r.Edited {
+		r.Reply(r.T("core.edited_ignored"))
+		return nil
+	}
+	if r.Callback != nil {
+		return b.routeCallback(r)
+	}
+	if r.Kind == KindText {
+		if name, args, ok := b.parseCommand(r.Text); ok {
+			return b.routeCommand(r, name, args)
+		}
+	}
+	if r.Session != nil {
+		if h, ok := b.flows[r.Session.Flow]; ok {
+			return h(r)
+		}
+		// A flow from an older version of the bot: end it rather than loop.
+		if err := r.EndFlow(); err != nil {
+			return err
+		}
+	}
+	r.Reply(r.T("core.unknown_hint"))
+	return nil
+}
+
+// loadContext reads the sender's roster entry, language and dialogue,
+// expiring a dialogue left idle too long.
+func (b *Bot) loadContext(r *Request) error {
+	ctx := r.Ctx
+	r.Lang = b.langOf(ctx, r.Tx, r.From.ID)
+	st, err := r.Tx.StaffByTelegram(ctx, r.From.ID)
+	switch {
+	case err == nil:
+		r.Staff = st
+	case kinerja.ErrorCode(err) != kinerja.ENotFound:
+		return err
+	}
+	if r.ChatType != ChatPrivate {
+		return nil
+	}
+	s, err := r.Tx.Session(ctx, r.ChatID)
+	switch {
+	case err == nil:
+		if r.Now.Sub(s.UpdatedAt) > b.cfg.SessionIdle {
+			if err := r.EndFlow(); err != nil {
+				return err
+			}
+			r.Reply(r.T("core.session_expired"))
+			return nil
+		}
+		r.Session = s
+	case kinerja.ErrorCode(err) != kinerja.ENotFound:
+		return err
+	}
+	return nil
+}
+
+// routeGroup answers only commands addressed to the bot in a group; group
+// chatter is ignored, as Telegram users expect.
+func (b *Bot) routeGroup(r *Request) error {
+	if r.Callback != nil {
+		r.Answer(r.T("core.use_private"))
+		return nil
+	}
+	if r.Kind != KindText || r.Edited {
+		return nil
+	}
+	name, _, ok := b.parseCommand(r.Text)
+	if !ok || !strings.Contains(r.Text, "@") && b.commands[name] == nil {
+		return nil
+	}
+	r.Reply(r.T("core.use_private_link", b.cfg.BotUsername))
+	return nil
+}
+
+// routeCommand checks the role and runs a command.
+func (b *Bot) routeCommand(r *Request, name, args string) error {
+	c, ok := b.commands[name]
+	if !ok {
+		r.Reply(r.T("core.unknown_command", "/"+name))
+		return nil
+	}
+	if !b.allowed(r, c) {
+		return b.refuse(r, c)
+	}
+	if r.Session != nil && !c.keepsFlow {
+		if err := r.EndFlow(); err != nil {
+			return err
+		}
+	}
+	r.Text = args
+	return c.handle(r)
+}
+
+func (b *Bot) allowed(r *Request, c *command) bool {
+	if len(c.roles) == 0 {
+		return true
+	}
+	for _, role := range c.roles {
+		if r.HasRole(role) {
+			return true
+		}
+	}
+	return false
+}
+
+// refuse explains why a command is not available to the sender.
+func (b *Bot) refuse(r *Request, c *command) error {
+	if r.Staff == nil {
+		r.Reply(r.T("core.need_link"))
+		return nil
+	}
+	r.Reply(r.T("core.not_allowed", "/"+c.name))
+	return nil
+}
+
+// routeCallback dispatches a button press by its data prefix. Data is never
+// trusted: each handler checks everything again on the server.
+func (b *Bot) routeCallback(r *Request) error {
+	prefix, _, _ := strings.Cut(r.Callback.Data, ":")
+	h, ok := b.callbacks[prefix]
+	if !ok {
+		r.Answer(r.T("core.stale_button"))
+		return nil
+	}
+	return h(r)
+}
+
+// callbackArgs returns the colon-separated fields after the prefix.
+func callbackArgs(data string) []string {
+	_, rest, _ := strings.Cut(data, ":")
+	if rest == "" {
+		return nil
+	}
+	return strings.Split(rest, ":")
+}
