@@ -46,7 +46,9 @@ func (m *recorder) AnswerCallback(_ context.Context, id, text string) error {
 	return nil
 }
 
-func (m *recorder) Download(context.Context, string, int64) ([]byte, error) { return []byte("file"), nil }
+func (m *recorder) Download(context.Context, string, int64) ([]byte, error) {
+	return []byte("file"), nil
+}
 
 func (m *recorder) SetCommands(_ context.Context, s MenuScope, _ []Command) error {
 	m.mu.Lock()
