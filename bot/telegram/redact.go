@@ -40,7 +40,10 @@ type redactedError struct {
 	cause error
 }
 
+// Error returns the redacted text.
 func (e *redactedError) Error() string { return e.text }
+
+// Unwrap returns the original error, for errors.Is and errors.As.
 func (e *redactedError) Unwrap() error { return e.cause }
 
 // wrap prefixes err with the method and removes the token from its text.
@@ -56,10 +59,12 @@ type redactHandler struct {
 	r    *strings.Replacer
 }
 
+// Enabled defers to the wrapped handler.
 func (h redactHandler) Enabled(ctx context.Context, l slog.Level) bool {
 	return h.next.Enabled(ctx, l)
 }
 
+// Handle redacts the record and passes it on.
 func (h redactHandler) Handle(ctx context.Context, rec slog.Record) error {
 	out := slog.NewRecord(rec.Time, rec.Level, h.r.Replace(rec.Message), rec.PC)
 	rec.Attrs(func(a slog.Attr) bool {
@@ -69,6 +74,7 @@ func (h redactHandler) Handle(ctx context.Context, rec slog.Record) error {
 	return h.next.Handle(ctx, out)
 }
 
+// WithAttrs redacts attributes fixed on a derived logger.
 func (h redactHandler) WithAttrs(as []slog.Attr) slog.Handler {
 	clean := make([]slog.Attr, len(as))
 	for i, a := range as {
@@ -77,6 +83,7 @@ func (h redactHandler) WithAttrs(as []slog.Attr) slog.Handler {
 	return redactHandler{h.next.WithAttrs(clean), h.r}
 }
 
+// WithGroup keeps redacting inside the group.
 func (h redactHandler) WithGroup(name string) slog.Handler {
 	return redactHandler{h.next.WithGroup(name), h.r}
 }
