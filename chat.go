@@ -70,6 +70,7 @@ type Tx interface {
 	SessionStore
 	UpdateLog
 	SettingStore
+	JobStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;
