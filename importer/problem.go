@@ -8,6 +8,7 @@ package importer
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
@@ -26,7 +27,8 @@ type Problem struct {
 }
 
 // Text renders the problem in lang, e.g. `Baris 4, kolom NIP: NIP harus 18
-// digit angka (tertulis "123").` Indonesian is used for any language the
+// digit angka (tertulis "123").` or `Row 4, column NIP: a NIP must be
+// exactly 18 digits (found "123").` Indonesian is used for any language the
 // catalogue lacks.
 func (p Problem) Text(lang kinerja.Lang) string {
 	where := ""
@@ -38,7 +40,21 @@ func (p Problem) Text(lang kinerja.Lang) string {
 	case p.Column != "":
 		where = Message(lang, "where.column", p.Column)
 	}
-	return where + Message(lang, p.Key, p.Args...)
+	msg := Message(lang, p.Key, p.Args...)
+	if where != "" {
+		msg = lowerFirst(msg)
+	}
+	return where + msg
+}
+
+// lowerFirst lowers the first letter of a sentence that follows "Row 4,
+// column NIP: ", unless it starts an acronym such as NIP.
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }
 
 // String renders the problem in Indonesian, for logs.
