@@ -137,7 +137,8 @@ var catalogue = map[kinerja.Lang]map[string]string{
 		"roster.second_top":         "NIP Atasan hanya boleh kosong untuk satu orang di puncak (misalnya Sekretaris Daerah), dan baris %d sudah kosong. Isi NIP atasan langsungnya.",
 		"roster.unit_name_conflict": "Kode Unit %s bernama %q di baris %d. Satu kode unit harus selalu bernama sama.",
 
-		"roster.summary": "Unit: %d baru, %d diubah, %d tetap. Pegawai: %d baru, %d diubah, %d tetap. Baris dilewati: %d.",
+		"roster.nothing_written": "Ada %d masalah pada berkas; tidak ada data yang disimpan. Perbaiki baris di atas lalu impor ulang, atau gunakan --skip-invalid untuk menyimpan baris yang benar saja.",
+		"roster.summary":         "Unit: %d baru, %d diubah, %d tetap. Pegawai: %d baru, %d diubah, %d tetap. Baris dilewati: %d.",
 	},
 	kinerja.LangEN: {
 		"where.row_column": "Row %d, column %s: ",
@@ -165,6 +166,7 @@ var catalogue = map[kinerja.Lang]map[string]string{
 		"roster.second_top":         "Only the one person at the top (e.g. the Regional Secretary) may have an empty superior NIP, and row %d already has one. Fill in this person's direct superior.",
 		"roster.unit_name_conflict": "Unit code %s is named %q in row %d. A unit code must always have the same name.",
 
-		"roster.summary": "Units: %d added, %d updated, %d unchanged. Staff: %d added, %d updated, %d unchanged. Rows skipped: %d.",
+		"roster.nothing_written": "The file has %d problems; nothing was saved. Fix the rows above and import again, or use --skip-invalid to save only the good rows.",
+		"roster.summary":         "Units: %d added, %d updated, %d unchanged. Staff: %d added, %d updated, %d unchanged. Rows skipped: %d.",
 	},
 }
