@@ -38,6 +38,7 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 	secs := max(int(c.cfg.PollTimeout/time.Second), 1)
 	for ctx.Err() == nil {
 		started := time.Now()
+		hc.status = 0 // a transport error leaves no status; don't report the last one
 		raw, err := api.Request(tgbotapi.UpdateConfig{
 			Offset: offset, Limit: 100, Timeout: secs, AllowedUpdates: allowedUpdates,
 		})
