@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -126,28 +124,9 @@ func runRosterList(ctx context.Context, a *app, args []string) int {
 	return exitOK
 }
 
-// writeTable writes one table as CSV or XLSX to path, or to standard output
-// when path is "" (XLSX to a terminal is refused: it is binary).
+// writeTable writes one table as CSV or XLSX (see writeSheets).
 func (a *app) writeTable(path, format, sheetName string, header []string, rows [][]string) error {
-	var w io.Writer = a.stdout
-	if path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
-	} else if format == "xlsx" {
-		if f, ok := a.stdout.(*os.File); ok {
-			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-				return fmt.Errorf("XLSX is binary: give --out FILE")
-			}
-		}
-	}
-	if format == "xlsx" {
-		return sheet.WriteXLSX(w, []sheet.Sheet{{Name: sheetName, Header: header, Rows: rows}})
-	}
-	return sheet.WriteCSV(w, header, rows)
+	return a.writeSheets(path, format, []sheet.Sheet{{Name: sheetName, Header: header, Rows: rows}})
 }
 
 // splitPositional takes a leading positional argument (a file name written
