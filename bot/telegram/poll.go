@@ -23,6 +23,9 @@ type UpdateHandler interface {
 	HandleBatch(ctx context.Context, ups []bot.Update) error
 }
 
+// emptyPollPause is the least time between two getUpdates that found nothing.
+const emptyPollPause = 300 * time.Millisecond
+
 // Poll runs the long-polling loop until ctx is done, then returns nil.
 // Cancelling ctx aborts the long poll in flight at once, since its HTTP
 // request runs under ctx. Only one Poll may run per token: Telegram answers
@@ -34,6 +37,8 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 	conflicted := false // a 409 was logged and not yet resolved
 	secs := max(int(c.cfg.PollTimeout/time.Second), 1)
 	for ctx.Err() == nil {
+		started := time.Now()
+		hc.status = 0 // a transport error leaves no status; don't report the last one
 		raw, err := api.Request(tgbotapi.UpdateConfig{
 			Offset: offset, Limit: 100, Timeout: secs, AllowedUpdates: allowedUpdates,
 		})
@@ -55,7 +60,14 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 		batch, next, ok := c.decode(raw.Result)
 		if !ok {
 			failures = 0
-			continue // nothing came in before the long poll timed out
+			// Nothing came in. A server that does not long-poll (some Bot API
+			// emulators answer at once) must not be hammered in a tight loop.
+			if time.Since(started) < emptyPollPause {
+				if c.sleep(ctx, emptyPollPause) != nil {
+					break
+				}
+			}
+			continue
 		}
 		if len(batch) > 0 {
 			if err := h.HandleBatch(ctx, batch); err != nil {

@@ -60,7 +60,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 		return err
 	}
 	b := bot.New(cfg, db, client, a.now, a.log)
-	b.SetupMenus(ctx)
+	go b.SetupMenus(ctx) // best effort; must not delay the start
 	stopJobs, err := startScheduler(ctx, cfg.Location, a.log, a.jobs(b, db))
 	if err != nil {
 		return err
