@@ -77,6 +77,7 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 		flowExpiry: map[string]string{},
 	}
 	b.registerCore()
+	b.registerJobs()
 	return b
 }
 

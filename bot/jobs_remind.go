@@ -1,0 +1,205 @@
+package bot
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+)
+
+// remindApprovals sends each assessor with pending reports one digest:
+// how many, how long the oldest has waited, and a button to open them.
+// Assessors with nothing pending get nothing.
+func (j *Jobs) remindApprovals(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	if !j.cfg.Calendar.WorkingDay(r.at) {
+		return r.skip("%s", j.notWorking(r.at))
+	}
+	src := j.cfg.Sources.Approvals
+	if src == nil {
+		return r.skip("no data source yet: work reports (pending approvals) are not in this build")
+	}
+	pend, err := src.PendingApprovals(r.ctx, r.tx)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(pend, func(a, b int) bool { return pend[a].AssessorNIP < pend[b].AssessorNIP })
+	var out []*kinerja.OutboxMessage
+	for _, p := range pend {
+		if p.Count <= 0 {
+			continue
+		}
+		st, lang, reason, err := j.recipient(r, p.AssessorNIP)
+		if err != nil {
+			return nil, err
+		}
+		if reason != "" {
+			continue
+		}
+		text := T(lang, "jobs.approvals", p.Count, Raw(j.age(lang, p.Oldest, r.at)))
+		out = append(out, jobMessage(st, text, j.commandRow(lang, "persetujuan", "jobs.open_approvals"), snoozeRow(lang)))
+	}
+	return out, nil
+}
+
+// age says how long ago (in calendar days) since was, and since when.
+func (j *Jobs) age(lang kinerja.Lang, since, now time.Time) string {
+	since = since.In(j.loc())
+	switch n := jobDays(since, now, j.loc()); {
+	case n <= 0:
+		return T(lang, "jobs.age_today")
+	case n == 1:
+		return T(lang, "jobs.age_one_day", jobDate(lang, since))
+	default:
+		return T(lang, "jobs.age_days", n, jobDate(lang, since))
+	}
+}
+
+// remindEvaluation reminds assessors whose evaluations of the previous
+// month are unfinished, on each working day from the 1st to the deadline.
+// On the last working day up to the deadline the admins get the list.
+func (j *Jobs) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	loc, at := j.loc(), r.at
+	deadline := kinerja.Date(at.Year(), at.Month(), j.cfg.EvaluationDeadline, loc)
+	if at.Day() > j.cfg.EvaluationDeadline {
+		return r.skip("%s is after the evaluation deadline (day %d of the month): no reminders",
+			kinerja.DayString(at, loc), j.cfg.EvaluationDeadline)
+	}
+	if !j.cfg.Calendar.WorkingDay(at) {
+		return r.skip("%s", j.notWorking(at))
+	}
+	src := j.cfg.Sources.Evaluation
+	if src == nil {
+		return r.skip("no data source yet: evaluations are not in this build")
+	}
+	period := kinerja.MonthOf(at, loc).Prev()
+	list, err := src.Unfinished(r.ctx, r.tx, period)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(list, func(a, b int) bool { return list[a].AssessorNIP < list[b].AssessorNIP })
+	last, _ := j.cfg.Calendar.LastWorkingDayUpTo(kinerja.Date(at.Year(), at.Month(), 1, loc), deadline)
+	lastDay := kinerja.Day(at, loc).Equal(last)
+	var out []*kinerja.OutboxMessage
+	type line struct {
+		who    string
+		count  int
+		reason string // why the assessor got no reminder, "" if they did
+	}
+	var lines []line
+	for _, u := range list {
+		if u.Count <= 0 {
+			continue
+		}
+		st, lang, reason, err := j.recipient(r, u.AssessorNIP)
+		if err != nil {
+			return nil, err
+		}
+		who := u.AssessorNIP
+		if st != nil {
+			who = st.Name + " (" + st.NIP + ")"
+		}
+		lines = append(lines, line{who, u.Count, reason})
+		if reason != "" {
+			continue
+		}
+		text := T(lang, "jobs.evaluation", jobMonth(lang, period), u.Count, jobDate(lang, deadline))
+		if lastDay {
+			text += "\n\n" + T(lang, "jobs.evaluation_last_day")
+		}
+		out = append(out, jobMessage(st, text, j.commandRow(lang, "penilaian", "jobs.open_evaluation"), snoozeRow(lang)))
+	}
+	if !lastDay || len(lines) == 0 {
+		return out, nil
+	}
+	admins, langs, err := j.admins(r)
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range admins {
+		lang := langs[i]
+		var sb strings.Builder
+		sb.WriteString(T(lang, "jobs.evaluation_admin", jobMonth(lang, period), jobDate(lang, deadline), len(lines)))
+		for _, l := range lines {
+			sb.WriteString("\n• " + T(lang, "jobs.evaluation_admin_line", l.who, l.count))
+			if l.reason != "" {
+				sb.WriteString(" " + T(lang, "jobs.not_reminded", T(lang, "jobs.left."+leftKey(l.reason))))
+			}
+		}
+		out = append(out, jobMessage(a, sb.String()))
+	}
+	return out, nil
+}
+
+// leftKey turns a reason constant into the tail of its text key.
+func leftKey(reason string) string {
+	switch reason {
+	case leftNotLinked:
+		return "not_linked"
+	case leftOnLeave:
+		return "on_leave"
+	case leftUnreachable:
+		return "unreachable"
+	}
+	return "not_on_roster"
+}
+
+// remindReporting reminds the linked staff who sent no report in their last
+// N working days (today included, their own leave days skipped), and only
+// them. Nobody is reminded on a day off or while on leave.
+func (j *Jobs) remindReporting(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	loc, at := j.loc(), r.at
+	if !j.cfg.Calendar.WorkingDay(at) {
+		return r.skip("%s", j.notWorking(at))
+	}
+	src := j.cfg.Sources.Reporting
+	if src == nil {
+		return r.skip("no data source yet: work reports are not in this build")
+	}
+	staff, err := r.tx.ListStaff(r.ctx, kinerja.StaffFilter{LinkedOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	n := j.cfg.ReportingDays
+	starts := map[string]time.Time{}
+	earliest := kinerja.Day(at, loc)
+	for _, st := range staff {
+		away := func(d time.Time) bool { return j.onLeave(r, st.NIP, d) }
+		days := j.cfg.Calendar.WorkingDaysBefore(at, n-1, away)
+		if len(days) < n-1 {
+			continue // away for most of a year: nothing to remind about
+		}
+		start := kinerja.Day(at, loc)
+		if len(days) > 0 {
+			start = days[len(days)-1]
+		}
+		starts[st.NIP] = start
+		if start.Before(earliest) {
+			earliest = start
+		}
+	}
+	last, err := src.LastReports(r.ctx, r.tx, earliest)
+	if err != nil {
+		return nil, err
+	}
+	var out []*kinerja.OutboxMessage
+	for _, st := range staff {
+		start, ok := starts[st.NIP]
+		if !ok {
+			continue
+		}
+		if t, sent := last[st.NIP]; sent && !t.Before(start) {
+			continue
+		}
+		lang, reason, err := j.reachable(r, st)
+		if err != nil {
+			return nil, err
+		}
+		if reason != "" {
+			continue
+		}
+		text := T(lang, "jobs.reporting", n, jobDate(lang, start))
+		out = append(out, jobMessage(st, text, j.commandRow(lang, "lapor", "jobs.open_report"), snoozeRow(lang)))
+	}
+	return out, nil
+}

@@ -1,0 +1,276 @@
+package bot
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/chart"
+	"github.com/bkpsdm-solok/kinerjabot/scoring"
+)
+
+// summaryWeek returns local midnight of the Monday that starts the week a
+// weekly summary run at instant at is about: the week before at's.
+func (j *Jobs) summaryWeek(at time.Time) time.Time {
+	day := kinerja.Day(at, j.loc())
+	back := (int(day.Weekday()) + 6) % 7 // days since Monday
+	return day.AddDate(0, 0, -back-7)
+}
+
+// groupOf returns a unit's group chat: the configuration's, else the roster's.
+func (j *Jobs) groupOf(u *kinerja.Unit) int64 {
+	if id, ok := j.cfg.UnitGroups[u.Code]; ok {
+		return id
+	}
+	return u.GroupChatID
+}
+
+// unitIKM computes per-unit IKM for [from, to), or nil without a survey source.
+func (j *Jobs) unitIKM(r *jobRun, from, to time.Time) (map[string]scoring.IKMResult, error) {
+	if j.cfg.Sources.Survey == nil {
+		return nil, nil
+	}
+	return j.cfg.Sources.Survey.UnitIKM(r.ctx, r.tx, from, to)
+}
+
+// ikmText writes an IKM with its grade, and the provisional mark when the
+// unit has fewer respondents than its sample size.
+func (j *Jobs) ikmText(lang kinerja.Lang, code string, res scoring.IKMResult) string {
+	s := T(lang, "jobs.ikm_value", jobDecimal(lang, res.IKM), string(res.Mutu), mutuName(lang, res.Mutu), res.Respondents)
+	if need, prov := j.provisional(code, res); prov {
+		s += " " + T(lang, "jobs.provisional", res.Respondents, need)
+	}
+	return s
+}
+
+// provisional reports whether a result is below its unit's sample size.
+func (j *Jobs) provisional(code string, res scoring.IKMResult) (int, bool) {
+	pop := j.cfg.Population[code]
+	if pop <= 0 {
+		return 0, false
+	}
+	need := scoring.SampleSize(pop)
+	return need, res.Provisional(pop)
+}
+
+// mutuName is the regulation's name of a grade in lang.
+func mutuName(lang kinerja.Lang, m scoring.Mutu) string {
+	if lang == kinerja.LangEN {
+		return m.KinerjaEN()
+	}
+	return m.Kinerja()
+}
+
+// summaryWeekly posts to each unit's group the previous week's reports
+// (sent, approved, pending) and survey (respondents, the month's IKM so far).
+func (j *Jobs) summaryWeekly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	src := j.cfg.Sources
+	if src.Activity == nil && src.Survey == nil {
+		return r.skip("no data source yet: neither work reports nor the survey are in this build")
+	}
+	from := j.summaryWeek(r.at)
+	to := from.AddDate(0, 0, 7)
+	monthStart := kinerja.Date(to.AddDate(0, 0, -1).Year(), to.AddDate(0, 0, -1).Month(), 1, j.loc())
+	var activity map[string]UnitActivity
+	if src.Activity != nil {
+		var err error
+		if activity, err = src.Activity.UnitActivity(r.ctx, r.tx, from, to); err != nil {
+			return nil, err
+		}
+	}
+	week, err := j.unitIKM(r, from, to)
+	if err != nil {
+		return nil, err
+	}
+	month, err := j.unitIKM(r, monthStart, to)
+	if err != nil {
+		return nil, err
+	}
+	units, err := r.tx.ListUnits(r.ctx)
+	if err != nil {
+		return nil, err
+	}
+	lang := j.b.cfg.DefaultLang // groups read the deployment's language
+	var out []*kinerja.OutboxMessage
+	for _, u := range units {
+		chat := j.groupOf(u)
+		if chat == 0 {
+			r.leave("no group chat configured", u.Name+" ("+u.Code+")")
+			continue
+		}
+		var sb strings.Builder
+		sb.WriteString(T(lang, "jobs.weekly_head", u.Name, jobSpan(lang, from, to.AddDate(0, 0, -1))))
+		if activity != nil {
+			a := activity[u.Code]
+			sb.WriteString("\n\n" + T(lang, "jobs.weekly_reports", a.Sent, a.Approved, a.Pending))
+		}
+		if src.Survey != nil {
+			sb.WriteString("\n\n" + T(lang, "jobs.weekly_survey", week[u.Code].Respondents))
+			if res, ok := month[u.Code]; ok && res.Respondents > 0 {
+				sb.WriteString("\n" + T(lang, "jobs.weekly_ikm", jobMonth(lang, kinerja.MonthOf(monthStart, j.loc())), Raw(j.ikmText(lang, u.Code, res))))
+			} else {
+				sb.WriteString("\n" + T(lang, "jobs.weekly_no_ikm", jobMonth(lang, kinerja.MonthOf(monthStart, j.loc()))))
+			}
+		}
+		out = append(out, &kinerja.OutboxMessage{ChatID: chat, Label: T(lang, "jobs.group_label", u.Name), Text: sb.String()})
+	}
+	return out, nil
+}
+
+// summaryMonthly posts the previous month's IKM and mutu of every unit, the
+// predikat counts (never names), and a bar chart of IKM by unit, to each
+// unit's group and the public channel. The text goes first and the chart
+// after it, so a chart that cannot be drawn or sent never holds back the text.
+func (j *Jobs) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	src := j.cfg.Sources
+	if src.Survey == nil && src.Evaluation == nil {
+		return r.skip("no data source yet: neither the survey nor evaluations are in this build")
+	}
+	loc := j.loc()
+	period := kinerja.MonthOf(r.at, loc).Prev()
+	ikm, err := j.unitIKM(r, period.Start(loc), period.End(loc))
+	if err != nil {
+		return nil, err
+	}
+	var pred map[string]map[kinerja.Predikat]int
+	if src.Evaluation != nil {
+		if pred, err = src.Evaluation.PredikatCounts(r.ctx, r.tx, period); err != nil {
+			return nil, err
+		}
+	}
+	units, err := r.tx.ListUnits(r.ctx)
+	if err != nil {
+		return nil, err
+	}
+	ranked := rankByIKM(units, ikm)
+	lang := j.b.cfg.DefaultLang
+
+	// Chats: each unit's group (units sharing a group are marked together)
+	// and the public channel.
+	type target struct {
+		chat  int64
+		label string
+		own   map[string]bool
+	}
+	var targets []*target
+	byChat := map[int64]*target{}
+	for _, u := range units {
+		chat := j.groupOf(u)
+		if chat == 0 {
+			r.leave("no group chat configured", u.Name+" ("+u.Code+")")
+			continue
+		}
+		t := byChat[chat]
+		if t == nil {
+			t = &target{chat: chat, label: T(lang, "jobs.group_label", u.Name), own: map[string]bool{}}
+			byChat[chat] = t
+			targets = append(targets, t)
+		}
+		t.own[u.Code] = true
+	}
+	if ch := j.cfg.PublicChannel; ch != 0 && byChat[ch] == nil {
+		targets = append(targets, &target{chat: ch, label: T(lang, "jobs.channel_label"), own: map[string]bool{}})
+	}
+	var picture []byte
+	if src.Survey != nil && len(ranked) > 0 {
+		if picture, err = j.ikmChart(lang, period, ranked, ikm); err != nil {
+			j.b.log.Warn("monthly summary: chart not drawn; the text goes alone", "err", err)
+			picture = nil
+		}
+	}
+	var out []*kinerja.OutboxMessage
+	for _, t := range targets {
+		text := j.monthlyText(lang, period, units, ranked, ikm, pred, t.own)
+		out = append(out, &kinerja.OutboxMessage{ChatID: t.chat, Label: t.label, Text: text})
+		if picture != nil {
+			out = append(out, &kinerja.OutboxMessage{ChatID: t.chat, Label: t.label, Photo: picture,
+				FileName: "ikm-" + period.String() + ".png", Text: T(lang, "jobs.chart_caption", jobMonth(lang, period))})
+		}
+	}
+	return out, nil
+}
+
+// rankByIKM returns the units with survey responses, best IKM first.
+func rankByIKM(units []*kinerja.Unit, ikm map[string]scoring.IKMResult) []*kinerja.Unit {
+	var out []*kinerja.Unit
+	for _, u := range units {
+		if res, ok := ikm[u.Code]; ok && res.Respondents > 0 {
+			out = append(out, u)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return ikm[out[a].Code].IKM > ikm[out[b].Code].IKM })
+	return out
+}
+
+// monthlyText writes the monthly summary; own marks the chat's own units.
+func (j *Jobs) monthlyText(lang kinerja.Lang, p kinerja.Period, units, ranked []*kinerja.Unit,
+	ikm map[string]scoring.IKMResult, pred map[string]map[kinerja.Predikat]int, own map[string]bool) string {
+	var sb strings.Builder
+	sb.WriteString(T(lang, "jobs.monthly_head", jobMonth(lang, p)))
+	if ikm != nil {
+		sb.WriteString("\n\n" + T(lang, "jobs.monthly_ikm"))
+		if len(ranked) == 0 {
+			sb.WriteString("\n" + T(lang, "jobs.monthly_no_ikm"))
+		}
+		for i, u := range ranked {
+			mark := ""
+			if own[u.Code] {
+				mark = "▶ "
+			}
+			fmt.Fprintf(&sb, "\n%d. %s%s: %s", i+1, mark, Esc(u.Name), j.ikmText(lang, u.Code, ikm[u.Code]))
+		}
+		var silent []string
+		for _, u := range units {
+			if res, ok := ikm[u.Code]; (!ok || res.Respondents == 0) && own[u.Code] {
+				silent = append(silent, u.Name)
+			}
+		}
+		if len(silent) > 0 {
+			sb.WriteString("\n" + T(lang, "jobs.monthly_unit_no_ikm", strings.Join(silent, ", ")))
+		}
+	}
+	if pred != nil {
+		sb.WriteString("\n\n" + T(lang, "jobs.monthly_predikat"))
+		total := map[kinerja.Predikat]int{}
+		for _, u := range units {
+			for k, n := range pred[u.Code] {
+				total[k] += n
+			}
+			if own[u.Code] {
+				sb.WriteString("\n" + Esc(u.Name) + ": " + predikatCounts(pred[u.Code]))
+			}
+		}
+		sb.WriteString("\n" + T(lang, "jobs.monthly_all_units") + ": " + predikatCounts(total))
+	}
+	return sb.String()
+}
+
+// predikatCounts writes the five predicates with their counts, best first.
+func predikatCounts(c map[kinerja.Predikat]int) string {
+	parts := make([]string, 0, len(kinerja.Predikats))
+	for _, p := range kinerja.Predikats {
+		parts = append(parts, fmt.Sprintf("%s %d", p, c[p]))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// ikmChart draws the IKM of the ranked units.
+func (j *Jobs) ikmChart(lang kinerja.Lang, p kinerja.Period, ranked []*kinerja.Unit, ikm map[string]scoring.IKMResult) ([]byte, error) {
+	c := chart.Chart{
+		Title:    T(lang, "jobs.chart_title", jobMonth(lang, p)),
+		Subtitle: T(lang, "jobs.chart_subtitle"),
+		Bounds:   [3]float64{88.31, 76.61, 65},
+	}
+	for i, g := range []scoring.Mutu{scoring.MutuA, scoring.MutuB, scoring.MutuC, scoring.MutuD} {
+		c.Legend[i] = T(lang, "jobs.chart_legend_"+strings.ToLower(string(g)), mutuName(lang, g))
+	}
+	for _, u := range ranked {
+		res := ikm[u.Code]
+		_, prov := j.provisional(u.Code, res)
+		c.Bars = append(c.Bars, chart.Bar{Label: u.Name, Value: res.IKM, Grade: string(res.Mutu), Provisional: prov,
+			ValueText: fmt.Sprintf("%s (%s)", jobDecimal(lang, res.IKM), res.Mutu)})
+	}
+	return chart.PNG(c)
+}

@@ -1,0 +1,507 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/png"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/scoring"
+)
+
+// Telegram ids of the harness roster in these tests.
+const (
+	tgHead   = 501
+	tgBudi   = 502
+	tgSari   = 503
+	tgAdmin  = 504
+	tgYus    = 505
+	tgFitri  = 506
+	nipYus   = "197511202000121002"
+	nipFitri = "198807082012121001"
+	nipNoTG  = "196905121994031004" // an assessor who never linked Telegram
+)
+
+// fakeSources answers the jobs' data questions from fixed values.
+type fakeSources struct {
+	pending    []PendingApprovals
+	last       map[string]time.Time
+	activity   map[string]UnitActivity
+	ikm        func(from, to time.Time) map[string]scoring.IKMResult
+	unfinished []UnfinishedEvaluations
+	predikat   map[string]map[kinerja.Predikat]int
+}
+
+func (f *fakeSources) PendingApprovals(context.Context, kinerja.Tx) ([]PendingApprovals, error) {
+	return append([]PendingApprovals(nil), f.pending...), nil
+}
+func (f *fakeSources) LastReports(context.Context, kinerja.Tx, time.Time) (map[string]time.Time, error) {
+	return f.last, nil
+}
+func (f *fakeSources) UnitActivity(context.Context, kinerja.Tx, time.Time, time.Time) (map[string]UnitActivity, error) {
+	return f.activity, nil
+}
+func (f *fakeSources) UnitIKM(_ context.Context, _ kinerja.Tx, from, to time.Time) (map[string]scoring.IKMResult, error) {
+	return f.ikm(from, to), nil
+}
+func (f *fakeSources) Unfinished(context.Context, kinerja.Tx, kinerja.Period) ([]UnfinishedEvaluations, error) {
+	return append([]UnfinishedEvaluations(nil), f.unfinished...), nil
+}
+func (f *fakeSources) PredikatCounts(context.Context, kinerja.Tx, kinerja.Period) (map[string]map[kinerja.Predikat]int, error) {
+	return f.predikat, nil
+}
+
+// jobsHarness is the bot harness with a second unit, linked people, and
+// the scheduled jobs over fake data sources.
+type jobsHarness struct {
+	*harness
+	src  *fakeSources
+	jobs *Jobs
+}
+
+func newJobsHarness(t *testing.T) *jobsHarness {
+	t.Helper()
+	h := &jobsHarness{harness: newHarness(t), src: &fakeSources{}}
+	h.seed()
+	ctx := context.Background()
+	if _, err := h.db.PutUnit(ctx, &kinerja.Unit{Code: "DUKCAPIL", Name: "Dinas Kependudukan dan Pencatatan Sipil", HeadNIP: nipYus, GroupChatID: -2002}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*kinerja.Staff{
+		{NIP: nipYus, Name: "Yusnaldi", Position: "Kepala Dinas", UnitCode: "DUKCAPIL"},
+		{NIP: nipFitri, Name: "Fitri Handayani", Position: "Pengadministrasi", UnitCode: "DUKCAPIL", SuperiorNIP: nipYus},
+		{NIP: nipNoTG, Name: "H. Syafrizal", Position: "Sekretaris Daerah", UnitCode: "BKPSDM"},
+	} {
+		if _, err := h.db.PutStaff(ctx, s, h.now.AddDate(0, -2, 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for nip, id := range map[string]int64{nipHead: tgHead, nipBudi: tgBudi, nipSari: tgSari, nipAdmin: tgAdmin, nipYus: tgYus, nipFitri: tgFitri} {
+		h.link(nip, id)
+	}
+	cal := kinerja.NewCalendar(wib, []kinerja.Holiday{
+		{Day: "2026-12-24", Name: "Cuti bersama Natal", CutiBersama: true},
+		{Day: "2026-12-25", Name: "Kelahiran Yesus Kristus"},
+	})
+	h.jobs = NewJobs(h.bot, JobsConfig{Calendar: cal, UnitGroups: map[string]int64{"PKM-TGR": -1001}, PublicChannel: -3003,
+		Population: map[string]int{"PKM-TGR": 100},
+		Sources:    Sources{Approvals: h.src, Reporting: h.src, Activity: h.src, Survey: h.src, Evaluation: h.src}})
+	return h
+}
+
+// at is an instant in WIB.
+func at(y int, m time.Month, d, hh, mm int) time.Time { return time.Date(y, m, d, hh, mm, 0, 0, wib) }
+
+func (h *jobsHarness) run(name string, t time.Time) *JobResult {
+	h.t.Helper()
+	res, err := h.jobs.RunAt(context.Background(), name, t)
+	if err != nil {
+		h.t.Fatalf("%s at %v: %v", name, t, err)
+	}
+	return res
+}
+
+// chats returns the chat ids of messages, in order.
+func chats(msgs []*kinerja.OutboxMessage) []int64 {
+	var out []int64
+	for _, m := range msgs {
+		out = append(out, m.ChatID)
+	}
+	return out
+}
+
+func (h *jobsHarness) pendingCount() int {
+	h.t.Helper()
+	c, err := h.db.OutboxCounts(context.Background())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return c[kinerja.OutboxPending]
+}
+
+func TestRemindApprovalsOneDigestPerAssessorOnce(t *testing.T) {
+	h := newJobsHarness(t)
+	h.src.pending = []PendingApprovals{
+		{AssessorNIP: nipHead, Count: 3, Oldest: at(2026, 11, 6, 15, 0)},
+		{AssessorNIP: nipYus, Count: 0}, // nothing pending: no digest
+		{AssessorNIP: nipNoTG, Count: 2, Oldest: at(2026, 11, 9, 9, 0)},
+	}
+	res := h.run(JobRemindApprovals, at(2026, 11, 10, 8, 0)) // Tuesday
+	if !res.Queued || res.Slot != "2026-11-10" {
+		t.Fatalf("result %+v", res)
+	}
+	if got := chats(res.Messages); len(got) != 1 || got[0] != tgHead {
+		t.Fatalf("digests went to %v; want only the head (%d)", got, tgHead)
+	}
+	m := res.Messages[0]
+	for _, want := range []string{"3 laporan kerja", "4 hari", "Jumat, 6 November 2026"} {
+		if !strings.Contains(m.Text, want) {
+			t.Errorf("digest lacks %q:\n%s", want, m.Text)
+		}
+	}
+	if len(m.Buttons) != 1 || m.Buttons[0][0].Data != "snooze:{id}:h" || m.Buttons[0][1].Data != "snooze:{id}:m" {
+		t.Errorf("buttons %+v; want the two snooze buttons (no /persetujuan in this build)", m.Buttons)
+	}
+	if got := res.Left[leftNotLinked]; len(got) != 1 || !strings.Contains(got[0], nipNoTG) {
+		t.Errorf("left out %v; want the unlinked assessor reported", res.Left)
+	}
+
+	again := h.run(JobRemindApprovals, at(2026, 11, 10, 8, 30))
+	if again.Queued || again.Previous == nil || len(again.Messages) != 0 || h.pendingCount() != 1 {
+		t.Fatalf("second run of the day: %+v, %d pending; want nothing new", again, h.pendingCount())
+	}
+	if next := h.run(JobRemindApprovals, at(2026, 11, 11, 8, 0)); !next.Queued || len(next.Messages) != 1 {
+		t.Fatalf("next day: %+v", next)
+	}
+}
+
+func TestRemindApprovalsOpensTheCommandWhenItExists(t *testing.T) {
+	h := newJobsHarness(t)
+	h.bot.addCommand(&command{name: "persetujuan", roles: []kinerja.Role{kinerja.RoleAssessor}, help: "core.cmd_help",
+		handle: func(r *Request) error { r.Reply("daftar persetujuan"); return nil }})
+	h.src.pending = []PendingApprovals{{AssessorNIP: nipHead, Count: 1, Oldest: at(2026, 11, 10, 7, 0)}}
+	res := h.run(JobRemindApprovals, at(2026, 11, 10, 8, 0))
+	m := res.Messages[0]
+	if !strings.Contains(m.Text, "sejak hari ini") || m.Buttons[0][0].Data != "run:persetujuan" {
+		t.Fatalf("digest %q buttons %+v", m.Text, m.Buttons)
+	}
+	mustSay(t, h.press(tgHead, 1, "run:persetujuan"), "daftar persetujuan")
+	// Staff without subordinates cannot open it through a forged button.
+	mustSay(t, h.press(tgBudi, 1, "run:persetujuan"), "tidak tersedia")
+}
+
+func TestRemindersRespectDaysOffLeaveAndBlockedUsers(t *testing.T) {
+	h := newJobsHarness(t)
+	ctx := context.Background()
+	h.src.pending = []PendingApprovals{
+		{AssessorNIP: nipHead, Count: 1, Oldest: at(2026, 12, 20, 9, 0)},
+		{AssessorNIP: nipYus, Count: 1, Oldest: at(2026, 12, 20, 9, 0)},
+	}
+	for _, tc := range []struct {
+		name string
+		at   time.Time
+		why  string
+	}{
+		{"national holiday", at(2026, 12, 25, 8, 0), "holiday (Kelahiran Yesus Kristus)"},
+		{"cuti bersama", at(2026, 12, 24, 8, 0), "holiday (Cuti bersama Natal)"},
+		{"Saturday", at(2026, 12, 26, 8, 0), "Saturday"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := h.run(JobRemindApprovals, tc.at)
+			if res.Queued || !strings.Contains(res.Skipped, tc.why) {
+				t.Fatalf("result %+v; want skipped for %q", res, tc.why)
+			}
+			if _, err := h.db.JobRun(ctx, JobRemindApprovals, res.Slot); kinerja.ErrorCode(err) != kinerja.ENotFound {
+				t.Fatalf("a skipped day was recorded as run: %v", err)
+			}
+		})
+	}
+	t.Run("on leave and blocked", func(t *testing.T) {
+		if err := h.db.AddLeave(ctx, &kinerja.Leave{NIP: nipHead, From: "2026-12-21", To: "2026-12-23", CreatedAt: h.now}); err != nil {
+			t.Fatal(err)
+		}
+		if err := h.db.PutAccount(ctx, &kinerja.Account{TelegramID: tgYus, Unreachable: true, UpdatedAt: h.now}); err != nil {
+			t.Fatal(err)
+		}
+		res := h.run(JobRemindApprovals, at(2026, 12, 22, 8, 0))
+		if !res.Queued || len(res.Messages) != 0 {
+			t.Fatalf("queued %v; want nobody", chats(res.Messages))
+		}
+		if len(res.Left[leftOnLeave]) != 1 || len(res.Left[leftUnreachable]) != 1 {
+			t.Fatalf("left out %v", res.Left)
+		}
+		// The day after the leave, the head is reminded again.
+		if res := h.run(JobRemindApprovals, at(2026, 12, 28, 8, 0)); len(res.Messages) != 1 || res.Messages[0].ChatID != tgHead {
+			t.Fatalf("after the leave: %v", chats(res.Messages))
+		}
+	})
+}
+
+func TestRemindReportingOnlyThoseWithoutAReport(t *testing.T) {
+	h := newJobsHarness(t)
+	ctx := context.Background()
+	// Friday 13 November, N = 5: the window is Mon 9 – Fri 13 November.
+	h.src.last = map[string]time.Time{
+		nipBudi:  at(2026, 11, 12, 10, 0), // reported this week
+		nipSari:  at(2026, 11, 5, 10, 0),  // before the window, but she was on leave 9–12
+		nipFitri: at(2026, 11, 6, 16, 0),  // before the window
+		nipYus:   at(2026, 11, 13, 9, 0),  // this morning
+	}
+	if err := h.db.AddLeave(ctx, &kinerja.Leave{NIP: nipSari, From: "2026-11-09", To: "2026-11-12", CreatedAt: h.now}); err != nil {
+		t.Fatal(err)
+	}
+	res := h.run(JobRemindReporting, at(2026, 11, 13, 14, 0))
+	got := map[int64]string{}
+	for _, m := range res.Messages {
+		got[m.ChatID] = m.Text
+	}
+	want := []int64{tgHead, tgAdmin, tgFitri}
+	if len(got) != len(want) {
+		t.Fatalf("reminded %v; want %v", chats(res.Messages), want)
+	}
+	for _, id := range want {
+		if !strings.Contains(got[id], "5 hari kerja") || !strings.Contains(got[id], "Senin, 9 November 2026") {
+			t.Errorf("reminder to %d: %q", id, got[id])
+		}
+	}
+}
+
+func TestRemindEvaluationWindowAndAdminCopy(t *testing.T) {
+	h := newJobsHarness(t)
+	h.src.unfinished = []UnfinishedEvaluations{{AssessorNIP: nipHead, Count: 2}, {AssessorNIP: nipNoTG, Count: 4}}
+	first := h.run(JobRemindEvaluation, at(2026, 12, 1, 9, 0))
+	if got := chats(first.Messages); len(got) != 1 || got[0] != tgHead {
+		t.Fatalf("1 December: %v; want the head only", got)
+	}
+	if m := first.Messages[0].Text; !strings.Contains(m, "November 2026") || !strings.Contains(m, "Sabtu, 5 Desember 2026") ||
+		strings.Contains(m, "terakhir") {
+		t.Fatalf("reminder %q", m)
+	}
+	// 5 December 2026 is a Saturday: Friday the 4th is the last working day.
+	last := h.run(JobRemindEvaluation, at(2026, 12, 4, 9, 0))
+	if got := chats(last.Messages); len(got) != 2 || got[0] != tgHead || got[1] != tgAdmin {
+		t.Fatalf("4 December: %v; want the head, then the admin's copy", got)
+	}
+	if !strings.Contains(last.Messages[0].Text, "hari kerja terakhir") {
+		t.Errorf("last-day reminder %q", last.Messages[0].Text)
+	}
+	admin := last.Messages[1].Text
+	for _, want := range []string{"dr. Rina Marlina", "2 pegawai", "H. Syafrizal", "4 pegawai", "belum menautkan Telegram"} {
+		if !strings.Contains(admin, want) {
+			t.Errorf("admin copy lacks %q:\n%s", want, admin)
+		}
+	}
+	if after := h.run(JobRemindEvaluation, at(2026, 12, 7, 9, 0)); after.Queued || !strings.Contains(after.Skipped, "after the evaluation deadline") {
+		t.Fatalf("7 December: %+v", after)
+	}
+}
+
+func TestJobsWithoutDataSourceSayNoDataSourceYet(t *testing.T) {
+	h := newJobsHarness(t)
+	h.jobs.cfg.Sources = Sources{}
+	for _, name := range []string{JobRemindApprovals, JobRemindEvaluation, JobRemindReporting, JobSummaryWeekly, JobSummaryMonthly} {
+		res := h.run(name, at(2026, 12, 1, 9, 0))
+		if res.Queued || !strings.Contains(res.Skipped, "no data source yet") {
+			t.Errorf("%s: %+v", name, res)
+		}
+	}
+	if h.pendingCount() != 0 {
+		t.Fatal("something was queued without data")
+	}
+}
+
+func TestSameJobStartedTwiceAtOnceQueuesOnce(t *testing.T) {
+	h := newJobsHarness(t)
+	h.src.pending = []PendingApprovals{{AssessorNIP: nipHead, Count: 1, Oldest: at(2026, 11, 9, 9, 0)}, {AssessorNIP: nipYus, Count: 5, Oldest: at(2026, 11, 2, 9, 0)}}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	queued := 0
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := h.jobs.RunAt(context.Background(), JobRemindApprovals, at(2026, 11, 10, 8, 0))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			mu.Lock()
+			if res.Queued {
+				queued++
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	if queued != 1 || h.pendingCount() != 2 {
+		t.Fatalf("%d runs queued, %d messages; want 1 run of 2 digests", queued, h.pendingCount())
+	}
+}
+
+// ikmOf makes an IKM result from n respondents all answering a.
+func ikmOf(n, a int) scoring.IKMResult {
+	var answered, sums [scoring.NumUnsur]int
+	for i := range answered {
+		answered[i], sums[i] = n, n*a
+	}
+	return scoring.IKMFromTotals(n, answered, sums)
+}
+
+func TestSummaryWeeklyToEachUnitGroup(t *testing.T) {
+	h := newJobsHarness(t)
+	h.src.activity = map[string]UnitActivity{"PKM-TGR": {Sent: 24, Approved: 18, Pending: 5}}
+	var asked [][2]time.Time
+	h.src.ikm = func(from, to time.Time) map[string]scoring.IKMResult {
+		asked = append(asked, [2]time.Time{from, to})
+		if from.Day() == 1 { // the month so far
+			return map[string]scoring.IKMResult{"PKM-TGR": ikmOf(40, 4)}
+		}
+		return map[string]scoring.IKMResult{"PKM-TGR": ikmOf(12, 4)}
+	}
+	res := h.run(JobSummaryWeekly, at(2026, 11, 23, 7, 30)) // Monday
+	if res.Slot != "2026-W47" {
+		t.Fatalf("slot %s, want the week summarised, 2026-W47", res.Slot)
+	}
+	if !asked[0][0].Equal(at(2026, 11, 16, 0, 0)) || !asked[0][1].Equal(at(2026, 11, 23, 0, 0)) || !asked[1][0].Equal(at(2026, 11, 1, 0, 0)) {
+		t.Fatalf("asked for %v; want the week 16–22 November, then the month from the 1st", asked)
+	}
+	byChat := map[int64]string{}
+	for _, m := range res.Messages {
+		byChat[m.ChatID] = m.Text
+	}
+	if len(byChat) != 2 {
+		t.Fatalf("sent to %v; want the two groups", chats(res.Messages))
+	}
+	pkm := byChat[-1001]
+	for _, want := range []string{"Puskesmas Tanah Garam", "16–22 November 2026", "<b>24</b> dikirim", "<b>18</b> disetujui",
+		"<b>5</b> menunggu", "<b>12</b> responden", "100,00 — mutu A (Sangat Baik), 40 responden", "sementara: 40 dari 80"} {
+		if !strings.Contains(pkm, want) {
+			t.Errorf("PKM summary lacks %q:\n%s", want, pkm)
+		}
+	}
+	if dk := byChat[-2002]; !strings.Contains(dk, "<b>0</b> dikirim") || !strings.Contains(dk, "Belum ada responden pada November 2026") {
+		t.Errorf("DUKCAPIL summary:\n%s", dk)
+	}
+	if got := res.Left["no group chat configured"]; len(got) != 1 || !strings.Contains(got[0], "BKPSDM") {
+		t.Errorf("left out %v", res.Left)
+	}
+}
+
+func TestSummaryMonthlyCountsOnlyAndChartAfterText(t *testing.T) {
+	h := newJobsHarness(t)
+	h.src.ikm = func(from, to time.Time) map[string]scoring.IKMResult {
+		if !from.Equal(at(2026, 11, 1, 0, 0)) || !to.Equal(at(2026, 12, 1, 0, 0)) {
+			t.Errorf("asked for [%v, %v); want November", from, to)
+		}
+		return map[string]scoring.IKMResult{"PKM-TGR": ikmOf(90, 3), "DUKCAPIL": ikmOf(50, 4)}
+	}
+	h.src.predikat = map[string]map[kinerja.Predikat]int{
+		"PKM-TGR":  {kinerja.PredikatBaik: 2, kinerja.PredikatSangatBaik: 1},
+		"DUKCAPIL": {kinerja.PredikatButuhPerbaikan: 1},
+	}
+	res := h.run(JobSummaryMonthly, at(2026, 12, 1, 8, 0))
+	if res.Slot != "2026-11" {
+		t.Fatalf("slot %s", res.Slot)
+	}
+	// Text, then chart, for each group and the public channel.
+	want := []int64{-2002, -2002, -1001, -1001, -3003, -3003} // units by code
+	if got := chats(res.Messages); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("chats %v, want %v", got, want)
+	}
+	for i, m := range res.Messages {
+		if i%2 == 0 && (m.Photo != nil || !strings.Contains(m.Text, "November 2026")) {
+			t.Fatalf("message %d should be the text: %+v", i, m.Text)
+		}
+		if i%2 == 1 {
+			img, err := png.Decode(bytes.NewReader(m.Photo))
+			if err != nil || img.Bounds().Dx() < 800 || m.FileName != "ikm-2026-11.png" {
+				t.Fatalf("message %d: chart %v %v %s", i, err, img, m.FileName)
+			}
+		}
+	}
+	pkm := res.Messages[2].Text
+	for _, want := range []string{
+		"1. Dinas Kependudukan dan Pencatatan Sipil: 100,00 — mutu A",
+		"2. ▶ Puskesmas Tanah Garam: 75,00 — mutu C (Kurang Baik), 90 responden",
+		"Puskesmas Tanah Garam: Sangat Baik 1 · Baik 2 · Butuh Perbaikan 0 · Kurang/Misconduct 0 · Sangat Kurang 0",
+		"Seluruh unit: Sangat Baik 1 · Baik 2 · Butuh Perbaikan 1",
+	} {
+		if !strings.Contains(pkm, want) {
+			t.Errorf("PKM group text lacks %q:\n%s", want, pkm)
+		}
+	}
+	public := res.Messages[4].Text
+	if strings.Contains(public, "▶") || !strings.Contains(public, "Seluruh unit") {
+		t.Errorf("public channel text:\n%s", public)
+	}
+	for _, m := range res.Messages {
+		for _, name := range []string{"Budi", "Sari", "Rina", "Fitri"} {
+			if strings.Contains(m.Text, name) {
+				t.Errorf("a summary names %s:\n%s", name, m.Text)
+			}
+		}
+	}
+}
+
+func TestSnoozeQueuesOneCopyForTheRecipientOnly(t *testing.T) {
+	h := newJobsHarness(t)
+	ctx := context.Background()
+	h.src.pending = []PendingApprovals{{AssessorNIP: nipHead, Count: 2, Oldest: at(2026, 11, 9, 9, 0)}}
+	res := h.run(JobRemindApprovals, at(2026, 11, 10, 8, 0))
+	id := res.Messages[0].ID
+	h.now = at(2026, 11, 10, 9, 12)
+
+	h.press(tgBudi, 7, fmt.Sprintf("snooze:%d:h", id))
+	if got := h.msg.answers[fmt.Sprintf("cbsnooze:%d:h", id)]; !strings.Contains(got, "bukan untuk Anda") {
+		t.Fatalf("someone else's press answered %q", got)
+	}
+	out := h.press(tgHead, 7, fmt.Sprintf("snooze:%d:h", id))
+	edited := mustSay(t, out, "2 laporan kerja", "Akan diingatkan lagi pukul 10.12")
+	if edited.EditID != 7 || len(edited.Buttons) != 0 {
+		t.Fatalf("the original should be edited in place without its snooze row: %+v", edited)
+	}
+	h.press(tgHead, 7, fmt.Sprintf("snooze:%d:h", id)) // pressed twice
+	if h.pendingCount() != 2 {
+		t.Fatalf("%d pending; want the original and one copy", h.pendingCount())
+	}
+	if got := h.msg.answers[fmt.Sprintf("cbsnooze:%d:h", id)]; !strings.Contains(got, "sudah dijadwalkan") {
+		t.Fatalf("second press answered %q", got)
+	}
+	if err := h.db.MarkSent(ctx, id, h.now); err != nil {
+		t.Fatal(err)
+	}
+	if batch, _ := h.db.NextBatch(ctx, at(2026, 11, 10, 10, 11), 10); len(batch) != 0 {
+		t.Fatalf("the copy is due before its hour: %+v", batch)
+	}
+	batch, err := h.db.NextBatch(ctx, at(2026, 11, 10, 10, 12), 10)
+	if err != nil || len(batch) != 1 {
+		t.Fatalf("due at 10.12: %d, %v; want the copy", len(batch), err)
+	}
+	copyMsg := batch[0]
+	if copyMsg.JobName != JobSnooze || copyMsg.ChatID != tgHead || copyMsg.Text != res.Messages[0].Text ||
+		!copyMsg.NotBefore.Equal(at(2026, 11, 10, 10, 12)) || copyMsg.Buttons[0][0].Data != "snooze:{id}:h" {
+		t.Fatalf("copy %+v", copyMsg)
+	}
+	h.press(tgHead, 7, fmt.Sprintf("snooze:%d:m", id))
+	if got := h.msg.answers[fmt.Sprintf("cbsnooze:%d:m", id)]; !strings.Contains(got, "Rabu, 11 November 2026 pukul 07.00") {
+		t.Fatalf("tomorrow-morning answer %q", got)
+	}
+}
+
+func TestFailuresReachTheAdminsOnce(t *testing.T) {
+	h := newJobsHarness(t)
+	ctx := context.Background()
+	h.src.pending = []PendingApprovals{{AssessorNIP: nipHead, Count: 2, Oldest: at(2026, 11, 9, 9, 0)}}
+	res := h.run(JobRemindApprovals, at(2026, 11, 10, 8, 0))
+	if err := h.db.MarkFinal(ctx, res.Messages[0].ID, kinerja.OutboxUnreachable, "403", h.now); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.jobs.ReportFailures(ctx); err != nil {
+		t.Fatal(err)
+	}
+	batch, _ := h.db.NextBatch(ctx, h.now.Add(time.Hour), 10)
+	if len(batch) != 1 || batch[0].ChatID != tgAdmin || !strings.Contains(batch[0].Text, "dr. Rina Marlina ("+nipHead+") — memblokir bot") {
+		t.Fatalf("admin digest %+v", batch)
+	}
+	if err := h.jobs.ReportFailures(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if h.pendingCount() != 1 {
+		t.Fatalf("%d pending after a second report; want the one digest", h.pendingCount())
+	}
+	// A digest that itself fails is not reported in yet another digest.
+	if err := h.db.MarkFinal(ctx, batch[0].ID, kinerja.OutboxUnreachable, "403", h.now); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.jobs.ReportFailures(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if h.pendingCount() != 0 {
+		t.Fatal("a failed digest was reported again")
+	}
+}
