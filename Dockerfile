@@ -22,6 +22,7 @@ WORKDIR /data
 # The SQLite database (and its WAL files) live on the volume.
 VOLUME /data
 ENV KINERJA_DB=/data/kinerjabot.db \
+    KINERJA_HOLIDAYS=/etc/kinerjabot/holidays-*.yaml \
     KINERJA_TIMEZONE=Asia/Jakarta \
     TZ=Asia/Jakarta
 ENTRYPOINT ["/usr/local/bin/kinerjabot"]

@@ -163,7 +163,8 @@ func (j *Jobs) Run(ctx context.Context, name string) (*JobResult, error) {
 
 // RunAt runs the named job as if at instant at: it reads the data, builds
 // the messages and queues them with the run's record for the slot of at,
-// in one transaction. A slot that already ran queues nothing.
+// in one transaction. A slot that already ran queues nothing. The messages
+// are due at once (by the bot's clock), not at at.
 func (j *Jobs) RunAt(ctx context.Context, name string, at time.Time) (*JobResult, error) {
 	def, ok := jobDefs[name]
 	if !ok {
@@ -189,8 +190,11 @@ func (j *Jobs) RunAt(ctx context.Context, name string, at time.Time) (*JobResult
 		} else if err != nil {
 			return err
 		}
+		// The messages are due now, whatever instant the run is for: an
+		// operator's "jobs run --at" of a coming morning sends at once.
+		now := j.b.now()
 		for _, m := range msgs {
-			m.CreatedAt = at
+			m.CreatedAt, m.NotBefore = now, now
 		}
 		queued, err := tx.EnqueueRun(ctx, &kinerja.JobRun{Job: name, Slot: res.Slot, At: at}, msgs)
 		if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -31,6 +32,8 @@ type Config struct {
 	SessionIdleMin int    `yaml:"session_idle_minutes"`
 	// Units holds per-unit settings keyed by unit code.
 	Units map[string]UnitConfig `yaml:"units"`
+	// JobsSettings: schedules, holidays and reminders (jobs_config.go).
+	JobsSettings `yaml:",inline"`
 
 	loc  *time.Location
 	lang kinerja.Lang
@@ -63,6 +66,7 @@ func defaults() *Config {
 func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 	c := defaults()
 	if path != "" {
+		c.JobsSettings.baseDir = filepath.Dir(path)
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil, &ConfigError{Key: "--config", Msg: fmt.Sprintf("cannot read %s: %v", path, err)}
@@ -80,6 +84,7 @@ func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 		"KINERJA_TIMEZONE":          &c.Timezone,
 		"KINERJA_LANG":              &c.Language,
 		"KINERJA_LOG_LEVEL":         &c.LogLevel,
+		"KINERJA_HOLIDAYS":          &c.HolidaysFile,
 	} {
 		if v := getenv(env); v != "" {
 			*dst = v
@@ -122,7 +127,7 @@ func (c *Config) check() error {
 			return &ConfigError{Key: "units." + code + ".population", Msg: "must be zero or more"}
 		}
 	}
-	return nil
+	return c.JobsSettings.check(c.loc)
 }
 
 // Location returns the configured time zone.

@@ -65,6 +65,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err != nil {
 		return err
 	}
+	stopSender := a.startSender(ctx, db, client, a.newJobs(b))
 	a.log.Info("kinerjabot is running", "bot", cfg.BotUsername, "database", db.Engine(), "timezone", cfg.Location.String())
 	if ready != nil {
 		ready(b)
@@ -85,6 +86,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	wait, cancel := context.WithTimeout(context.WithoutCancel(ctx), 500*time.Millisecond)
 	defer cancel()
 	stopJobs(wait)
+	stopSender(wait)
 	if pollErr != nil && !errors.Is(pollErr, context.Canceled) {
 		return pollErr
 	}
@@ -94,8 +96,8 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 
 // jobs lists the scheduled jobs.
 func (a *app) jobs(b *bot.Bot, db *storage.DB) []job {
-	return []job{
+	return append([]job{
 		{name: "expire-sessions", spec: "@every 1m", run: b.ExpireSessions},
 		{name: "prune-updates", spec: "@every 1h", run: b.PruneUpdates},
-	}
+	}, a.scheduledJobs(a.newJobs(b), db)...)
 }

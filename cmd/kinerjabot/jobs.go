@@ -1,0 +1,248 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/outbox"
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
+)
+
+func init() {
+	commands["jobs"] = subcommand{"list the scheduled jobs, or run one now as if at an instant (jobs list | jobs run NAME)", runJobs}
+}
+
+// scheduledJobs are the configured reminders and summaries, plus the
+// outbox's housekeeping: telling the admins about undelivered messages
+// (the sender does it at once; this catches a stop in between) and pruning.
+func (a *app) scheduledJobs(j *bot.Jobs, db *storage.DB) []job {
+	var out []job
+	for _, info := range bot.JobList {
+		if spec := a.cfg.specs[info.Name]; spec != "" {
+			out = append(out, job{name: info.Name, spec: spec, run: j.Func(info.Name)})
+		}
+	}
+	return append(out,
+		job{name: "report-undelivered", spec: "*/15 * * * *", run: j.ReportFailures},
+		job{name: "prune-outbox", spec: "20 3 * * *", run: func(ctx context.Context) error {
+			// Settled messages are kept 90 days for operators; job runs forever.
+			_, err := db.PruneOutbox(ctx, a.now().AddDate(0, 0, -90))
+			return err
+		}},
+	)
+}
+
+// newJobs returns the scheduled jobs of b (nil for a nil bot, which
+// "jobs list" uses: it needs the schedules, not the jobs).
+func (a *app) newJobs(b *bot.Bot) *bot.Jobs {
+	if b == nil {
+		return nil
+	}
+	return bot.NewJobs(b, a.jobsConfig())
+}
+
+// startSender drains the outbox through the client until ctx ends. The
+// returned stop waits for the sends in flight, at most until wait ends.
+func (a *app) startSender(ctx context.Context, db *storage.DB, client *telegram.Client, j *bot.Jobs) (stop func(wait context.Context)) {
+	s := outbox.New(db, client, telegram.NewThrottle(), outbox.Options{
+		Permanent: telegram.Permanent,
+		Log:       a.log,
+		OnFailures: func(ctx context.Context) {
+			if err := j.ReportFailures(ctx); err != nil {
+				a.log.Error("telling the admins about undelivered messages failed", "err", err)
+			}
+		},
+	})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := s.Run(ctx); err != nil {
+			a.log.Error("outbox sender stopped", "err", err)
+		}
+	}()
+	return func(wait context.Context) {
+		select {
+		case <-done:
+		case <-wait.Done():
+			a.log.Warn("shutdown: outbox sends still in flight; they resume after restart")
+		}
+	}
+}
+
+// runJobs is "jobs list" and "jobs run".
+func runJobs(ctx context.Context, a *app, args []string) int {
+	if len(args) == 0 || (args[0] != "list" && args[0] != "run") {
+		fmt.Fprintln(a.stderr, "Usage: kinerjabot jobs list\n       kinerjabot jobs run NAME [--at RFC3339]")
+		fmt.Fprintln(a.stderr, "\nJobs: "+strings.Join(jobNames(), ", "))
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if args[0] == "list" {
+		return listJobs(a, args[1:])
+	}
+	return runJobNow(ctx, a, args[1:])
+}
+
+// listJobs prints each job, its schedule and its next three runs in the
+// configured zone.
+func listJobs(a *app, args []string) int {
+	fs := newFlags(a, "jobs list", "", "Lists the scheduled jobs with their schedule and next three run times, in the configured time zone.")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	loc := a.cfg.Location()
+	now := a.now().In(loc)
+	fmt.Fprintf(a.stdout, "Scheduled jobs (times in %s, now %s):\n\n", loc, now.Format("Mon 2006-01-02 15:04 MST"))
+	for _, j := range a.jobs(nil, nil) {
+		sched, err := cron.ParseStandard(j.spec)
+		if err != nil {
+			fmt.Fprintf(a.stdout, "%-20s %-14s invalid: %v\n", j.name, j.spec, err)
+			continue
+		}
+		var next []string
+		t := now
+		for range 3 {
+			t = sched.Next(t)
+			next = append(next, t.Format("Mon 2006-01-02 15:04 MST"))
+		}
+		fmt.Fprintf(a.stdout, "%-20s %-14s %s\n", j.name, j.spec, strings.Join(next, " | "))
+	}
+	for _, info := range bot.JobList {
+		if a.cfg.specs[info.Name] == "" {
+			fmt.Fprintf(a.stdout, "%-20s %-14s (switched off in the configuration)\n", info.Name, "off")
+		}
+	}
+	cal := kinerja.NewCalendar(loc, a.cfg.holidays)
+	switch {
+	case a.cfg.HolidaysFile == "":
+		fmt.Fprintln(a.stdout, "\nNo holidays_file configured: reminders skip weekends only.")
+	case !cal.Knows(now.Year()):
+		fmt.Fprintf(a.stdout, "\nWarning: %s has no holidays for %d; reminders will go out on holidays. Add this year's SKB list.\n",
+			a.cfg.HolidaysFile, now.Year())
+	default:
+		fmt.Fprintf(a.stdout, "\nHolidays from %s (years %v).\n", a.cfg.HolidaysFile, cal.Years())
+	}
+	return exitOK
+}
+
+// runJobNow runs one job as if at an instant and prints what it queued.
+func runJobNow(ctx context.Context, a *app, args []string) int {
+	fs := newFlags(a, "jobs run", "NAME [--at RFC3339]",
+		"Runs one job now, as if at the given instant, and prints what it queued in the outbox.\n"+
+			"The running bot sends the queue within a second; a slot (the day for reminders, the week or\n"+
+			"month summarised for summaries) is queued only once, whoever starts it.\n"+
+			"Jobs: "+strings.Join(jobNames(), ", "))
+	atText := fs.String("at", "", "the `INSTANT` to run as, RFC3339 (2026-11-10T08:00:00+07:00) or local 2026-11-10T08:00; default now")
+	// Accept the job name before or after the flags.
+	var name string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if name == "" && fs.NArg() > 0 {
+		name = fs.Arg(0)
+	}
+	if name == "" {
+		fs.Usage()
+		return exitUsage
+	}
+	known := false
+	for _, n := range jobNames() {
+		known = known || n == name
+	}
+	if !known {
+		fmt.Fprintf(a.stderr, "kinerjabot jobs run: no job named %q; the jobs are %s\n", name, strings.Join(jobNames(), ", "))
+		return exitUsage
+	}
+	loc := a.cfg.Location()
+	at := a.now().In(loc)
+	if *atText != "" {
+		t, err := time.Parse(time.RFC3339, *atText)
+		if err != nil {
+			t, err = time.ParseInLocation("2006-01-02T15:04", *atText, loc)
+		}
+		if err != nil {
+			fmt.Fprintf(a.stderr, "kinerjabot jobs run: --at %q: use RFC3339 such as 2026-11-10T08:00:00+07:00, or 2026-11-10T08:00 in %s\n", *atText, loc)
+			return exitUsage
+		}
+		at = t.In(loc)
+	}
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	defer db.Close()
+	b := bot.New(a.botConfig(), db, offline{}, a.now, a.log)
+	res, err := bot.NewJobs(b, a.jobsConfig()).RunAt(ctx, name, at)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+		return exitFailed
+	}
+	printJobResult(a, res)
+	return exitOK
+}
+
+// printJobResult tells an operator what a run did.
+func printJobResult(a *app, res *bot.JobResult) {
+	w := a.stdout
+	fmt.Fprintf(w, "%s, slot %s (as of %s):\n", res.Job, res.Slot, res.At.Format("Mon 2006-01-02 15:04 MST"))
+	switch {
+	case res.Previous != nil:
+		fmt.Fprintf(w, "  nothing queued: this slot already ran (as of %s, %d messages).\n",
+			res.Previous.At.In(a.cfg.Location()).Format("Mon 2006-01-02 15:04 MST"), res.Previous.Messages)
+		return
+	case res.Skipped != "":
+		fmt.Fprintf(w, "  nothing queued: %s.\n", res.Skipped)
+		return
+	}
+	fmt.Fprintf(w, "  queued %d message(s):\n", len(res.Messages))
+	for _, m := range res.Messages {
+		kind := ""
+		if m.Photo != nil {
+			kind = fmt.Sprintf(" [picture %s, %d bytes]", m.FileName, len(m.Photo))
+		}
+		who := m.Label
+		if m.NIP != "" {
+			who += " (" + m.NIP + ")"
+		}
+		fmt.Fprintf(w, "  → chat %d, %s%s: %s\n", m.ChatID, who, kind, firstLine(m.Text))
+	}
+	if len(res.Left) > 0 {
+		fmt.Fprintln(w, "  left out:")
+		reasons := make([]string, 0, len(res.Left))
+		for r := range res.Left {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		for _, r := range reasons {
+			fmt.Fprintf(w, "    %s: %s\n", r, strings.Join(res.Left[r], ", "))
+		}
+	}
+	if len(res.Messages) > 0 {
+		fmt.Fprintln(w, "  The running bot sends them within a second; until then they wait in the outbox.")
+	}
+}
+
+// firstLine is a message's text without HTML, its lines joined, cut short.
+func firstLine(s string) string {
+	s = html.UnescapeString(tagPattern.ReplaceAllString(s, ""))
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	if r := []rune(s); len(r) > 110 {
+		s = string(r[:110]) + "…"
+	}
+	return s
+}
