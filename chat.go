@@ -70,6 +70,7 @@ type Tx interface {
 	SessionStore
 	UpdateLog
 	SettingStore
+	SurveyStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;
