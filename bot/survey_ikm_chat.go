@@ -160,7 +160,7 @@ func (b *Bot) unitReport(r *Request, u *kinerja.Unit, backToList bool) (string, 
 				sb.WriteString("\n" + r.T("svy.ikm_unsur", scoring.Unsur[i].Code, unsurName(r.Lang, i), decimal(r.Lang, v)))
 			}
 		}
-		if w := res.Weakest(); w >= 0 {
+		if w := res.Weakest(); w >= 0 && !allEqual(res) {
 			sb.WriteString("\n" + r.T("svy.ikm_weakest", scoring.Unsur[w].Code, unsurName(r.Lang, w), decimal(r.Lang, nrrString(res, w, 2))))
 		}
 	}
@@ -236,6 +236,23 @@ func unitButtons(r *Request, units []*kinerja.Unit, prefix string, page int) [][
 		rows = append(rows, nav)
 	}
 	return rows
+}
+
+// allEqual reports whether every answered unsur has the same NRR, when no
+// unsur is weakest and naming one would mislead.
+func allEqual(res scoring.IKMResult) bool {
+	first := -1
+	for i := range scoring.NumUnsur {
+		if res.Answered[i] <= 0 {
+			continue
+		}
+		if first < 0 {
+			first = i
+		} else if int64(res.Sums[i])*int64(res.Answered[first]) != int64(res.Sums[first])*int64(res.Answered[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // ikmString formats an IKM with its two decimals.
