@@ -206,6 +206,10 @@ func init() {
 			"Officer %s is not staff of unit %s.",
 		},
 		"err.survey_payload": {"Kode survei %q tidak valid.", "Survey code %q is not valid."},
+		"err.ikm_answer": {
+			"Jawaban %s bernilai %d; skala survei adalah 1–4.",
+			"Answer %s is %d; the survey scale is 1–4.",
+		},
 	})
 }
 
