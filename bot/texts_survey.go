@@ -136,8 +136,8 @@ func init() {
 
 		// Alert to the unit head.
 		"svy.alert": {
-			"🔔 <b>Penilaian layanan baru</b> untuk <b>%s</b>%s\n\n%s\n\n<i>Diteruskan otomatis; identitas penilai tidak disimpan.</i>",
-			"🔔 <b>New service rating</b> for <b>%s</b>%s\n\n%s\n\n<i>Forwarded automatically; the respondent's identity is not stored.</i>",
+			"🔔 <b>Penilaian layanan baru</b> untuk <b>%s</b>\n\n%s\n\n<i>Diteruskan otomatis; identitas penilai tidak disimpan.</i>",
+			"🔔 <b>New service rating</b> for <b>%s</b>\n\n%s\n\n<i>Forwarded automatically; the respondent's identity is not stored.</i>",
 		},
 		"svy.alert_officer": {" (petugas: %s)", " (officer: %s)"},
 		"svy.alert_low":     {"Jawaban terendah (1 dari 4):", "Lowest answers (1 of 4):"},
