@@ -71,6 +71,7 @@ type Tx interface {
 	UpdateLog
 	SettingStore
 	JobStore
+	SurveyStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;
