@@ -49,9 +49,6 @@ type JobsConfig struct {
 	UnitGroups map[string]int64
 	// PublicChannel, when not 0, also gets the monthly summary.
 	PublicChannel int64
-	// Population is the number of service users per month of each unit,
-	// for the IKM sample size; a unit without one is never provisional.
-	Population map[string]int
 	// Sources provide the data of the jobs that depend on other features.
 	Sources Sources
 }

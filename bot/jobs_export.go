@@ -28,6 +28,22 @@ var exportKinds []exportKind
 // registerExportKind adds a kind of export; features call it from init.
 func registerExportKind(k exportKind) { exportKinds = append(exportKinds, k) }
 
+// The kinds whose tables exist in this build. Work reports and evaluations
+// register theirs when they land.
+func init() {
+	registerExportKind(exportKind{key: "ikm", label: "ekspor.kind_ikm", build: ikmSheets})
+}
+
+// ikmSheets is the survey's IKM table (the same as "kinerjabot export
+// --what ikm") as one sheet.
+func ikmSheets(b *Bot, ctx context.Context, _ kinerja.Tx, p kinerja.Period) ([]sheet.Sheet, error) {
+	rows, err := b.IKMTable(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return []sheet.Sheet{{Name: "IKM " + p.String(), Header: rows[0], Rows: rows[1:]}}, nil
+}
+
 func (b *Bot) registerExport() {
 	b.addCommand(&command{name: "ekspor", aliases: []string{"export"}, roles: []kinerja.Role{kinerja.RoleAdmin},
 		help: "ekspor.cmd", handle: b.cmdExport})

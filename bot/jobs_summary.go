@@ -36,23 +36,14 @@ func (j *Jobs) unitIKM(r *jobRun, from, to time.Time) (map[string]scoring.IKMRes
 }
 
 // ikmText writes an IKM with its grade, and the provisional mark when the
-// unit has fewer respondents than its sample size.
-func (j *Jobs) ikmText(lang kinerja.Lang, code string, res scoring.IKMResult) string {
+// unit has fewer respondents than the sample its population needs for
+// period p (the survey feature's rule, so /ikm and the summaries agree).
+func (j *Jobs) ikmText(lang kinerja.Lang, u *kinerja.Unit, p kinerja.Period, res scoring.IKMResult) string {
 	s := T(lang, "jobs.ikm_value", jobDecimal(lang, res.IKM), string(res.Mutu), mutuName(lang, res.Mutu), res.Respondents)
-	if need, prov := j.provisional(code, res); prov {
-		s += " " + T(lang, "jobs.provisional", res.Respondents, need)
+	if w := j.b.withSample(u, p, res); w.Provisional {
+		s += " " + T(lang, "jobs.provisional", res.Respondents, w.SampleNeeded)
 	}
 	return s
-}
-
-// provisional reports whether a result is below its unit's sample size.
-func (j *Jobs) provisional(code string, res scoring.IKMResult) (int, bool) {
-	pop := j.cfg.Population[code]
-	if pop <= 0 {
-		return 0, false
-	}
-	need := scoring.SampleSize(pop)
-	return need, res.Provisional(pop)
 }
 
 // mutuName is the regulation's name of a grade in lang.
@@ -109,7 +100,7 @@ func (j *Jobs) summaryWeekly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		if src.Survey != nil {
 			sb.WriteString("\n\n" + T(lang, "jobs.weekly_survey", week[u.Code].Respondents))
 			if res, ok := month[u.Code]; ok && res.Respondents > 0 {
-				sb.WriteString("\n" + T(lang, "jobs.weekly_ikm", jobMonth(lang, kinerja.MonthOf(monthStart, j.loc())), Raw(j.ikmText(lang, u.Code, res))))
+				sb.WriteString("\n" + T(lang, "jobs.weekly_ikm", jobMonth(lang, kinerja.MonthOf(monthStart, j.loc())), Raw(j.ikmText(lang, u, kinerja.MonthOf(monthStart, j.loc()), res))))
 			} else {
 				sb.WriteString("\n" + T(lang, "jobs.weekly_no_ikm", jobMonth(lang, kinerja.MonthOf(monthStart, j.loc()))))
 			}
@@ -219,7 +210,7 @@ func (j *Jobs) monthlyText(lang kinerja.Lang, p kinerja.Period, units, ranked []
 			if own[u.Code] {
 				mark = "▶ "
 			}
-			fmt.Fprintf(&sb, "\n%d. %s%s: %s", i+1, mark, Esc(u.Name), j.ikmText(lang, u.Code, ikm[u.Code]))
+			fmt.Fprintf(&sb, "\n%d. %s%s: %s", i+1, mark, Esc(u.Name), j.ikmText(lang, u, p, ikm[u.Code]))
 		}
 		var silent []string
 		for _, u := range units {
@@ -268,8 +259,7 @@ func (j *Jobs) ikmChart(lang kinerja.Lang, p kinerja.Period, ranked []*kinerja.U
 	}
 	for _, u := range ranked {
 		res := ikm[u.Code]
-		_, prov := j.provisional(u.Code, res)
-		c.Bars = append(c.Bars, chart.Bar{Label: u.Name, Value: res.IKM, Grade: string(res.Mutu), Provisional: prov,
+		c.Bars = append(c.Bars, chart.Bar{Label: u.Name, Value: res.IKM, Grade: string(res.Mutu), Provisional: j.b.withSample(u, p, res).Provisional,
 			ValueText: fmt.Sprintf("%s (%s)", jobDecimal(lang, res.IKM), res.Mutu)})
 	}
 	return chart.PNG(c)

@@ -12,6 +12,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
 
 // Telegram ids of the harness roster in these tests.
@@ -88,9 +89,9 @@ func newJobsHarness(t *testing.T) *jobsHarness {
 		{Day: "2026-12-24", Name: "Cuti bersama Natal", CutiBersama: true},
 		{Day: "2026-12-25", Name: "Kelahiran Yesus Kristus"},
 	})
+	h.bot.cfg.Survey.Population = map[string]int{"PKM-TGR": 100}
 	h.jobs = NewJobs(h.bot, JobsConfig{Calendar: cal, UnitGroups: map[string]int64{"PKM-TGR": -1001}, PublicChannel: -3003,
-		Population: map[string]int{"PKM-TGR": 100},
-		Sources:    Sources{Approvals: h.src, Reporting: h.src, Activity: h.src, Survey: h.src, Evaluation: h.src}})
+		Sources: Sources{Approvals: h.src, Reporting: h.src, Activity: h.src, Survey: h.src, Evaluation: h.src}})
 	return h
 }
 
@@ -503,5 +504,57 @@ func TestFailuresReachTheAdminsOnce(t *testing.T) {
 	}
 	if h.pendingCount() != 0 {
 		t.Fatal("a failed digest was reported again")
+	}
+}
+
+func TestStoreSourcesReadTheSurvey(t *testing.T) {
+	h := newJobsHarness(t)
+	ctx := context.Background()
+	h.jobs.cfg.Sources = StoreSources()
+	add := func(day time.Time, a int) {
+		r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: day}
+		for i := range r.Answers {
+			r.Answers[i] = a
+		}
+		if err := h.db.AddSurveyResponse(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 3 {
+		add(at(2026, 11, 17, 0, 0), 4)
+	}
+	add(at(2026, 11, 3, 0, 0), 3)
+	res := h.run(JobSummaryWeekly, at(2026, 11, 23, 7, 30))
+	var pkm string
+	for _, m := range res.Messages {
+		if m.ChatID == -1001 {
+			pkm = m.Text
+		}
+	}
+	// The week has three respondents; the month so far four: NRR 3.75 → 93.75.
+	if !strings.Contains(pkm, "<b>3</b> responden minggu ini") || !strings.Contains(pkm, "93,75 — mutu A (Sangat Baik), 4 responden") {
+		t.Fatalf("weekly summary from the survey store:\n%s", pkm)
+	}
+	// Reports and evaluations are not in this build: their jobs say so.
+	if res := h.run(JobRemindApprovals, at(2026, 11, 24, 8, 0)); !strings.Contains(res.Skipped, "no data source yet") {
+		t.Fatalf("remind-approvals: %+v", res)
+	}
+}
+
+func TestExportIKMInChat(t *testing.T) {
+	h := newJobsHarness(t)
+	r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: at(2026, 10, 5, 0, 0)}
+	for i := range r.Answers {
+		r.Answers[i] = 4
+	}
+	if err := h.db.AddSurveyResponse(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	h.text(tgAdmin, "/ekspor")
+	h.press(tgAdmin, 5, "ekspor:p:2026-10")
+	doc := mustSay(t, h.press(tgAdmin, 5, "ekspor:k:2026-10:ikm"), "Ekspor")
+	tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")
+	if err != nil || len(tbl.Rows) != 1 || tbl.Rows[0].Cell(0) != "PKM-TGR" || tbl.Header[0] != "unit_code" {
+		t.Fatalf("IKM workbook %+v, %v", tbl, err)
 	}
 }

@@ -188,6 +188,7 @@ func init() {
 		"ekspor.this_year":  {"Tahun ini (%s)", "This year (%s)"},
 		"ekspor.ask_kind":   {"📤 Periode <b>%s</b>. Data apa yang diekspor?", "📤 Period <b>%s</b>. What should be exported?"},
 		"ekspor.kind_all":   {"Semua", "Everything"},
+		"ekspor.kind_ikm":   {"⭐ IKM per unit (survei kepuasan)", "⭐ IKM by unit (satisfaction survey)"},
 		"ekspor.preparing": {
 			"⏳ Menyiapkan berkas ekspor %s… Berkas akan dikirim di chat ini.",
 			"⏳ Preparing the export of %s… The file will be sent in this chat.",

@@ -170,12 +170,10 @@ func loadHolidays(pattern string, loc *time.Location) ([]kinerja.Holiday, error)
 func (a *app) jobsConfig() bot.JobsConfig {
 	c := a.cfg
 	groups := map[string]int64{}
-	pop := map[string]int{}
 	for code, u := range c.Units {
 		if u.GroupChatID != 0 {
 			groups[code] = u.GroupChatID
 		}
-		pop[code] = u.Population
 	}
 	return bot.JobsConfig{
 		Calendar:           kinerja.NewCalendar(c.Location(), c.holidays),
@@ -183,12 +181,10 @@ func (a *app) jobsConfig() bot.JobsConfig {
 		ReportingDays:      c.Reminders.ReportingWorkingDays,
 		UnitGroups:         groups,
 		PublicChannel:      c.PublicChannelID,
-		Population:         pop,
 		Sources:            jobSources(),
 	}
 }
 
-// jobSources returns the data sources of the features in this build.
-// Work reports, the survey and evaluations are not in it yet: their jobs
-// report "no data source yet". Tests replace it.
-var jobSources = func() bot.Sources { return bot.Sources{} }
+// jobSources returns the data sources of the features in this build (see
+// bot.StoreSources). Tests replace it.
+var jobSources = bot.StoreSources
