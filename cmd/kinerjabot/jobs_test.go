@@ -252,3 +252,45 @@ func ikmOf(n, a int) scoring.IKMResult {
 	}
 	return scoring.IKMFromTotals(n, answered, sums)
 }
+
+// TestEndToEndBroadcastSurvivesARestart stops the bot (as SIGTERM would)
+// in the middle of a broadcast and starts it again: every chat gets its
+// message exactly once, and the fake's flood limits are never exceeded.
+func TestEndToEndBroadcastSurvivesARestart(t *testing.T) {
+	fake := fakeapi.New(fakeapi.Options{})
+	defer fake.Close()
+	fake.EnforceLimits(true)
+	path := seedFile(t)
+	db := storagetest.MustOpenPath(t, path)
+	var msgs []*kinerja.OutboxMessage
+	for i := range 60 {
+		msgs = append(msgs, &kinerja.OutboxMessage{ChatID: int64(20000 + i), Text: "Pengumuman"})
+	}
+	if _, err := db.EnqueueRun(context.Background(), &kinerja.JobRun{Job: "broadcast", Slot: "1", At: time.Now()}, msgs); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	r := startBot(t, fake, path)
+	if !fake.WaitFor(15*time.Second, func(f *fakeapi.Fake) bool { return len(f.CallsTo("sendMessage")) >= 15 }) {
+		t.Fatalf("broadcast did not start; logs:\n%s", r.logs)
+	}
+	if status, took := r.stop(); status != 0 || took > 5*time.Second {
+		t.Fatalf("shutdown in a broadcast: %d after %v", status, took)
+	}
+	if n := len(fake.CallsTo("sendMessage")); n >= len(msgs) {
+		t.Fatalf("the broadcast finished (%d sent) before the stop; the test needs more messages", n)
+	}
+	r2 := startBot(t, fake, path)
+	if !fake.WaitFor(15*time.Second, func(f *fakeapi.Fake) bool { return len(f.Chats()) == len(msgs) }) {
+		t.Fatalf("broadcast not resumed: %d of %d chats; logs:\n%s", len(fake.Chats()), len(msgs), r2.logs)
+	}
+	r2.stop()
+	for _, m := range msgs {
+		if n := len(fake.Messages(m.ChatID)); n != 1 {
+			t.Errorf("chat %d got %d messages, want exactly 1", m.ChatID, n)
+		}
+	}
+	if n := fake.TooMany(); n != 0 {
+		t.Errorf("%d sends refused with 429", n)
+	}
+}
