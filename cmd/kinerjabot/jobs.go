@@ -209,7 +209,11 @@ func printJobResult(a *app, res *bot.JobResult) {
 		fmt.Fprintf(w, "  nothing queued: %s.\n", res.Skipped)
 		return
 	}
-	fmt.Fprintf(w, "  queued %d message(s):\n", len(res.Messages))
+	if len(res.Messages) == 0 {
+		fmt.Fprintln(w, "  queued no message: nobody to send to (the run is recorded for this slot).")
+	} else {
+		fmt.Fprintf(w, "  queued %d message(s):\n", len(res.Messages))
+	}
 	for _, m := range res.Messages {
 		kind := ""
 		if m.Photo != nil {
