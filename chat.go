@@ -70,6 +70,9 @@ type Tx interface {
 	SessionStore
 	UpdateLog
 	SettingStore
+	TargetStore
+	ReportStore
+	AuditStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;
