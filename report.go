@@ -38,8 +38,7 @@ type Report struct {
 	DecidedAt   time.Time // zero while undecided
 	// DecidedAsDelegate is true when an admin decided in the assessor's place.
 	DecidedAsDelegate bool
-	Reason            string    // why it was rejected or returned
-	NotifiedAt        time.Time // when the assessor was told (zero: not yet)
+	Reason            string // why it was rejected or returned
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
 	// Version grows by one with every update; UpdateReport refuses a stale
@@ -79,10 +78,10 @@ type ReportFilter struct {
 	TargetID    int64
 	Period      Period
 	Statuses    []ReportStatus
-	// Unnotified keeps the reports whose assessor was not yet told.
-	Unnotified bool
-	Limit      int // 0 means no limit
-	Offset     int
+	// ChangedSince keeps the reports created or changed at or after it.
+	ChangedSince time.Time
+	Limit        int // 0 means no limit
+	Offset       int
 }
 
 // ReportStore keeps work reports and their evidence.

@@ -11,20 +11,20 @@ import (
 )
 
 const reportColumns = `id, nip, target_id, work_date, quantity, description, status, assessor_nip,
-	decided_by, decided_at, delegate, reason, notified_at, created_at, updated_at, version`
+	decided_by, decided_at, delegate, reason, created_at, updated_at, version`
 
 func scanReport(row interface{ Scan(...any) error }) (*kinerja.Report, error) {
 	var r kinerja.Report
 	var status string
 	var delegate int
-	var decided, notified sql.NullInt64
+	var decided sql.NullInt64
 	var created, updated int64
 	if err := row.Scan(&r.ID, &r.NIP, &r.TargetID, &r.WorkDate, &r.Quantity, &r.Description, &status,
-		&r.AssessorNIP, &r.DecidedBy, &decided, &delegate, &r.Reason, &notified, &created, &updated, &r.Version); err != nil {
+		&r.AssessorNIP, &r.DecidedBy, &decided, &delegate, &r.Reason, &created, &updated, &r.Version); err != nil {
 		return nil, err
 	}
 	r.Status, r.DecidedAsDelegate = kinerja.ReportStatus(status), delegate != 0
-	r.DecidedAt, r.NotifiedAt = fromMS(decided), fromMS(notified)
+	r.DecidedAt = fromMS(decided)
 	r.CreatedAt, r.UpdatedAt = time.UnixMilli(created).UTC(), time.UnixMilli(updated).UTC()
 	return &r, nil
 }
@@ -33,10 +33,10 @@ func scanReport(row interface{ Scan(...any) error }) (*kinerja.Report, error) {
 func (c *conn) CreateReport(ctx context.Context, r *kinerja.Report) error {
 	r.Version = 1
 	err := c.queryRow(ctx, `INSERT INTO reports (nip, target_id, period, work_date, quantity, description, status,
-		assessor_nip, decided_by, decided_at, delegate, reason, notified_at, created_at, updated_at, version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		assessor_nip, decided_by, decided_at, delegate, reason, created_at, updated_at, version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.NIP, r.TargetID, r.Period(), r.WorkDate, r.Quantity, r.Description, string(r.Status),
-		r.AssessorNIP, r.DecidedBy, ms(r.DecidedAt), boolInt(r.DecidedAsDelegate), r.Reason, ms(r.NotifiedAt),
+		r.AssessorNIP, r.DecidedBy, ms(r.DecidedAt), boolInt(r.DecidedAsDelegate), r.Reason,
 		r.CreatedAt.UnixMilli(), r.UpdatedAt.UnixMilli(), r.Version).Scan(&r.ID)
 	if err != nil {
 		return fmt.Errorf("insert report: %w", err)
@@ -76,11 +76,11 @@ func (c *conn) Report(ctx context.Context, id int64) (*kinerja.Report, error) {
 // edit) fail instead of silently overwriting the first.
 func (c *conn) UpdateReport(ctx context.Context, r *kinerja.Report) error {
 	res, err := c.exec(ctx, `UPDATE reports SET target_id = ?, period = ?, work_date = ?, quantity = ?, description = ?,
-		status = ?, assessor_nip = ?, decided_by = ?, decided_at = ?, delegate = ?, reason = ?, notified_at = ?,
+		status = ?, assessor_nip = ?, decided_by = ?, decided_at = ?, delegate = ?, reason = ?,
 		updated_at = ?, version = version + 1
 		WHERE id = ? AND version = ?`,
 		r.TargetID, r.Period(), r.WorkDate, r.Quantity, r.Description, string(r.Status), r.AssessorNIP,
-		r.DecidedBy, ms(r.DecidedAt), boolInt(r.DecidedAsDelegate), r.Reason, ms(r.NotifiedAt),
+		r.DecidedBy, ms(r.DecidedAt), boolInt(r.DecidedAsDelegate), r.Reason,
 		r.UpdatedAt.UnixMilli(), r.ID, r.Version)
 	if err != nil {
 		return fmt.Errorf("update report %d: %w", r.ID, err)
@@ -161,8 +161,8 @@ func reportWhere(f kinerja.ReportFilter) (string, []any) {
 		}
 		add("status IN ("+marks+")", a...)
 	}
-	if f.Unnotified {
-		add("notified_at IS NULL")
+	if !f.ChangedSince.IsZero() {
+		add("updated_at >= ?", f.ChangedSince.UnixMilli())
 	}
 	if len(where) == 0 {
 		return "", nil

@@ -113,7 +113,7 @@ func init() {
 			nov = append(nov, newReport(t, db, tg, "2026-11-0"+string(rune('0'+d)), float64(d)))
 		}
 		newReport(t, db, other, "2026-11-05", 7)
-		nov[0].Status, nov[0].NotifiedAt = kinerja.ReportApproved, t0
+		nov[0].Status, nov[0].UpdatedAt = kinerja.ReportApproved, t0.Add(time.Hour)
 		if err := db.UpdateReport(ctx, nov[0]); err != nil {
 			t.Fatal(err)
 		}
@@ -137,7 +137,7 @@ func init() {
 			{"the year", kinerja.ReportFilter{Period: kinerja.Period{Kind: kinerja.Yearly, Year: 2026}}, 6},
 			{"pending of the assessor", kinerja.ReportFilter{AssessorNIP: nipHead, Statuses: []kinerja.ReportStatus{kinerja.ReportPending}}, 5},
 			{"approved or rejected", kinerja.ReportFilter{Statuses: []kinerja.ReportStatus{kinerja.ReportApproved, kinerja.ReportRejected}}, 1},
-			{"unnotified", kinerja.ReportFilter{Unnotified: true}, 5},
+			{"changed since", kinerja.ReportFilter{ChangedSince: t0.Add(time.Minute)}, 1},
 			{"by target", kinerja.ReportFilter{TargetID: other.ID}, 1},
 		}
 		for _, c := range cases {

@@ -30,7 +30,6 @@ CREATE TABLE reports (
     decided_at   BIGINT,
     delegate     INTEGER NOT NULL DEFAULT 0,
     reason       TEXT NOT NULL DEFAULT '',
-    notified_at  BIGINT,
     created_at   BIGINT NOT NULL,
     updated_at   BIGINT NOT NULL,
     version      INTEGER NOT NULL DEFAULT 1
