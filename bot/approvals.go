@@ -291,7 +291,9 @@ func (b *Bot) SendReportDigests(ctx context.Context) error {
 			msgs = append(msgs, OutMessage{ChatID: boss.TelegramID, Text: reportTrunc(sb.String(), 4000),
 				Buttons: [][]Button{{{Text: T(lang, "rpt.btn_open_apv"), Data: "apv:p:0"}}}})
 		}
-		return tx.PutSetting(ctx, settingDigestAt, strconv.FormatInt(now.UnixMilli(), 10))
+		// The next digest starts just after this one's instant: what was
+		// listed now is not listed again.
+		return tx.PutSetting(ctx, settingDigestAt, strconv.FormatInt(now.UnixMilli()+1, 10))
 	})
 	if err != nil {
 		return err

@@ -49,6 +49,9 @@ func Achievement(ctx context.Context, r AchievementStore, nip string, month kine
 		}
 		res := IndicatorResult{Target: t}
 		for _, rep := range reps {
+			if rep.Period() > month.String() {
+				continue // a yearly target counts the year up to the month shown
+			}
 			if rep.Status == kinerja.ReportApproved {
 				res.Realised += rep.Quantity
 				res.Approved++
