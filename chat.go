@@ -73,6 +73,7 @@ type Tx interface {
 	TargetStore
 	ReportStore
 	AuditStore
+	SurveyStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;

@@ -20,6 +20,7 @@ type Config struct {
 	// Workers bounds how many chats are handled at once.
 	Workers int
 	Reports ReportsConfig // work reports and approvals; zero values take defaults (report_config.go)
+	Survey  SurveyConfig  // the citizen satisfaction survey (SKM)
 }
 
 // Bot is the conversation engine: it turns updates into replies through the
@@ -79,6 +80,7 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 	}
 	b.registerCore()
 	b.registerReports()
+	b.registerSurvey()
 	return b
 }
 

@@ -222,7 +222,7 @@ func (b *Bot) Unlink(ctx context.Context, nip string) error {
 	}
 	// Put the chat back to the everyone-menu; failure is harmless.
 	if err := b.msg.SetCommands(ctx, MenuScope{ChatID: st.TelegramID}, b.menuFor(b.cfg.DefaultLang, nil)); err != nil {
-		b.log.Warn("reset chat menu failed", "err", err)
+		b.log.Debug("reset chat menu failed", "err", err)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 )
@@ -42,8 +43,14 @@ func (b *Bot) setChatMenu(r *Request) {
 	cmds := b.menuFor(r.Lang, func(c *command) bool { return b.allowed(r, c) })
 	chat := r.ChatID
 	r.After(func(ctx context.Context) {
-		if err := b.msg.SetCommands(ctx, MenuScope{ChatID: chat}, cmds); err != nil {
-			b.menuOnce.Do(func() { b.log.Warn("setMyCommands refused; the bot works without menus", "err", err) })
-		}
+		// In the background: a slow or refusing setMyCommands (retried by
+		// the transport) must not hold up this chat or the polling loop.
+		go func() {
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+			defer cancel()
+			if err := b.msg.SetCommands(ctx, MenuScope{ChatID: chat}, cmds); err != nil {
+				b.menuOnce.Do(func() { b.log.Warn("setMyCommands refused; the bot works without menus", "err", err) })
+			}
+		}()
 	})
 }

@@ -1,0 +1,257 @@
+package telegram
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf16"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+)
+
+// Telegram's limits, in UTF-16 code units as the API counts them. The raw
+// HTML is measured, which is never shorter than the visible text.
+const (
+	maxText    = 4096
+	maxCaption = 1024
+)
+
+// Send sends m and returns the id of the message that carries its buttons
+// (the last one when the text had to be split). It does not throttle:
+// interactive replies must be fast, and broadcasts use Throttle first.
+//
+// With EditID set, the message is edited in place; an edit to the same
+// content counts as success, and a message that can no longer be edited is
+// replaced by a new one. EditID is ignored for photos and documents.
+func (c *Client) Send(ctx context.Context, m bot.OutMessage) (int, error) {
+	switch {
+	case m.Photo != nil || m.Document != nil:
+		return c.sendFile(ctx, m)
+	case m.Text == "":
+		return 0, errors.New("telegram: sendMessage: empty message")
+	case m.EditID > 0 && textLen(m.Text) <= maxText:
+		id, err := c.edit(ctx, m)
+		if err == nil || !uneditable(err) {
+			return id, err
+		}
+		c.log.Info("telegram: message cannot be edited, sending a new one",
+			"chat", m.ChatID, "message", m.EditID, "err", err)
+	}
+	return c.sendText(ctx, m.ChatID, m.Text, keyboard(m.Buttons))
+}
+
+// edit changes the text and buttons of message m.EditID.
+func (c *Client) edit(ctx context.Context, m bot.OutMessage) (int, error) {
+	cfg := tgbotapi.EditMessageTextConfig{
+		BaseEdit:  tgbotapi.BaseEdit{ChatID: m.ChatID, MessageID: m.EditID, ReplyMarkup: keyboard(m.Buttons)},
+		Text:      m.Text,
+		ParseMode: tgbotapi.ModeHTML,
+	}
+	err := c.do(ctx, "editMessageText", m.ChatID, func(api *tgbotapi.BotAPI) error {
+		_, err := api.Request(cfg)
+		return err
+	})
+	if err != nil && hasDescription(err, "message is not modified") {
+		return m.EditID, nil // the message already says this: nothing to do
+	}
+	if err != nil {
+		return 0, err
+	}
+	return m.EditID, nil
+}
+
+// uneditable reports an edit refused because the message is gone, too old,
+// or not a text message; a new message is the next best thing.
+func uneditable(err error) bool {
+	return hasDescription(err, "message to edit not found") ||
+		hasDescription(err, "message can't be edited") ||
+		hasDescription(err, "there is no text in the message to edit")
+}
+
+func hasDescription(err error, s string) bool {
+	var te *tgbotapi.Error
+	return errors.As(err, &te) && strings.Contains(te.Message, s)
+}
+
+// sendText sends text, split at line breaks into messages Telegram accepts;
+// the buttons go on the last one, whose id is returned.
+func (c *Client) sendText(ctx context.Context, chatID int64, text string, kb *tgbotapi.InlineKeyboardMarkup) (int, error) {
+	parts := splitText(text, maxText)
+	var id int
+	for i, part := range parts {
+		cfg := tgbotapi.NewMessage(chatID, part)
+		cfg.ParseMode = tgbotapi.ModeHTML
+		if i == len(parts)-1 && kb != nil {
+			cfg.ReplyMarkup = kb
+		}
+		var err error
+		if id, err = c.send(ctx, "sendMessage", chatID, cfg); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// sendFile sends a photo or document with Text as caption. A caption over
+// Telegram's limit goes out as a message after the file instead, with the
+// buttons, so nothing is cut.
+func (c *Client) sendFile(ctx context.Context, m bot.OutMessage) (int, error) {
+	caption, rest := m.Text, ""
+	if textLen(caption) > maxCaption {
+		caption, rest = "", m.Text
+	}
+	kb := keyboard(m.Buttons)
+	fileKB := kb
+	if rest != "" {
+		fileKB = nil
+	}
+	var (
+		cfg    tgbotapi.Chattable
+		method string
+	)
+	if m.Photo != nil {
+		p := tgbotapi.NewPhoto(m.ChatID, tgbotapi.FileBytes{Name: orDefault(m.FileName, "photo.jpg"), Bytes: m.Photo})
+		p.Caption, p.ParseMode = caption, tgbotapi.ModeHTML
+		if fileKB != nil {
+			p.ReplyMarkup = fileKB
+		}
+		cfg, method = p, "sendPhoto"
+	} else {
+		d := tgbotapi.NewDocument(m.ChatID, tgbotapi.FileBytes{Name: orDefault(m.FileName, "document"), Bytes: m.Document})
+		d.Caption, d.ParseMode = caption, tgbotapi.ModeHTML
+		if fileKB != nil {
+			d.ReplyMarkup = fileKB
+		}
+		cfg, method = d, "sendDocument"
+	}
+	id, err := c.send(ctx, method, m.ChatID, cfg)
+	if err != nil || rest == "" {
+		return id, err
+	}
+	return c.sendText(ctx, m.ChatID, rest, kb)
+}
+
+// send performs one message-returning call with retries.
+func (c *Client) send(ctx context.Context, method string, chatID int64, cfg tgbotapi.Chattable) (int, error) {
+	var msg tgbotapi.Message
+	err := c.do(ctx, method, chatID, func(api *tgbotapi.BotAPI) error {
+		var err error
+		msg, err = api.Send(cfg)
+		return err
+	})
+	return msg.MessageID, err
+}
+
+// AnswerCallback stops the button's spinner, showing text as a short notice
+// if it is not empty. answerCallbackQuery returns true, not a message, so it
+// goes through Request.
+func (c *Client) AnswerCallback(ctx context.Context, callbackID, text string) error {
+	cfg := tgbotapi.NewCallback(callbackID, text)
+	return c.do(ctx, "answerCallbackQuery", 0, func(api *tgbotapi.BotAPI) error {
+		_, err := api.Request(cfg)
+		return err
+	})
+}
+
+// SetCommands sets the command menu shown to everyone (scope.ChatID 0) or
+// in one chat, for one language or all ("").
+func (c *Client) SetCommands(ctx context.Context, scope bot.MenuScope, cmds []bot.Command) error {
+	list := make([]tgbotapi.BotCommand, 0, len(cmds)) // never nil: "null" is refused
+	for _, cmd := range cmds {
+		list = append(list, tgbotapi.BotCommand{Command: cmd.Name, Description: cmd.Description})
+	}
+	sc := tgbotapi.NewBotCommandScopeDefault()
+	if scope.ChatID != 0 {
+		sc = tgbotapi.NewBotCommandScopeChat(scope.ChatID)
+	}
+	cfg := tgbotapi.SetMyCommandsConfig{Commands: list, Scope: &sc, LanguageCode: scope.Lang}
+	return c.do(ctx, "setMyCommands", scope.ChatID, func(api *tgbotapi.BotAPI) error {
+		_, err := api.Request(cfg)
+		return err
+	})
+}
+
+// keyboard converts the bot's buttons, or returns nil for none so that no
+// reply_markup is sent (an edit without one removes the old keyboard).
+func keyboard(rows [][]bot.Button) *tgbotapi.InlineKeyboardMarkup {
+	var out [][]tgbotapi.InlineKeyboardButton
+	for _, row := range rows {
+		var r []tgbotapi.InlineKeyboardButton
+		for _, b := range row {
+			if b.URL != "" {
+				r = append(r, tgbotapi.NewInlineKeyboardButtonURL(b.Text, b.URL))
+			} else {
+				r = append(r, tgbotapi.NewInlineKeyboardButtonData(b.Text, b.Data))
+			}
+		}
+		if len(r) > 0 {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return &tgbotapi.InlineKeyboardMarkup{InlineKeyboard: out}
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// textLen measures s as Telegram does, in UTF-16 code units.
+func textLen(s string) int { return len(utf16.Encode([]rune(s))) }
+
+// splitText cuts s into parts of at most limit UTF-16 units, at line breaks
+// where possible. Lines are kept whole, so HTML tags that do not span lines
+// stay balanced; a single overlong line is cut at a rune boundary.
+func splitText(s string, limit int) []string {
+	if textLen(s) <= limit {
+		return []string{s}
+	}
+	var parts []string
+	var cur strings.Builder
+	curLen := 0
+	flush := func() {
+		if p := strings.TrimRight(cur.String(), "\n"); p != "" {
+			parts = append(parts, p)
+		}
+		cur.Reset()
+		curLen = 0
+	}
+	for _, line := range strings.SplitAfter(s, "\n") {
+		n := textLen(line)
+		if curLen+n > limit {
+			flush()
+		}
+		for n > limit { // one line longer than a message
+			head, tail := cutUnits(line, limit)
+			parts = append(parts, head)
+			line, n = tail, textLen(tail)
+		}
+		cur.WriteString(line)
+		curLen += n
+	}
+	flush()
+	return parts
+}
+
+// cutUnits splits s after at most n UTF-16 units, on a rune boundary.
+func cutUnits(s string, n int) (string, string) {
+	units := 0
+	for i, r := range s {
+		w := 1
+		if r > 0xFFFF {
+			w = 2
+		}
+		if units+w > n {
+			return s[:i], s[i:]
+		}
+		units += w
+	}
+	return s, ""
+}

@@ -1,0 +1,261 @@
+package telegram
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
+)
+
+var ctx = context.Background()
+
+func statuses(calls []fakeapi.Call) []int {
+	var out []int
+	for _, c := range calls {
+		out = append(out, c.Status)
+	}
+	return out
+}
+
+func TestSendTextWithButtons(t *testing.T) {
+	e := newEnv(t)
+	id, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "<b>Setuju?</b>", Buttons: [][]bot.Button{
+		{{Text: "Ya", Data: "yes"}, {Text: "Tidak", Data: "no"}},
+		{{Text: "Panduan", URL: "https://example.org/panduan"}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := e.f.LastMessage(ani.ID)
+	want := [][]fakeapi.Button{{{Text: "Ya", Data: "yes"}, {Text: "Tidak", Data: "no"}},
+		{{Text: "Panduan", URL: "https://example.org/panduan"}}}
+	if m.ID != id || m.Text != "<b>Setuju?</b>" || fmt.Sprint(m.Buttons) != fmt.Sprint(want) {
+		t.Fatalf("got %+v (id %d)", m, id)
+	}
+	if pm := e.f.CallsTo("sendMessage")[0].Params["parse_mode"]; pm != "HTML" {
+		t.Errorf("parse_mode %q", pm)
+	}
+}
+
+func TestSendEdits(t *testing.T) {
+	e := newEnv(t)
+	first, _ := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "Pilih", Buttons: [][]bot.Button{{{Text: "A", Data: "a"}}}})
+
+	t.Run("edits in place", func(t *testing.T) {
+		id, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "Dipilih: A", EditID: first})
+		m, _ := e.f.LastMessage(ani.ID)
+		if err != nil || id != first || m.Text != "Dipilih: A" || m.Buttons != nil {
+			t.Fatalf("id %d err %v message %+v", id, err, m)
+		}
+	})
+	t.Run("not modified is success", func(t *testing.T) {
+		id, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "Dipilih: A", EditID: first})
+		if err != nil || id != first {
+			t.Fatalf("id %d err %v", id, err)
+		}
+	})
+	t.Run("gone message is sent anew", func(t *testing.T) {
+		id, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "Baru", EditID: 999})
+		if err != nil || id == 999 || id == 0 || len(e.f.Messages(ani.ID)) != 2 {
+			t.Fatalf("id %d err %v messages %+v", id, err, e.f.Messages(ani.ID))
+		}
+	})
+}
+
+func TestSendSplitsLongText(t *testing.T) {
+	e := newEnv(t)
+	line := strings.Repeat("é", 99) + "\n" // 100 UTF-16 units
+	text := strings.Repeat(line, 100)      // 10,000 units
+	id, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: text, Buttons: [][]bot.Button{{{Text: "OK", Data: "ok"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := e.f.Messages(ani.ID)
+	if len(ms) != 3 {
+		t.Fatalf("%d messages, want 3", len(ms))
+	}
+	var joined []string
+	for i, m := range ms {
+		if textLen(m.Text) > maxText || (m.Buttons != nil) != (i == 2) {
+			t.Errorf("part %d: %d units, buttons %v", i, textLen(m.Text), m.Buttons)
+		}
+		joined = append(joined, m.Text)
+	}
+	if strings.Join(joined, "\n") != strings.TrimSuffix(text, "\n") || id != ms[2].ID {
+		t.Error("parts do not add up to the text, or id is not the last part's")
+	}
+}
+
+func TestSendFiles(t *testing.T) {
+	e := newEnv(t)
+	kb := [][]bot.Button{{{Text: "Setujui", Data: "approve:7"}}}
+	if _, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Photo: []byte("JPEG"), Text: "Bukti", Buttons: kb}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := e.f.LastMessage(ani.ID)
+	if !m.Photo || string(m.File) != "JPEG" || m.Text != "Bukti" || m.Buttons == nil {
+		t.Fatalf("photo %+v", m)
+	}
+
+	long := strings.Repeat("x", 1500)
+	id, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Document: []byte("XLSX"), FileName: "rekap.xlsx", Text: long, Buttons: kb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := e.f.Messages(ani.ID)
+	doc, txt := ms[len(ms)-2], ms[len(ms)-1]
+	if !doc.Document || doc.FileName != "rekap.xlsx" || doc.Text != "" || doc.Buttons != nil {
+		t.Errorf("document %+v", doc)
+	}
+	if txt.Text != long || txt.Buttons == nil || id != txt.ID {
+		t.Errorf("caption message %+v, id %d", txt.ID, id)
+	}
+}
+
+func TestSendRetries(t *testing.T) {
+	tests := []struct {
+		name      string
+		method    string
+		msg       bot.OutMessage
+		fail      func(f *fakeapi.Fake)
+		wantCalls []int
+		wantWait  time.Duration // first wait; -1 for any backoff
+	}{
+		{"429 on sendMessage waits retry_after", "sendMessage", bot.OutMessage{ChatID: ani.ID, Text: "x"},
+			func(f *fakeapi.Fake) { f.FailNext("sendMessage", 1, 429, 7) }, []int{429, 200}, 7 * time.Second},
+		{"429 on upload waits retry_after", "sendDocument", bot.OutMessage{ChatID: ani.ID, Document: []byte("d"), Text: "x"},
+			func(f *fakeapi.Fake) { f.FailNext("sendDocument", 1, 429, 5) }, []int{429, 200}, 5 * time.Second},
+		{"500 is retried", "sendMessage", bot.OutMessage{ChatID: ani.ID, Text: "x"},
+			func(f *fakeapi.Fake) { f.FailNext("sendMessage", 2, 500, 0) }, []int{500, 500, 200}, -1},
+		{"500 on upload is retried", "sendPhoto", bot.OutMessage{ChatID: ani.ID, Photo: []byte("p")},
+			func(f *fakeapi.Fake) { f.FailNext("sendPhoto", 1, 502, 0) }, []int{502, 200}, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t)
+			tt.fail(e.f)
+			if _, err := e.c.Send(ctx, tt.msg); err != nil {
+				t.Fatal(err)
+			}
+			if got := statuses(e.f.CallsTo(tt.method)); !slices.Equal(got, tt.wantCalls) {
+				t.Fatalf("calls %v, want %v", got, tt.wantCalls)
+			}
+			ws := e.w.all()
+			if len(ws) != len(tt.wantCalls)-1 || (tt.wantWait > 0 && ws[0] != tt.wantWait) {
+				t.Fatalf("waits %v, want first %v", ws, tt.wantWait)
+			}
+		})
+	}
+}
+
+func TestSendFailures(t *testing.T) {
+	tests := []struct {
+		name      string
+		fail      func(f *fakeapi.Fake)
+		want      error
+		wantCalls int
+	}{
+		{"blocked user is unreachable, not retried", func(f *fakeapi.Fake) { f.Block(ani.ID) }, bot.ErrUnreachable, 1},
+		{"chat not found is gone", func(f *fakeapi.Fake) { f.FailNext("sendMessage", 1, 400, 0) }, bot.ErrChatGone, 1},
+		{"kicked is gone", func(f *fakeapi.Fake) {
+			f.FailNextWith("sendMessage", 1, 403, "Forbidden: bot was kicked from the group chat")
+		}, bot.ErrChatGone, 1},
+		{"other 400 is final", func(f *fakeapi.Fake) {
+			f.FailNextWith("sendMessage", 1, 400, "Bad Request: can't parse entities")
+		}, nil, 1},
+		{"persistent 500 gives up", func(f *fakeapi.Fake) { f.FailNext("sendMessage", 10, 500, 0) }, nil, maxAttempts},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t)
+			tt.fail(e.f)
+			_, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "x"})
+			if err == nil || (tt.want != nil && !errors.Is(err, tt.want)) {
+				t.Fatalf("err %v, want %v", err, tt.want)
+			}
+			if tt.want == nil && (errors.Is(err, bot.ErrUnreachable) || errors.Is(err, bot.ErrChatGone)) {
+				t.Fatalf("err %v wrongly classified", err)
+			}
+			if !strings.Contains(err.Error(), "sendMessage") {
+				t.Errorf("error %q does not name the method", err)
+			}
+			if n := len(e.f.CallsTo("sendMessage")); n != tt.wantCalls {
+				t.Fatalf("%d calls, want %d", n, tt.wantCalls)
+			}
+		})
+	}
+}
+
+func TestRetryWaitEndsWithContext(t *testing.T) {
+	e := newEnv(t)
+	e.f.FailNext("sendMessage", 1, 429, 30)
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := e.c.Send(cctx, bot.OutMessage{ChatID: ani.ID, Text: "x"}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+}
+
+func TestAnswerCallbackAndCommands(t *testing.T) {
+	e := newEnv(t)
+	cb := e.f.Press(ani, 1, "x")
+	if err := e.c.AnswerCallback(ctx, cb, "Tersimpan"); err != nil || !e.f.CallbackAnswered(cb) {
+		t.Fatalf("answer: %v", err)
+	}
+	cmds := []bot.Command{{Name: "start", Description: "Mulai"}, {Name: "lapor", Description: "Lapor kinerja"}}
+	if err := e.c.SetCommands(ctx, bot.MenuScope{}, cmds); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.c.SetCommands(ctx, bot.MenuScope{ChatID: ani.ID, Lang: "en"}, cmds[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.f.Commands(0, ""); len(got) != 2 || got[1].Command != "lapor" {
+		t.Errorf("default menu %v", got)
+	}
+	if got := e.f.Commands(ani.ID, "en"); len(got) != 1 {
+		t.Errorf("chat menu %v", got)
+	}
+	e.f.Refuse("setMyCommands")
+	if err := e.c.SetCommands(ctx, bot.MenuScope{}, cmds); err == nil || len(e.f.CallsTo("setMyCommands")) != 3 {
+		t.Fatalf("refused: err %v, calls %d", err, len(e.f.CallsTo("setMyCommands")))
+	}
+}
+
+func TestDownloadEnforcesTheLimit(t *testing.T) {
+	e := newEnv(t)
+	h := &batches{}
+	e.f.SendDocument(ani, "besar.pdf", []byte(strings.Repeat("z", 2000)), "")
+	e.poll(t, h)
+	e.eventually(t, "document", func() bool { return len(h.ids()) == 1 })
+	fileID := h.all()[0][0].File.FileID
+	if _, err := e.c.Download(ctx, fileID, 1000); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err %v, want ErrTooLarge", err)
+	}
+	if data, err := e.c.Download(ctx, fileID, 2000); err != nil || len(data) != 2000 {
+		t.Fatalf("download: %d bytes, %v", len(data), err)
+	}
+}
+
+func TestSplitText(t *testing.T) {
+	tests := []struct {
+		in    string
+		limit int
+		want  []string
+	}{
+		{"short", 10, []string{"short"}},
+		{"aaa\nbbb\nccc", 8, []string{"aaa\nbbb", "ccc"}},
+		{"abcdefghij\nk", 4, []string{"abcd", "efgh", "ij\nk"}},
+		{"😀😀😀", 4, []string{"😀😀", "😀"}},
+	}
+	for _, tt := range tests {
+		if got := splitText(tt.in, tt.limit); !slices.Equal(got, tt.want) {
+			t.Errorf("splitText(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
+)
+
+// settingBotUsername is where the bot remembers its username from getMe, so
+// that offline commands (invite, survey-link) can build deep links.
+const settingBotUsername = "bot_username"
+
+// openStore opens the configured database, applying migrations.
+func (a *app) openStore(ctx context.Context) (*storage.DB, error) {
+	db, err := storage.Open(ctx, a.cfg.Database)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", a.cfg.Database, err)
+	}
+	return db, nil
+}
+
+// botConfig turns the configuration into the bot's.
+func (a *app) botConfig() bot.Config {
+	return bot.Config{
+		Location:    a.cfg.Location(),
+		DefaultLang: a.cfg.lang,
+		BotUsername: a.cfg.Telegram.Username,
+		InviteTTL:   time.Duration(a.cfg.InviteTTLDays) * 24 * time.Hour,
+		SessionIdle: time.Duration(a.cfg.SessionIdleMin) * time.Minute,
+		Survey:      a.surveyConfig(),
+	}
+}
+
+// offlineBot returns a bot for commands that run without Telegram. Its
+// username comes from the configuration or from the last run of the bot.
+// Commands that print no links pass needUsername false.
+func (a *app) offlineBot(ctx context.Context, db *storage.DB, needUsername bool) (*bot.Bot, error) {
+	cfg := a.botConfig()
+	if cfg.BotUsername == "" && needUsername {
+		name, ok, err := db.Setting(ctx, settingBotUsername)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, errors.New("the bot's username is unknown: set telegram.username in the configuration, or run the bot once so it learns it from Telegram")
+		}
+		cfg.BotUsername = name
+	}
+	return bot.New(cfg, db, offline{}, a.now, a.log), nil
+}
+
+// offline is the Messenger of commands that run without Telegram.
+type offline struct{}
+
+var errOffline = errors.New("not connected to Telegram in this command")
+
+func (offline) Send(context.Context, bot.OutMessage) (int, error)               { return 0, errOffline }
+func (offline) AnswerCallback(context.Context, string, string) error            { return errOffline }
+func (offline) Download(context.Context, string, int64) ([]byte, error)         { return nil, errOffline }
+func (offline) SetCommands(context.Context, bot.MenuScope, []bot.Command) error { return errOffline }
+
+// userMessage renders an error for an operator: a domain error in the
+// configured language, anything else as is.
+func (a *app) userMessage(err error) string {
+	if key, args := kinerja.ErrorKey(err); key != "" {
+		return bot.T(a.cfg.lang, key, args...)
+	}
+	return err.Error()
+}

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
+	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
+)
+
+// syncBuffer is a goroutine-safe log sink.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// running is the real Main serving a fake Bot API.
+type running struct {
+	t      *testing.T
+	fake   *fakeapi.Fake
+	dbPath string
+	logs   *syncBuffer
+	cancel context.CancelFunc
+	done   chan int
+}
+
+// startBot runs Main("run") against fake with a database at dbPath.
+func startBot(t *testing.T, fake *fakeapi.Fake, dbPath string) *running {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &running{t: t, fake: fake, dbPath: dbPath, logs: &syncBuffer{}, cancel: cancel, done: make(chan int, 1)}
+	getenv := env(map[string]string{
+		"KINERJA_TELEGRAM_TOKEN": fake.Token(), "KINERJA_TELEGRAM_ENDPOINT": fake.Endpoint(),
+		"KINERJA_DB": dbPath, "KINERJA_LOG_LEVEL": "debug",
+	})
+	go func() { r.done <- Main(ctx, []string{"run"}, strings.NewReader(""), r.logs, r.logs, getenv) }()
+	// Updates sent before the first poll simply wait in the queue.
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(r.logs.String(), "kinerjabot is running") {
+		if time.Now().After(deadline) {
+			t.Fatalf("bot never started; logs:\n%s", r.logs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Cleanup(func() { r.stop() })
+	return r
+}
+
+// stop cancels Main (as SIGTERM would) and returns its exit status and how
+// long it took.
+func (r *running) stop() (int, time.Duration) {
+	start := time.Now()
+	r.cancel()
+	select {
+	case code := <-r.done:
+		r.done <- code
+		return code, time.Since(start)
+	case <-time.After(10 * time.Second):
+		r.t.Fatalf("Main did not return 10 s after the signal")
+		return 0, 0
+	}
+}
+
+// reply sends text as user and waits for the bot's next message in the chat.
+func reply(t *testing.T, fake *fakeapi.Fake, from fakeapi.User, text string) string {
+	t.Helper()
+	before := len(fake.Messages(from.ID))
+	fake.SendText(from, text)
+	if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return len(f.Messages(from.ID)) > before }) {
+		t.Fatalf("no reply to %q", text)
+	}
+	msgs := fake.Messages(from.ID)
+	return msgs[len(msgs)-1].Text
+}
+
+// seedFile writes the demo roster into a new SQLite file.
+func seedFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "k.db")
+	db := storagetest.MustOpenPath(t, path)
+	if err := seedDemo(context.Background(), db, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	return path
+}
+
+func TestEndToEndUnknownUserInviteAndRefusedMenus(t *testing.T) {
+	fake := fakeapi.New(fakeapi.Options{})
+	defer fake.Close()
+	fake.Refuse("setMyCommands") // the bot must work without menus
+	path := seedFile(t)
+	r := startBot(t, fake, path)
+
+	stranger := fakeapi.User{ID: 5001, FirstName: "Warga"}
+	if got := reply(t, fake, stranger, "/start"); !strings.Contains(got, "Selamat datang") {
+		t.Fatalf("/start: %q", got)
+	}
+	if got := reply(t, fake, stranger, "/help"); !strings.Contains(got, "Perintah yang dapat Anda gunakan") {
+		t.Fatalf("/help: %q", got)
+	}
+
+	// An invite printed by the invite command links the account.
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), []string{"invite", "198502022010011002"}, nil, &out, &errOut,
+		env(map[string]string{"KINERJA_DB": path}))
+	if code != 0 {
+		t.Fatalf("invite exit %d: %s", code, errOut.String())
+	}
+	fields := strings.Split(strings.TrimSpace(out.String()), "\t")
+	if len(fields) != 4 || !strings.HasPrefix(fields[3], "https://t.me/KinerjaSolokBot?start=") {
+		t.Fatalf("invite output %q", out.String())
+	}
+	budi := fakeapi.User{ID: 5002, FirstName: "Budi"}
+	if got := reply(t, fake, budi, "/start "+fields[2]); !strings.Contains(got, "Budi Santoso") {
+		t.Fatalf("linking: %q", got)
+	}
+	if got := reply(t, fake, stranger, "/start "+fields[2]); !strings.Contains(got, "sudah pernah dipakai") {
+		t.Fatalf("reused code: %q", got)
+	}
+	if got := reply(t, fake, stranger, "/start i_madeUpCode12345"); !strings.Contains(got, "tidak valid") {
+		t.Fatalf("made-up code: %q", got)
+	}
+	status, took := r.stop()
+	if status != 0 || took > 5*time.Second {
+		t.Fatalf("shutdown: status %d after %v", status, took)
+	}
+	if strings.Contains(r.logs.String(), fake.Token()) || strings.Contains(r.logs.String(), strings.Split(fake.Token(), ":")[1]) {
+		t.Fatalf("token in logs:\n%s", r.logs)
+	}
+}
+
+// A crash after the work committed but before Telegram was told: the update
+// comes back on the next start and has no second effect.
+func TestEndToEndKillMidUpdateRedeliversWithOneEffect(t *testing.T) {
+	fake := fakeapi.New(fakeapi.Options{})
+	defer fake.Close()
+	path := seedFile(t)
+	r := startBot(t, fake, path)
+
+	var out bytes.Buffer
+	if Main(context.Background(), []string{"invite", "199003032015032003"}, nil, &out, &out, env(map[string]string{"KINERJA_DB": path})) != 0 {
+		t.Fatal(out.String())
+	}
+	code := strings.Split(strings.TrimSpace(out.String()), "\t")[2]
+	// The reply hangs, so the process is killed before it confirms the update.
+	fake.Hang("sendMessage", time.Minute)
+	sari := fakeapi.User{ID: 6001, FirstName: "Sari"}
+	id := fake.SendText(sari, "/start "+code)
+	// Wait until the link is committed (the reply is still hanging).
+	watch := storagetest.MustOpenPath(t, path)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := watch.StaffByTelegram(context.Background(), sari.ID); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("link never committed; logs:\n%s", r.logs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if status, took := r.stop(); status != 0 || took > 5*time.Second {
+		t.Fatalf("shutdown with a hanging reply: status %d after %v", status, took)
+	}
+	pending := fake.Pending()
+	if len(pending) != 1 || pending[0] != id {
+		t.Fatalf("update not left for redelivery: pending %v", pending)
+	}
+	fake.Hang("sendMessage", 0)
+
+	r2 := startBot(t, fake, path)
+	if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return len(f.Pending()) == 0 }) {
+		t.Fatalf("redelivered update not confirmed; logs:\n%s", r2.logs)
+	}
+	r2.stop()
+	db := storagetest.MustOpenPath(t, path)
+	st, err := db.StaffByTelegram(context.Background(), sari.ID)
+	if err != nil || st.NIP != "199003032015032003" {
+		t.Fatalf("link after redelivery: %v %v", st, err)
+	}
+	inv := 0
+	for _, c := range fake.CallsTo("sendMessage") {
+		if c.ChatID == sari.ID && c.Status == 200 {
+			inv++
+		}
+	}
+	if inv > 1 {
+		t.Fatalf("the redelivered update was answered again (%d replies)", inv)
+	}
+	if _, err := db.Staff(context.Background(), "199003032015032003"); err != nil {
+		t.Fatal(err)
+	}
+	_ = kinerja.LangID
+}
+
+func TestRunWithoutTokenExplains(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), []string{"run"}, nil, &out, &errOut, env(map[string]string{"KINERJA_DB": filepath.Join(t.TempDir(), "x.db")}))
+	if code != exitUsage || !strings.Contains(errOut.String(), "KINERJA_TELEGRAM_TOKEN") {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+}
+
+func TestBadConfigExitsTwo(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), []string{"invite", "--help"}, nil, &out, &errOut, env(map[string]string{"KINERJA_TIMEZONE": "Mars/Olympus"}))
+	if code != exitUsage || !strings.Contains(errOut.String(), "KINERJA_TIMEZONE") {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+}
+
+func TestDemoRunsAndExitsZero(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), []string{"demo"}, nil, &out, &errOut, env(nil))
+	if code != 0 {
+		t.Fatalf("demo exit %d: %s\n%s", code, errOut.String(), out.String())
+	}
+	for _, want := range []string{"Akun terhubung", "sudah pernah dipakai", "Commands you can use", "Demo selesai"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("demo transcript lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
+)
+
+// exporter builds the tables of one kind of export for a period. Each
+// feature registers its own from an init function in its own file.
+type exporter struct {
+	about string
+	build func(ctx context.Context, a *app, db *storage.DB, p kinerja.Period) ([]sheet.Sheet, error)
+}
+
+// exporters by the --what value.
+var exporters = map[string]exporter{}
+
+func init() {
+	commands["export"] = subcommand{"export results for a period as CSV or XLSX (for e-Kinerja and reports)", runExport}
+}
+
+// runExport writes one export: CSV (the first table) to standard output by
+// default, or XLSX with one sheet per table.
+func runExport(ctx context.Context, a *app, args []string) int {
+	var kinds []string
+	for k, e := range exporters {
+		kinds = append(kinds, fmt.Sprintf("  %-12s %s", k, e.about))
+	}
+	sort.Strings(kinds)
+	fs := newFlags(a, "export", "--what KIND --period PERIOD [--format csv|xlsx] [--out FILE]",
+		"Exports results. KIND is one of:\n"+strings.Join(kinds, "\n")+
+			"\nPERIOD is YYYY-MM (a month) or YYYY (a year). CSV goes to standard output unless --out is given.")
+	what := fs.String("what", "", "what to export (see above)")
+	period := fs.String("period", "", "the `PERIOD`, YYYY-MM or YYYY")
+	format := fs.String("format", "csv", "csv or xlsx")
+	out := fs.String("out", "", "write to `FILE` instead of standard output")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	ex, ok := exporters[*what]
+	if !ok {
+		fmt.Fprintf(a.stderr, "kinerjabot export: --what %q is not known; use one of:\n%s\n", *what, strings.Join(kinds, "\n"))
+		return exitUsage
+	}
+	p, err := kinerja.ParsePeriod(*period)
+	if err != nil || (p.Kind != kinerja.Monthly && p.Kind != kinerja.Yearly) {
+		fmt.Fprintf(a.stderr, "kinerjabot export: --period %q: use YYYY-MM (a month) or YYYY (a year)\n", *period)
+		return exitUsage
+	}
+	if *format != "csv" && *format != "xlsx" {
+		fmt.Fprintf(a.stderr, "kinerjabot export: --format %q: use csv or xlsx\n", *format)
+		return exitUsage
+	}
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	defer db.Close()
+	sheets, err := ex.build(ctx, a, db, p)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+		return exitFailed
+	}
+	if err := a.writeSheets(*out, *format, sheets); err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// writeSheets writes tables as CSV (the first table) or XLSX (every table
+// a sheet) to path, or to standard output when path is "". XLSX is binary,
+// so it is refused on a terminal.
+func (a *app) writeSheets(path, format string, sheets []sheet.Sheet) error {
+	if len(sheets) == 0 {
+		return fmt.Errorf("nothing to export")
+	}
+	var w io.Writer = a.stdout
+	if path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	} else if format == "xlsx" {
+		if f, ok := a.stdout.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+				return fmt.Errorf("XLSX is binary: give --out FILE")
+			}
+		}
+	}
+	if format == "xlsx" {
+		return sheet.WriteXLSX(w, sheets)
+	}
+	return sheet.WriteCSV(w, sheets[0].Header, sheets[0].Rows)
+}

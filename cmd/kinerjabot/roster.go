@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/importer"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
+)
+
+func init() {
+	commands["roster"] = subcommand{"import or list the roster (roster import FILE | roster list)", runRoster}
+}
+
+func runRoster(ctx context.Context, a *app, args []string) int {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		fmt.Fprintln(a.stderr, "Usage:\n  kinerjabot roster import FILE [--skip-invalid]\n  kinerjabot roster list [--unit CODE] [--format csv|xlsx] [--out FILE]")
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	switch args[0] {
+	case "import":
+		return runRosterImport(ctx, a, args[1:])
+	case "list":
+		return runRosterList(ctx, a, args[1:])
+	}
+	fmt.Fprintf(a.stderr, "kinerjabot roster: unknown subcommand %q (import or list)\n", args[0])
+	return exitUsage
+}
+
+// runRosterImport checks the whole file, lists every bad row, and writes
+// nothing when any row is bad unless --skip-invalid is given.
+func runRosterImport(ctx context.Context, a *app, args []string) int {
+	fs := newFlags(a, "roster import", "FILE [--skip-invalid]",
+		"Imports the roster from a .csv or .xlsx file with the columns\n"+
+			"NIP, Nama, Jabatan, Kode Unit, Nama Unit, NIP Atasan and optional Peran (admin).\n"+
+			"The whole file is checked first; by default nothing is written when any row is bad.\n"+
+			"Importing again updates in place; a changed superior keeps its history.")
+	skip := fs.Bool("skip-invalid", false, "write the good rows and still list the bad ones")
+	file, rest := splitPositional(args)
+	if code, ok := parseFlags(fs, rest); !ok {
+		return code
+	}
+	if file == "" && fs.NArg() > 0 {
+		file = fs.Arg(0)
+	}
+	if file == "" {
+		fs.Usage()
+		return exitUsage
+	}
+	lang := a.cfg.lang
+	tab, err := sheet.Read(file)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", importer.ErrorText(lang, err))
+		return exitFailed
+	}
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	defer db.Close()
+	sum, probs, err := importer.ImportRoster(ctx, db, tab, a.now(), *skip)
+	for _, p := range probs {
+		fmt.Fprintln(a.stderr, p.Text(lang))
+	}
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", importer.ErrorText(lang, err))
+		return exitFailed
+	}
+	if len(probs) > 0 && !*skip {
+		fmt.Fprintln(a.stderr, importer.Message(lang, "roster.nothing_written", len(probs)))
+		return exitFailed
+	}
+	fmt.Fprintln(a.stdout, sum.Text(lang))
+	return exitOK
+}
+
+// runRosterList prints the roster in the import's own columns, so a listing
+// can be edited and imported again.
+func runRosterList(ctx context.Context, a *app, args []string) int {
+	fs := newFlags(a, "roster list", "[--unit CODE] [--format csv|xlsx] [--out FILE]", "Prints the roster (CSV to standard output by default).")
+	unit := fs.String("unit", "", "only the unit with this `CODE`")
+	format := fs.String("format", "csv", "csv or xlsx")
+	out := fs.String("out", "", "write to `FILE` instead of standard output")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if *format != "csv" && *format != "xlsx" {
+		fmt.Fprintf(a.stderr, "kinerjabot: --format %q: use csv or xlsx\n", *format)
+		return exitUsage
+	}
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	defer db.Close()
+	if *unit != "" {
+		if _, err := db.Unit(ctx, *unit); err != nil {
+			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+			return exitFailed
+		}
+	}
+	staff, err := db.ListStaff(ctx, kinerja.StaffFilter{UnitCode: *unit})
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	units, err := db.ListUnits(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	header, rows := importer.RosterTable(staff, units)
+	if err := a.writeTable(*out, *format, "Pegawai", header, rows); err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// writeTable writes one table as CSV or XLSX (see writeSheets).
+func (a *app) writeTable(path, format, sheetName string, header []string, rows [][]string) error {
+	return a.writeSheets(path, format, []sheet.Sheet{{Name: sheetName, Header: header, Rows: rows}})
+}
+
+// splitPositional takes a leading positional argument (a file name written
+// before the flags, as in "roster import FILE --skip-invalid").
+func splitPositional(args []string) (string, []string) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], args[1:]
+	}
+	return "", args
+}

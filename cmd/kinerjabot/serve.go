@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
+)
+
+func init() {
+	commands["run"] = subcommand{"run the bot (the default command)", runBot}
+}
+
+// shutdownGrace bounds how long in-flight work may take after a signal;
+// the whole process exits within 5 seconds.
+const shutdownGrace = 4 * time.Second
+
+// runBot runs the bot until ctx ends (SIGINT/SIGTERM).
+func runBot(ctx context.Context, a *app, args []string) int {
+	fs := newFlags(a, "run", "", "Runs the bot: long-polls Telegram, handles updates, runs the schedule.\n"+
+		"Needs KINERJA_TELEGRAM_TOKEN (or telegram.token). For a try-out without a token,\nuse \"kinerjabot demo\".")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if a.cfg.Telegram.Token == "" {
+		fmt.Fprintln(a.stderr, "kinerjabot: configuration telegram.token (KINERJA_TELEGRAM_TOKEN): no bot token set; get one from @BotFather, or try \"kinerjabot demo\" which needs none")
+		return exitUsage
+	}
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	defer db.Close()
+	if err := serve(ctx, a, db, a.cfg.Telegram.Endpoint, nil); err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+// serve connects to the Bot API at endpoint and runs the bot on db until
+// ctx ends. ready, when not nil, is called with the bot once it polls.
+func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready func(*bot.Bot)) error {
+	client, err := telegram.New(ctx, telegram.Config{Token: a.cfg.Telegram.Token, Endpoint: endpoint, Logger: a.log})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while connecting
+		}
+		return err
+	}
+	defer client.Close()
+	cfg := a.botConfig()
+	cfg.BotUsername = client.Username()
+	if err := db.PutSetting(ctx, settingBotUsername, cfg.BotUsername); err != nil {
+		return err
+	}
+	b := bot.New(cfg, db, client, a.now, a.log)
+	go b.SetupMenus(ctx) // best effort; must not delay the start
+	stopJobs, err := startScheduler(ctx, cfg.Location, a.log, a.jobs(b, db))
+	if err != nil {
+		return err
+	}
+	a.log.Info("kinerjabot is running", "bot", cfg.BotUsername, "database", db.Engine(), "timezone", cfg.Location.String())
+	if ready != nil {
+		ready(b)
+	}
+	polled := make(chan error, 1)
+	go func() { polled <- client.Poll(ctx, b) }()
+	var pollErr error
+	select {
+	case pollErr = <-polled:
+	case <-ctx.Done():
+		// Stop taking updates; let in-flight work finish, within the grace.
+		select {
+		case pollErr = <-polled:
+		case <-time.After(shutdownGrace):
+			a.log.Warn("shutdown: in-flight work did not finish in time")
+		}
+	}
+	wait, cancel := context.WithTimeout(context.WithoutCancel(ctx), 500*time.Millisecond)
+	defer cancel()
+	stopJobs(wait)
+	if pollErr != nil && !errors.Is(pollErr, context.Canceled) {
+		return pollErr
+	}
+	a.log.Info("kinerjabot stopped")
+	return nil
+}
+
+// jobs lists the scheduled jobs.
+func (a *app) jobs(b *bot.Bot, db *storage.DB) []job {
+	return []job{
+		{name: "expire-sessions", spec: "@every 1m", run: b.ExpireSessions},
+		{name: "prune-updates", spec: "@every 1h", run: b.PruneUpdates},
+	}
+}
