@@ -350,6 +350,24 @@ func init() {
 			"Only approved reports count (PermenPANRB 8/2021).",
 		},
 
+		"audit.ok": {
+			"Rantai audit utuh: %d entri. Hash kepala: %s",
+			"Audit chain intact: %d entries. Head hash: %s",
+		},
+		"audit.entry": {" (%s pada %s %s, %s)", " (%s on %s %s, %s)"},
+		"audit.altered": {
+			"Rantai audit RUSAK: entri #%d%s telah diubah (isinya tidak cocok dengan hash-nya). %d entri sebelumnya utuh.",
+			"Audit chain BROKEN: entry #%d%s was altered (its content does not match its hash). The %d entries before it are intact.",
+		},
+		"audit.removed": {
+			"Rantai audit RUSAK: entri #%d%s hilang (dihapus). %d entri sebelumnya utuh.",
+			"Audit chain BROKEN: entry #%d%s is missing (removed). The %d entries before it are intact.",
+		},
+		"audit.reordered": {
+			"Rantai audit RUSAK: entri #%d%s tidak tersambung ke entri sebelumnya (urutan diubah, atau entri sebelumnya ditulis ulang). %d entri sebelumnya utuh.",
+			"Audit chain BROKEN: entry #%d%s does not link to the entry before it (reordered, or the one before was rewritten). The %d entries before it are intact.",
+		},
+
 		"err.target_not_found": {"Indikator tidak ditemukan.", "Indicator not found."},
 		"err.target_period": {
 			"Periode target %q harus berupa bulan (YYYY-MM) atau tahun (YYYY).",
