@@ -13,6 +13,9 @@ import (
 // this page" waits for its confirmation, so that exactly those are approved.
 const flowApproveAll = "setujui_semua"
 
+// digestLines keeps a digest within one Telegram message.
+const digestLines = 30
+
 // settingDigestAt remembers when the last digest went out.
 const settingDigestAt = "reports.digest_at"
 
@@ -86,17 +89,19 @@ func (b *Bot) approvalPage(r *Request, assessor string, page int) error {
 		sb.WriteString("\n" + r.T("rpt.apv_delegate", assessor))
 	}
 	var rows [][]Button
+	targets, people := map[int64]*kinerja.Target{}, map[string]*kinerja.Staff{}
 	for _, rep := range reps {
-		body, err := b.reportSummary(r.Ctx, r.Tx, r.Lang, rep)
+		line, err := b.reportLine(r, rep, targets, people)
 		if err != nil {
 			return err
 		}
-		sb.WriteString("\n\n<b>#" + strconv.FormatInt(rep.ID, 10) + "</b>\n" + body)
+		sb.WriteString("\n\n" + line)
 		ref := strconv.FormatInt(rep.ID, 10) + ":" + strconv.Itoa(rep.Version)
 		row := []Button{
 			{Text: "✅ #" + strconv.FormatInt(rep.ID, 10), Data: "rpt:a:" + ref},
 			{Text: "❌", Data: "rpt:r:" + ref},
 			{Text: "↩️", Data: "rpt:k:" + ref},
+			{Text: "🔎", Data: "rpt:v:" + ref},
 		}
 		if len(rep.Evidence) > 0 {
 			row = append(row, Button{Text: "📎", Data: "rpt:f:" + ref})
@@ -114,8 +119,35 @@ func (b *Bot) approvalPage(r *Request, assessor string, page int) error {
 		rows = append(rows, nav)
 	}
 	rows = append(rows, []Button{{Text: r.T("rpt.btn_approve_page", len(reps)), Data: "apv:all:" + strconv.Itoa(page) + suffix}})
-	lpSayApv(r, reportTrunc(sb.String(), 4000), rows...)
+	lpSayApv(r, sb.String(), rows...)
 	return nil
+}
+
+// pageDescription is how much of a description a page shows; 🔎 shows all.
+const pageDescription = 200
+
+// reportLine is a report in a few lines for a page of /persetujuan, short
+// enough that a page of ten fits one Telegram message.
+func (b *Bot) reportLine(r *Request, rep *kinerja.Report, targets map[int64]*kinerja.Target, people map[string]*kinerja.Staff) (string, error) {
+	t, err := cachedTarget(r, targets, rep.TargetID)
+	if err != nil {
+		return "", err
+	}
+	who, ok := people[rep.NIP]
+	if !ok {
+		if who, err = r.Tx.Staff(r.Ctx, rep.NIP); err != nil {
+			return "", err
+		}
+		people[rep.NIP] = who
+	}
+	line := r.T("rpt.apv_line", rep.ID, who.Name, t.Code, reportNum(r.Lang, rep.Quantity), t.Unit,
+		reportShortDay(rep.WorkDate), len(rep.Evidence), reportTrunc(rep.Description, pageDescription))
+	for i, e := range rep.Evidence {
+		if e.DuplicateOf != 0 {
+			line += "\n" + r.T("rpt.summary_dup", i+1, e.DuplicateOf)
+		}
+	}
+	return line, nil
 }
 
 // lpSayApv edits the page in place when a page button was pressed.
@@ -276,7 +308,11 @@ func (b *Bot) SendReportDigests(ctx context.Context) error {
 			lang := b.langOf(ctx, tx, boss.TelegramID)
 			var sb strings.Builder
 			sb.WriteString(T(lang, "rpt.digest_head", len(byAssessor[nip])))
-			for _, rep := range byAssessor[nip] {
+			list := byAssessor[nip]
+			if len(list) > digestLines {
+				list = list[:digestLines]
+			}
+			for _, rep := range list {
 				who, err := tx.Staff(ctx, rep.NIP)
 				if err != nil {
 					return err
@@ -288,7 +324,10 @@ func (b *Bot) SendReportDigests(ctx context.Context) error {
 				sb.WriteString("\n" + T(lang, "rpt.digest_line", rep.ID, who.Name, t.Code, reportNum(lang, rep.Quantity),
 					t.Unit, reportShortDay(rep.WorkDate)))
 			}
-			msgs = append(msgs, OutMessage{ChatID: boss.TelegramID, Text: reportTrunc(sb.String(), 4000),
+			if more := len(byAssessor[nip]) - len(list); more > 0 {
+				sb.WriteString("\n" + T(lang, "rpt.digest_more", more))
+			}
+			msgs = append(msgs, OutMessage{ChatID: boss.TelegramID, Text: sb.String(),
 				Buttons: [][]Button{{{Text: T(lang, "rpt.btn_open_apv"), Data: "apv:p:0"}}}})
 		}
 		// The next digest starts just after this one's instant: what was

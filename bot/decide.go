@@ -216,11 +216,14 @@ func (b *Bot) decider(r *Request, rep *kinerja.Report, version string) (delegate
 	return false, false
 }
 
-// cbDecide handles "rpt:<a|r|k|f>:<id>:<version>": approve, reject, return,
-// or show the evidence files. Nothing in the data is trusted.
+// decisionActions are the actions of "rpt:" buttons.
+var decisionActions = map[string]bool{"a": true, "r": true, "k": true, "f": true, "v": true}
+
+// cbDecide handles "rpt:<a|r|k|f|v>:<id>:<version>": approve, reject,
+// return, show the evidence files, or show the whole report. Nothing in the data is trusted.
 func (b *Bot) cbDecide(r *Request) error {
 	args := callbackArgs(r.Callback.Data)
-	if len(args) != 3 || (args[0] != "a" && args[0] != "r" && args[0] != "k" && args[0] != "f") {
+	if len(args) != 3 || !decisionActions[args[0]] {
 		r.Answer(r.T("core.stale_button"))
 		return nil
 	}
@@ -236,8 +239,11 @@ func (b *Bot) cbDecide(r *Request) error {
 	} else if err != nil {
 		return err
 	}
-	if args[0] == "f" {
+	switch args[0] {
+	case "f":
 		return b.showEvidence(r, rep)
+	case "v":
+		return b.showReport(r, rep)
 	}
 	delegate, ok := b.decider(r, rep, args[2])
 	if !ok {
@@ -355,6 +361,29 @@ func (b *Bot) tellStaff(r *Request, rep *kinerja.Report) error {
 		text += "\n" + T(lang, "rpt.told_fix_hint")
 	}
 	r.Send(OutMessage{ChatID: who.TelegramID, Text: text})
+	return nil
+}
+
+// showReport sends the whole report to its assessor or an admin: with the
+// decision buttons while it is pending, with its status otherwise.
+func (b *Bot) showReport(r *Request, rep *kinerja.Report) error {
+	if r.Staff == nil || (rep.AssessorNIP != r.Staff.NIP && !r.IsAdmin()) {
+		b.refuseWith(r, "rpt.decide_not_assessor", rep.ID)
+		return nil
+	}
+	if rep.Status == kinerja.ReportPending && rep.NIP != r.Staff.NIP {
+		text, buttons, err := b.decisionMessage(r.Ctx, r.Tx, r.Lang, rep, "rpt.head_create")
+		if err != nil {
+			return err
+		}
+		r.Reply(text, buttons...)
+		return nil
+	}
+	body, err := b.reportSummary(r.Ctx, r.Tx, r.Lang, rep)
+	if err != nil {
+		return err
+	}
+	r.Reply(r.T("rpt.head_decided", rep.ID) + "\n\n" + body + "\n\n" + r.T("rpt.status_is", r.T("rpt.status_"+string(rep.Status))))
 	return nil
 }
 

@@ -233,6 +233,14 @@ func TestApprovalPagesAndApproveAllOnAPage(t *testing.T) {
 		mustSay(t, f.text(tgOtherBos, "/persetujuan "+nipHead), "Hanya admin")
 	})
 
+	t.Run("🔎 shows the whole report with its buttons, to the assessor only", func(t *testing.T) {
+		full := mustSay(t, f.press(tgHead, 30, "rpt:v:4:1"), "Laporan kerja baru #4", "Uraian: Pelayanan")
+		mustButton(t, full, "✅ Setujui", "rpt:a:4:1")
+		mustSay(t, f.press(tgSari, 30, "rpt:v:4:1"), "bukan pejabat penilai")
+		if out := f.press(tgHead, 30, "rpt:|:4:1"); len(out) != 0 || !strings.Contains(f.msg.answers["cbrpt:|:4:1"], "tidak berlaku") {
+			t.Fatalf("unknown action: %+v %q", out, f.msg.answers["cbrpt:|:4:1"])
+		}
+	})
 	ask := mustSay(t, f.press(tgHead, 30, "apv:all:0"), "Setujui 3 laporan", "#1, #2, #3")
 	mustButton(t, ask, "Ya, setujui 3 laporan", "apv:y")
 	// Report 2 is withdrawn before the confirmation: it is skipped.

@@ -57,7 +57,7 @@ func (b *Bot) cmdLaporan(r *Request) error {
 		sb.WriteString("\n\n" + r.T("rpt.my_line", reportStatusIcon[rep.Status], rep.ID, reportShortDay(rep.WorkDate),
 			t.Code, reportNum(r.Lang, rep.Quantity), t.Unit, r.T("rpt.status_"+string(rep.Status))))
 		if rep.Reason != "" && (rep.Status == kinerja.ReportRejected || rep.Status == kinerja.ReportReturned) {
-			sb.WriteString("\n   " + r.T("rpt.my_reason", rep.Reason))
+			sb.WriteString("\n   " + r.T("rpt.my_reason", reportTrunc(rep.Reason, 200)))
 		}
 		id := strconv.FormatInt(rep.ID, 10)
 		switch rep.Status {

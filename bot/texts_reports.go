@@ -325,6 +325,12 @@ func init() {
 			"🗂 Ada <b>%d laporan</b> baru atau diubah yang menunggu persetujuan Anda:",
 			"🗂 <b>%d reports</b>, new or changed, await your approval:",
 		},
+		"rpt.digest_more": {"… dan %d laporan lainnya.", "… and %d more."},
+		"rpt.apv_line": {
+			"<b>#%d</b> %s — %s, <b>%s %s</b>, %s, bukti: %d\n<i>%s</i>",
+			"<b>#%d</b> %s — %s, <b>%s %s</b>, %s, evidence: %d\n<i>%s</i>",
+		},
+		"rpt.status_is":    {"Status: <b>%s</b>", "Status: <b>%s</b>"},
 		"rpt.digest_line":  {"• #%d %s — %s %s %s (%s)", "• #%d %s — %s %s %s (%s)"},
 		"rpt.btn_open_apv": {"Buka daftar persetujuan", "Open the approval list"},
 
