@@ -304,3 +304,22 @@ func TestDigestModeBatchesNotifications(t *testing.T) {
 		t.Fatalf("second digest without news sent %+v", got)
 	}
 }
+
+func TestApprovalPageOfTenLongReportsFitsOneMessage(t *testing.T) {
+	f := newReportFixture(t, ReportsConfig{PageSize: 10})
+	long := strings.Repeat("Pelayanan <pasien> & keluarga. ", 40)[:1000]
+	for i := 0; i < 10; i++ {
+		f.submit(tgBudi, f.ikiPasien, "1", "lp:d:0", long)
+	}
+	page := mustSay(t, f.text(tgHead, "/persetujuan"), "halaman 1 dari 1 (10 laporan)", "#10", "&lt;pasien&gt; &amp;")
+	if n := len([]rune(page.Text)); n > 4096 {
+		t.Fatalf("page of %d characters", n)
+	}
+	// A long reason shows shortened in the staff member's list.
+	f.press(tgHead, 1, "rpt:k:1:1")
+	f.text(tgHead, strings.Repeat("Perbaiki. ", 100))
+	list := mustSay(t, f.text(tgBudi, "/laporan"), "#1", "dikembalikan", "…")
+	if n := len([]rune(list.Text)); n > 4096 {
+		t.Fatalf("list of %d characters", n)
+	}
+}

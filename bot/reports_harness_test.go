@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
@@ -29,8 +30,25 @@ const (
 // differ unless a test sends the same bytes twice.
 type fileMessenger struct {
 	*recorder
+	t         *testing.T
 	files     map[string][]byte
 	downloads int
+}
+
+// Send checks what Telegram would refuse (callback data over 64 bytes, a
+// text over 4,096 characters) before recording the message.
+func (m *fileMessenger) Send(ctx context.Context, o OutMessage) (int, error) {
+	for _, row := range o.Buttons {
+		for _, b := range row {
+			if len(b.Data) > 64 || (b.Data == "" && b.URL == "") {
+				m.t.Errorf("button %q has callback data of %d bytes: %q", b.Text, len(b.Data), b.Data)
+			}
+		}
+	}
+	if n := utf8.RuneCountInString(o.Text); n > 4096 {
+		m.t.Errorf("message of %d characters: %.80q…", n, o.Text)
+	}
+	return m.recorder.Send(ctx, o)
 }
 
 func (m *fileMessenger) Download(_ context.Context, fileID string, limit int64) ([]byte, error) {
@@ -63,7 +81,7 @@ func newReportFixture(t *testing.T, cfg ReportsConfig) *reportFixture {
 	h := newHarness(t)
 	f := &reportFixture{harness: h, dbPath: filepath.Join(t.TempDir(), "reports.db")}
 	h.db = storagetest.MustOpenPath(t, f.dbPath)
-	f.files = &fileMessenger{recorder: h.msg, files: map[string][]byte{}}
+	f.files = &fileMessenger{recorder: h.msg, t: t, files: map[string][]byte{}}
 	h.bot = New(Config{Location: wib, BotUsername: "KinerjaSolokBot", Reports: cfg}, h.db, f.files,
 		func() time.Time { return h.now }, nil)
 	h.seed()
