@@ -28,10 +28,24 @@ var exportKinds []exportKind
 // registerExportKind adds a kind of export; features call it from init.
 func registerExportKind(k exportKind) { exportKinds = append(exportKinds, k) }
 
-// The kinds whose tables exist in this build. Work reports and evaluations
-// register theirs when they land.
+// The kinds whose tables exist in this build. Evaluations will add theirs.
 func init() {
+	registerExportKind(exportKind{key: "laporan", label: "ekspor.kind_reports", build: reportSheets})
 	registerExportKind(exportKind{key: "ikm", label: "ekspor.kind_ikm", build: ikmSheets})
+}
+
+// reportSheets is the work reports table (the same as "kinerjabot export
+// --what reports"): one row per report whose work date is in p.
+func reportSheets(b *Bot, ctx context.Context, _ kinerja.Tx, p kinerja.Period) ([]sheet.Sheet, error) {
+	var rows [][]string
+	for _, m := range p.Months() {
+		r, err := b.ReportRows(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r...)
+	}
+	return []sheet.Sheet{{Name: "Laporan " + p.String(), Header: ReportColumns, Rows: rows}}, nil
 }
 
 // ikmSheets is the survey's IKM table (the same as "kinerjabot export

@@ -49,10 +49,10 @@ func TestParseLeaveDay(t *testing.T) {
 
 func TestLeaveTypedInOneLine(t *testing.T) {
 	h := newJobsHarness(t)
-	mustSay(t, h.text(tgBudi, "/cuti 1-12-2026 5-12-2026"), "Cuti dicatat", "Selasa, 1 Desember 2026 – Sabtu, 5 Desember 2026")
-	mustSay(t, h.text(tgBudi, "/cuti 5-12-2026 1-12-2026"), "tidak boleh sebelum")
-	mustSay(t, h.text(tgBudi, "/cuti 32-12-2026"), "tidak dikenali")
-	mustSay(t, h.text(tgBudi, "/cuti "+nipSari+" 1-12-2026"), "Hanya admin")
+	mustSay(t, h.text(jtBudi, "/cuti 1-12-2026 5-12-2026"), "Cuti dicatat", "Selasa, 1 Desember 2026 – Sabtu, 5 Desember 2026")
+	mustSay(t, h.text(jtBudi, "/cuti 5-12-2026 1-12-2026"), "tidak boleh sebelum")
+	mustSay(t, h.text(jtBudi, "/cuti 32-12-2026"), "tidak dikenali")
+	mustSay(t, h.text(jtBudi, "/cuti "+nipSari+" 1-12-2026"), "Hanya admin")
 	list, _ := h.db.Leaves(context.Background(), "", "2026-01-01")
 	if len(list) != 1 || list[0].NIP != nipBudi || list[0].SetBy != nipBudi {
 		t.Fatalf("leaves %+v", list)
@@ -64,27 +64,27 @@ func TestLeaveTypedInOneLine(t *testing.T) {
 func TestLeaveWithButtonsAndDelete(t *testing.T) {
 	h := newJobsHarness(t)
 	ctx := context.Background()
-	list := h.text(tgSari, "/cuti")
+	list := h.text(jtSari, "/cuti")
 	m := mustSay(t, list, "Cuti Anda", "Belum ada cuti")
 	if m.Buttons[0][0].Data != "cuti:add:"+nipSari {
 		t.Fatalf("buttons %+v", m.Buttons)
 	}
-	mustSay(t, h.press(tgSari, 3, "cuti:add:"+nipSari), "Mulai tanggal berapa")
-	mustSay(t, h.press(tgSari, 3, "cuti:from:tomorrow"), "Mulai Rabu, 11 November 2026", "Sampai tanggal berapa")
-	mustSay(t, h.text(tgSari, "9-11-2026"), "tidak boleh sebelum")
-	mustSay(t, h.text(tgSari, "13 November"), "Cuti dicatat", "Rabu, 11 November 2026 – Jumat, 13 November 2026")
+	mustSay(t, h.press(jtSari, 3, "cuti:add:"+nipSari), "Mulai tanggal berapa")
+	mustSay(t, h.press(jtSari, 3, "cuti:from:tomorrow"), "Mulai Rabu, 11 November 2026", "Sampai tanggal berapa")
+	mustSay(t, h.text(jtSari, "9-11-2026"), "tidak boleh sebelum")
+	mustSay(t, h.text(jtSari, "13 November"), "Cuti dicatat", "Rabu, 11 November 2026 – Jumat, 13 November 2026")
 	leaves, _ := h.db.Leaves(ctx, nipSari, "2026-01-01")
 	if len(leaves) != 1 || leaves[0].From != "2026-11-11" || leaves[0].To != "2026-11-13" {
 		t.Fatalf("leaves %+v", leaves)
 	}
-	del := mustSay(t, h.text(tgSari, "/cuti"), "Rabu, 11 November 2026")
+	del := mustSay(t, h.text(jtSari, "/cuti"), "Rabu, 11 November 2026")
 	data := del.Buttons[1][0].Data
 	// Someone else's forged press does not delete it.
-	h.press(tgBudi, 4, data)
+	h.press(jtBudi, 4, data)
 	if l, _ := h.db.Leaves(ctx, nipSari, "2026-01-01"); len(l) != 1 {
 		t.Fatal("another staff member deleted Sari's leave")
 	}
-	mustSay(t, h.press(tgSari, 4, data), "Belum ada cuti")
+	mustSay(t, h.press(jtSari, 4, data), "Belum ada cuti")
 	if l, _ := h.db.Leaves(ctx, nipSari, "2026-01-01"); len(l) != 0 {
 		t.Fatalf("leave not deleted: %+v", l)
 	}
@@ -92,18 +92,18 @@ func TestLeaveWithButtonsAndDelete(t *testing.T) {
 
 func TestAdminRecordsLeaveForSomeoneAndTheyAreTold(t *testing.T) {
 	h := newJobsHarness(t)
-	out := h.text(tgAdmin, "/cuti "+nipBudi+" 1-12-2026 3-12-2026")
+	out := h.text(jtAdmin, "/cuti "+nipBudi+" 1-12-2026 3-12-2026")
 	mustSay(t, out, "Cuti Budi Santoso dicatat")
 	told := mustSay(t, out, "Admin BKPSDM mencatat cuti Anda")
-	if told.ChatID != tgBudi {
+	if told.ChatID != jtBudi {
 		t.Fatalf("the notice went to %d", told.ChatID)
 	}
-	mustSay(t, h.text(tgAdmin, "/cuti "+nipBudi), "Cuti Budi Santoso", "Selasa, 1 Desember 2026")
+	mustSay(t, h.text(jtAdmin, "/cuti "+nipBudi), "Cuti Budi Santoso", "Selasa, 1 Desember 2026")
 	// And the reminders skip Budi on those days.
 	h.src.last = map[string]time.Time{}
 	res := h.run(JobRemindReporting, at(2026, 12, 2, 14, 0))
 	for _, m := range res.Messages {
-		if m.ChatID == tgBudi {
+		if m.ChatID == jtBudi {
 			t.Fatal("Budi was reminded while on leave")
 		}
 	}
@@ -117,19 +117,19 @@ func TestExportInChat(t *testing.T) {
 	saved := exportKinds
 	t.Cleanup(func() { exportKinds = saved })
 	exportKinds = nil
-	mustSay(t, h.text(tgAdmin, "/ekspor"), "Belum ada data yang dapat diekspor")
+	mustSay(t, h.text(jtAdmin, "/ekspor"), "Belum ada data yang dapat diekspor")
 	var asked kinerja.Period
 	registerExportKind(exportKind{key: "uji", label: "cuti.today", build: func(b *Bot, ctx context.Context, tx kinerja.Tx, p kinerja.Period) ([]sheet.Sheet, error) {
 		asked = p
 		return []sheet.Sheet{{Name: "Uji", Header: []string{"NIP", "nama"}, Rows: [][]string{{nipBudi, "Budi"}}}}, nil
 	}})
-	mustSay(t, h.text(tgBudi, "/ekspor"), "tidak tersedia")
-	m := mustSay(t, h.text(tgAdmin, "/ekspor"), "Pilih periode")
+	mustSay(t, h.text(jtBudi, "/ekspor"), "tidak tersedia")
+	m := mustSay(t, h.text(jtAdmin, "/ekspor"), "Pilih periode")
 	if m.Buttons[1][0].Data != "ekspor:p:2026-10" || m.Buttons[2][0].Data != "ekspor:p:2026" {
 		t.Fatalf("period buttons %+v", m.Buttons)
 	}
-	mustSay(t, h.press(tgAdmin, 5, "ekspor:p:2026-10"), "Oktober 2026")
-	out := h.press(tgAdmin, 5, "ekspor:k:2026-10:uji")
+	mustSay(t, h.press(jtAdmin, 5, "ekspor:p:2026-10"), "Oktober 2026")
+	out := h.press(jtAdmin, 5, "ekspor:k:2026-10:uji")
 	mustSay(t, out, "Menyiapkan")
 	doc := mustSay(t, out, "Ekspor")
 	if doc.Document == nil || doc.FileName != "kinerja-uji-2026-10.xlsx" || asked.String() != "2026-10" {
@@ -141,7 +141,7 @@ func TestExportInChat(t *testing.T) {
 	}
 	// A forged press by a non-admin builds nothing.
 	asked = kinerja.Period{}
-	h.press(tgBudi, 5, "ekspor:k:2026-10:uji")
+	h.press(jtBudi, 5, "ekspor:k:2026-10:uji")
 	if !asked.IsZero() {
 		t.Fatal("a non-admin's press built an export")
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,12 +17,9 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
 )
 
-// Demo roster NIPs (seedDemo).
-const (
-	demoRina = "197804152005012003" // head of PKM-TGR, Budi's and Sari's assessor
-	demoYus  = "197511202000121002" // head of DUKCAPIL, Fitri's assessor
-	demoSekd = "196905121994031004" // the heads' assessor
-)
+// demoSekd is the demo roster's regional secretary, the heads' assessor
+// (demoRina and demoYus are declared with the reports tests).
+const demoSekd = "196905121994031004"
 
 // stubSources answers the jobs from fixed data.
 type stubSources struct {
@@ -150,14 +148,38 @@ func linkDemo(t *testing.T, path string, ids map[string]int64) {
 
 func TestJobsRunQueuesOneDigestPerAssessorOncePerSlot(t *testing.T) {
 	path := seedFile(t)
-	linkDemo(t, path, map[string]int64{demoRina: 7001, demoYus: 7002, "198502022010011002": 7003})
-	withSources(t, bot.Sources{Approvals: stubSources{pending: []bot.PendingApprovals{
-		{AssessorNIP: demoRina, Count: 3, Oldest: time.Date(2026, 11, 6, 9, 0, 0, 0, time.UTC)},
-		{AssessorNIP: demoSekd, Count: 1, Oldest: time.Date(2026, 11, 9, 9, 0, 0, 0, time.UTC)},
-	}}})
+	linkDemo(t, path, map[string]int64{demoRina: 7001, demoYus: 7002, demoBudi: 7003})
+	// Reports as the report store holds them: three pending for dr. Rina
+	// (two of Budi's, one of Sari's), one pending for the regional secretary
+	// (who never linked Telegram), and Dukcapil's only report already approved.
+	db := storagetest.MustOpenPath(t, path)
+	ctx := context.Background()
+	sent := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.FixedZone("WIB", 7*3600)) }
+	for i, r := range []struct {
+		nip, assessor string
+		day           int
+		status        kinerja.ReportStatus
+	}{
+		{demoBudi, demoRina, 6, kinerja.ReportPending},
+		{demoBudi, demoRina, 9, kinerja.ReportPending},
+		{"199003032015032003", demoRina, 9, kinerja.ReportPending},
+		{demoRina, demoSekd, 9, kinerja.ReportPending},
+		{"198807082012121001", demoYus, 9, kinerja.ReportApproved},
+	} {
+		tgt := &kinerja.Target{NIP: r.nip, Period: "2026-11", Code: fmt.Sprintf("K-%d", i), Name: "Pekerjaan", Unit: "dokumen",
+			Target: 10, Direction: kinerja.HigherIsBetter}
+		if _, err := db.PutTarget(ctx, tgt); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.CreateReport(ctx, &kinerja.Report{NIP: r.nip, TargetID: tgt.ID, WorkDate: kinerja.DayString(sent(r.day), time.UTC),
+			Quantity: 1, Description: "pekerjaan", Status: r.status, AssessorNIP: r.assessor, CreatedAt: sent(r.day), UpdatedAt: sent(r.day)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
 	run := func(at string) (int, string) {
 		var out, errOut bytes.Buffer
-		code := Main(context.Background(), []string{"jobs", "run", "remind-approvals", "--at", at}, nil, &out, &errOut,
+		code := Main(ctx, []string{"jobs", "run", "remind-approvals", "--at", at}, nil, &out, &errOut,
 			env(map[string]string{"KINERJA_DB": path}))
 		return code, out.String() + errOut.String()
 	}
@@ -165,16 +187,19 @@ func TestJobsRunQueuesOneDigestPerAssessorOncePerSlot(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "slot 2026-11-10 (as of Tue 2026-11-10 08:00 WIB)") ||
 		!strings.Contains(out, "queued 1 message(s)") ||
 		!strings.Contains(out, "→ chat 7001, dr. Rina Marlina ("+demoRina+"): 📋 Pengingat persetujuan laporan Ada 3 laporan kerja") ||
-		!strings.Contains(out, "not linked to Telegram: H. Syafrizal") {
+		!strings.Contains(out, "not linked to Telegram: H. Syafrizal") || strings.Contains(out, "7002") {
 		t.Fatalf("first run (exit %d):\n%s", code, out)
 	}
 	code, out = run("2026-11-10T08:45")
 	if code != exitOK || !strings.Contains(out, "nothing queued: this slot already ran (as of Tue 2026-11-10 08:00 WIB, 1 messages)") {
 		t.Fatalf("second run (exit %d):\n%s", code, out)
 	}
-	db := storagetest.MustOpenPath(t, path)
-	if c, _ := db.OutboxCounts(context.Background()); c[kinerja.OutboxPending] != 1 {
+	db = storagetest.MustOpenPath(t, path)
+	if c, _ := db.OutboxCounts(ctx); c[kinerja.OutboxPending] != 1 {
 		t.Fatalf("outbox %v; want the one digest", c)
+	}
+	if batch, _ := db.NextBatch(ctx, time.Now(), 5); len(batch) != 1 || !strings.Contains(batch[0].Text, "4 hari (sejak Jumat, 6 November 2026)") {
+		t.Fatalf("queued digest %+v", batch)
 	}
 	if code, out = run("yesterday"); code != exitUsage || !strings.Contains(out, "use RFC3339") {
 		t.Fatalf("bad --at: exit %d %s", code, out)

@@ -99,5 +99,6 @@ func (a *app) jobs(b *bot.Bot, db *storage.DB) []job {
 	return append([]job{
 		{name: "expire-sessions", spec: "@every 1m", run: b.ExpireSessions},
 		{name: "prune-updates", spec: "@every 1h", run: b.PruneUpdates},
+		a.reportDigestJob(b),
 	}, a.scheduledJobs(a.newJobs(b), db)...)
 }

@@ -45,6 +45,10 @@ func sceneJobs(ctx context.Context, d *demo) error {
 	}
 	d.narrate("Grup Telegram Puskesmas Tanah Garam dan Dukcapil terdaftar untuk ringkasan / the units' groups are set for summaries.")
 
+	if err := d.reminderPart(ctx); err != nil {
+		return err
+	}
+
 	d.narrate("Budi akan cuti; selama cuti ia tidak menerima pengingat / Budi records his leave; no reminders reach him then:")
 	if err := d.say("budi", "/cuti"); err != nil {
 		return err
@@ -57,10 +61,6 @@ func sceneJobs(ctx context.Context, d *demo) error {
 	}
 	end := kinerja.Day(d.a.now(), loc).AddDate(0, 0, 3)
 	if err := d.say("budi", fmt.Sprintf("%d-%d-%d", end.Day(), end.Month(), end.Year())); err != nil {
-		return err
-	}
-
-	if err := d.reminderPart(ctx); err != nil {
 		return err
 	}
 
@@ -82,19 +82,34 @@ func sceneJobs(ctx context.Context, d *demo) error {
 	})
 }
 
-// reminderPart shows a reminder and its "remind me later" button. The
-// reminders need the work reports; without them in this build the demo says
-// so rather than invent any.
+// reminderPart sends a report that the assessor leaves pending, runs the
+// next working morning's approval reminder, and has the assessor snooze it
+// and open the approvals from its button.
 func (d *demo) reminderPart(ctx context.Context) error {
-	res, err := d.jobs().RunAt(ctx, bot.JobRemindApprovals, d.nextWorkingMorning())
-	if err != nil {
+	d.narrate("Budi mengirim laporan; dr. Rina belum sempat memutuskan / Budi sends a report; dr. Rina does not decide yet:")
+	for _, step := range []func() error{
+		func() error { return d.say("budi", "/lapor") },
+		func() error { return d.press("budi", "PKM-PRW-01") },
+		func() error { return d.say("budi", "8") },
+		func() error { return d.press("budi", "Hari ini") },
+		func() error { return d.say("budi", "Asuhan keperawatan 8 pasien poli lansia.") },
+		func() error { return d.press("budi", "Lewati") },
+		func() error { return d.press("budi", "✅ Kirim") },
+	} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	before := len(d.fake.Messages(d.users["rina"].ID))
+	if err := d.runJob(ctx, bot.JobRemindApprovals, d.nextWorkingMorning(), func(f *fakeapi.Fake) bool {
+		return len(f.Messages(d.users["rina"].ID)) > before
+	}); err != nil {
 		return err
 	}
-	if res.Skipped != "" && strings.Contains(res.Skipped, "no data source yet") {
-		d.narrate("Pengingat persetujuan menunggu fitur laporan kerja / approval reminders need the work reports, not in this build.")
-		return nil
+	if err := d.press("rina", "⏰"); err != nil {
+		return err
 	}
-	return fmt.Errorf("unexpected reminder run: %+v", res)
+	return d.press("rina", "📂")
 }
 
 // jobs returns the scheduled jobs of the demo bot.
