@@ -123,6 +123,10 @@ func listJobs(a *app, args []string) int {
 			fmt.Fprintf(a.stdout, "%-20s %-14s (switched off in the configuration)\n", info.Name, "off")
 		}
 	}
+	fmt.Fprintln(a.stdout, "\nWhat they do (each queues at most once per slot, however often it is started):")
+	for _, info := range bot.JobList {
+		fmt.Fprintf(a.stdout, "  %-18s %s; slot: %s\n", info.Name, info.About, info.Slot)
+	}
 	cal := kinerja.NewCalendar(loc, a.cfg.holidays)
 	switch {
 	case a.cfg.HolidaysFile == "":
