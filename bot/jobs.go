@@ -274,6 +274,10 @@ func (j *Jobs) onLeave(r *jobRun, nip string, t time.Time) bool {
 	return false
 }
 
+// unreachableRetry is how long a person who blocked the bot gets no
+// reminders before the bot tries again.
+const unreachableRetry = 7 * 24 * time.Hour
+
 // Reasons a person gets no reminder, as shown to operators.
 const (
 	leftNotLinked   = "not linked to Telegram"
@@ -313,7 +317,10 @@ func (j *Jobs) reachable(r *jobRun, st *kinerja.Staff) (kinerja.Lang, string, er
 	a, err := r.tx.Account(r.ctx, st.TelegramID)
 	switch {
 	case err == nil:
-		if a.Unreachable {
+		// A person who blocked the bot is skipped for a week, then tried
+		// again: nothing tells the bot when they unblock it, and one refused
+		// message a week (the admins hear of it) beats silence for ever.
+		if a.Unreachable && r.at.Sub(a.UpdatedAt) < unreachableRetry {
 			return left(leftUnreachable)
 		}
 		if a.Lang != "" {

@@ -215,7 +215,7 @@ func TestRemindersRespectDaysOffLeaveAndBlockedUsers(t *testing.T) {
 		if err := h.db.AddLeave(ctx, &kinerja.Leave{NIP: nipHead, From: "2026-12-21", To: "2026-12-23", CreatedAt: h.now}); err != nil {
 			t.Fatal(err)
 		}
-		if err := h.db.PutAccount(ctx, &kinerja.Account{TelegramID: jtYus, Unreachable: true, UpdatedAt: h.now}); err != nil {
+		if err := h.db.PutAccount(ctx, &kinerja.Account{TelegramID: jtYus, Unreachable: true, UpdatedAt: at(2026, 12, 21, 15, 0)}); err != nil {
 			t.Fatal(err)
 		}
 		res := h.run(JobRemindApprovals, at(2026, 12, 22, 8, 0))
@@ -228,6 +228,10 @@ func TestRemindersRespectDaysOffLeaveAndBlockedUsers(t *testing.T) {
 		// The day after the leave, the head is reminded again.
 		if res := h.run(JobRemindApprovals, at(2026, 12, 28, 8, 0)); len(res.Messages) != 1 || res.Messages[0].ChatID != jtHead {
 			t.Fatalf("after the leave: %v", chats(res.Messages))
+		}
+		// A week after being marked, the blocked user is tried again.
+		if res := h.run(JobRemindApprovals, at(2026, 12, 29, 8, 0).Add(unreachableRetry)); len(res.Messages) != 2 {
+			t.Fatalf("a week later: %v; want both assessors", chats(res.Messages))
 		}
 	})
 }
