@@ -70,6 +70,8 @@ type Tx interface {
 	SessionStore
 	UpdateLog
 	SettingStore
+	EvaluationStore
+	ObjectionStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;
