@@ -70,6 +70,7 @@ type Tx interface {
 	SessionStore
 	UpdateLog
 	SettingStore
+	SurveyStore
 	EvaluationStore
 	ObjectionStore
 }

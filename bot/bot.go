@@ -19,6 +19,7 @@ type Config struct {
 	SessionIdle time.Duration  // a dialogue idle this long expires (30 minutes)
 	// Workers bounds how many chats are handled at once.
 	Workers int
+	Survey  SurveyConfig // the citizen satisfaction survey (SKM)
 }
 
 // Bot is the conversation engine: it turns updates into replies through the
@@ -77,6 +78,7 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 		flowExpiry: map[string]string{},
 	}
 	b.registerCore()
+	b.registerSurvey()
 	return b
 }
 

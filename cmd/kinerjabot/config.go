@@ -30,7 +30,8 @@ type Config struct {
 	InviteTTLDays  int    `yaml:"invite_ttl_days"`
 	SessionIdleMin int    `yaml:"session_idle_minutes"`
 	// Units holds per-unit settings keyed by unit code.
-	Units map[string]UnitConfig `yaml:"units"`
+	Units  map[string]UnitConfig `yaml:"units"`
+	Survey SurveySettings        `yaml:"survey"` // the citizen satisfaction survey (survey.go)
 
 	loc  *time.Location
 	lang kinerja.Lang
@@ -116,6 +117,9 @@ func (c *Config) check() error {
 	}
 	if c.SessionIdleMin < 1 || c.SessionIdleMin > 24*60 {
 		return &ConfigError{Key: "session_idle_minutes", Msg: "must be between 1 and 1440"}
+	}
+	if err := c.Survey.check(); err != nil {
+		return err
 	}
 	for code, u := range c.Units {
 		if u.Population < 0 {

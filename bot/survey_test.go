@@ -1,0 +1,405 @@
+package bot
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/scoring"
+)
+
+func TestSurveyWithButtonsOnOneMessage(t *testing.T) {
+	h := newSurveyHarness(t, SurveyConfig{})
+	payload := h.newLink("PKM-TGR", nipBudi)
+	start := h.text(900, "/start "+payload)
+	mustSay(t, start, "Puskesmas Tanah Garam", "Budi Santoso", "anonim")
+	q := mustSay(t, start, "1/9", "Persyaratan")
+	// Four answers in order 1..4 with the regulation's words, then navigation.
+	for k, label := range scoring.Unsur[0].Labels {
+		if got := q.Buttons[k][0].Text; !strings.Contains(got, label) || !strings.HasPrefix(got, strconv.Itoa(k+1)) {
+			t.Fatalf("button %d = %q, want %d and %q", k, got, k+1, label)
+		}
+	}
+	msgs := start
+	for i, a := range []int{4, 3, 2} {
+		msgs = h.pressSurvey(900, msgs, strconv.Itoa(a))
+		if len(msgs) != 1 || msgs[0].EditID == 0 {
+			t.Fatalf("answer %d did not edit the question in place: %+v", i+1, msgs)
+		}
+		mustSay(t, msgs, fmt.Sprintf("%d/9", i+2), scoring.Unsur[i+1].Name)
+	}
+	// Back to question 3 and change its answer from 2 to 1.
+	msgs = h.pressSurvey(900, msgs, "back")
+	mustSay(t, msgs, "3/9", "Waktu penyelesaian")
+	msgs = h.pressSurvey(900, msgs, "1")
+	if q := mustSay(t, msgs, "4/9", "Biaya/tarif"); q.Buttons[3][0].Text != "4 · Gratis" {
+		t.Fatalf("U4 answer 4 = %q, want the regulation's word Gratis", q.Buttons[3][0].Text)
+	}
+	for _, a := range []int{4, 4, 3, 3, 2, 2} {
+		msgs = h.pressSurvey(900, msgs, strconv.Itoa(a))
+	}
+	mustSay(t, msgs, "Saran", "Lewati")
+	if got := h.totals("PKM-TGR").Respondents; got != 0 {
+		t.Fatalf("counted before the end: %d", got)
+	}
+	end := h.pressSurvey(900, msgs, "skip")
+	mustSay(t, end, "Terima kasih", "Puskesmas Tanah Garam")
+	tot := h.totals("PKM-TGR")
+	if want := [9]int{4, 3, 1, 4, 4, 3, 3, 2, 2}; tot.Respondents != 1 || tot.Sums != want {
+		t.Fatalf("stored %d responses with answers %v, want 1 with %v (back changed question 3)", tot.Respondents, tot.Sums, want)
+	}
+	if _, err := h.db.Session(context.Background(), 900); kinerja.ErrorCode(err) != kinerja.ENotFound {
+		t.Fatalf("session left open after thanks: %v", err)
+	}
+	// Nothing more is asked: a later message gets the usual hint only.
+	if got := h.text(900, "halo"); len(got) != 1 || strings.Contains(got[0].Text, "Pertanyaan") {
+		t.Fatalf("asked more after thanks: %+v", got)
+	}
+}
+
+func TestSurveyStaleAndForgedPressesChangeNothing(t *testing.T) {
+	h := newSurveyHarness(t, SurveyConfig{})
+	payload := h.newLink("PKM-TGR", "")
+	first := h.text(901, "/start "+payload)
+	staleData, staleID := surveyButton(t, first, "4") // question 1, answer 4
+	msgs := h.pressSurvey(901, first, "3")
+	msgs = h.pressSurvey(901, msgs, "3") // now at question 3
+	sid := strings.Split(staleData, ":")[1]
+
+	t.Run("earlier question's button again", func(t *testing.T) {
+		got := h.press(901, staleID, staleData)
+		if ans := h.msg.answers["cb"+staleData]; !strings.Contains(ans, "sudah dijawab") {
+			t.Fatalf("notice = %q", ans)
+		}
+		mustSay(t, got, "3/9")
+	})
+	t.Run("forged data", func(t *testing.T) {
+		for _, data := range []string{
+			"svy:" + sid + ":2:5", "svy:" + sid + ":2:0", "svy:" + sid + ":2:skip", "svy:" + sid + ":2:44",
+			"svy:" + sid + ":9:1", "svy:" + sid + ":-1:1", "svy:" + sid + ":x2:1", "svy:" + sid, "svy:",
+			"svy:" + sid + ":2:1:extra",
+		} {
+			h.press(901, 5, data)
+			if ans := h.msg.answers["cb"+data]; ans == "" {
+				t.Errorf("%q not answered with a notice", data)
+			}
+		}
+	})
+	t.Run("another survey's id", func(t *testing.T) {
+		h.press(901, 5, "svy:AAAAAAAA:2:1")
+		if ans := h.msg.answers["cbsvy:AAAAAAAA:2:1"]; !strings.Contains(ans, "digantikan") {
+			t.Fatalf("notice = %q", ans)
+		}
+	})
+	s, err := h.db.Session(context.Background(), 901)
+	if err != nil || s.Data["ans"] != "33" {
+		t.Fatalf("state changed by stale or forged presses: %+v %v", s, err)
+	}
+	t.Run("text where a button is expected", func(t *testing.T) {
+		got := h.text(901, "bagus sekali")
+		mustSay(t, got, "menekan salah satu tombol")
+		q := mustSay(t, got, "3/9")
+		if len(q.Buttons) != 5 {
+			t.Fatalf("question not re-sent with its buttons: %+v", q)
+		}
+		msgs = got
+	})
+	// The dialogue continues from where it was.
+	msgs = h.answerAll(901, msgs, [9]int{4, 4, 4, 4, 4, 4, 4})
+	h.pressSurvey(901, msgs, "skip")
+	if tot := h.totals("PKM-TGR"); tot.Respondents != 1 || tot.Sums[0] != 3 || tot.Sums[8] != 4 {
+		t.Fatalf("totals after recovery: %+v", tot)
+	}
+}
+
+func TestSurveyExpiresAndCancelsWithoutCounting(t *testing.T) {
+	h := newSurveyHarness(t, SurveyConfig{})
+	payload := h.newLink("PKM-TGR", "")
+	ctx := context.Background()
+
+	t.Run("expired after 30 minutes", func(t *testing.T) {
+		msgs := h.pressSurvey(902, h.text(902, "/start "+payload), "4")
+		h.now = h.now.Add(31 * time.Minute)
+		if err := h.bot.ExpireSessions(ctx); err != nil {
+			t.Fatal(err)
+		}
+		mustSay(t, h.msg.take(), "Survei berakhir", "tidak dihitung")
+		got := h.pressSurvey(902, msgs, "3")
+		mustSay(t, got, "sudah berakhir")
+		data, _ := surveyButton(t, msgs, "3")
+		if ans := h.msg.answers["cb"+data]; !strings.Contains(ans, "sudah berakhir") {
+			t.Fatalf("notice = %q", ans)
+		}
+	})
+	t.Run("buttons pressed after 31 idle minutes without the expiry job", func(t *testing.T) {
+		msgs := h.text(903, "/start "+payload)
+		h.now = h.now.Add(31 * time.Minute)
+		got := h.pressSurvey(903, msgs, "4")
+		mustSay(t, got, "sudah berakhir")
+	})
+	t.Run("cancel half-way", func(t *testing.T) {
+		msgs := h.answerAll(904, h.text(904, "/start "+payload), [9]int{4, 4, 4, 4})
+		mustSay(t, h.text(904, "/cancel"), "dibatalkan")
+		mustSay(t, h.pressSurvey(904, msgs, "4"), "sudah berakhir")
+	})
+	t.Run("cancel button", func(t *testing.T) {
+		msgs := h.answerAll(905, h.text(905, "/start "+payload), [9]int{4, 4})
+		mustSay(t, h.pressSurvey(905, msgs, "x"), "Survei dibatalkan")
+	})
+	if tot := h.totals("PKM-TGR"); tot.Respondents != 0 {
+		t.Fatalf("an unfinished survey was counted: %+v", tot)
+	}
+	t.Run("can start again after cancelling", func(t *testing.T) {
+		mustSay(t, h.complete(904, payload, all(4)), "Terima kasih")
+	})
+}
+
+func TestSurveyCountsOncePerAccountUnitAndDay(t *testing.T) {
+	h := newSurveyHarness(t, SurveyConfig{})
+	payload := h.newLink("PKM-TGR", "")
+	h.complete(910, payload, all(4))
+	mustSay(t, h.text(910, "/start "+payload), "sudah tercatat")
+	if got := h.totals("PKM-TGR").Respondents; got != 1 {
+		t.Fatalf("respondents = %d after a repeat", got)
+	}
+
+	t.Run("five surveys in parallel: the latest wins, one is counted", func(t *testing.T) {
+		var starts [][]OutMessage
+		for range 5 {
+			starts = append(starts, h.text(911, "/start "+payload))
+		}
+		// Buttons of the four replaced surveys are refused.
+		for _, s := range starts[:4] {
+			mustSay(t, h.pressSurvey(911, s, "2"), "digantikan")
+		}
+		msgs := h.answerAll(911, starts[4], all(2))
+		mustSay(t, h.pressSurvey(911, msgs, "skip"), "Terima kasih")
+		if got := h.totals("PKM-TGR").Respondents; got != 2 {
+			t.Fatalf("respondents = %d, want 2", got)
+		}
+	})
+	t.Run("counted meanwhile: checked again at the end", func(t *testing.T) {
+		msgs := h.answerAll(912, h.text(912, "/start "+payload), all(1))
+		// Another instance counts the same account first.
+		r := &Request{Update: Update{From: User{ID: 912}}, Ctx: context.Background(), Tx: h.db, Now: h.now, bot: h.bot}
+		key, err := h.bot.surveyDupKey(r, "PKM-TGR")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.db.AddSurveyResponse(context.Background(), &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Answers: all(3), Day: h.now, DupKey: key}); err != nil {
+			t.Fatal(err)
+		}
+		mustSay(t, h.pressSurvey(912, msgs, "skip"), "sudah tercatat")
+		if tot := h.totals("PKM-TGR"); tot.Respondents != 3 || tot.Sums[0] != 4+2+3 {
+			t.Fatalf("totals = %+v", tot)
+		}
+	})
+	t.Run("next day counts again, another unit the same day too", func(t *testing.T) {
+		other := h.newLink("BKPSDM", "")
+		mustSay(t, h.complete(910, other, all(3)), "Terima kasih")
+		h.now = h.now.Add(24 * time.Hour)
+		mustSay(t, h.complete(910, payload, all(3)), "Terima kasih")
+		if got := h.totals("PKM-TGR").Respondents; got != 4 {
+			t.Fatalf("respondents = %d, want 4", got)
+		}
+	})
+	t.Run("configured to count every response", func(t *testing.T) {
+		h2 := newSurveyHarness(t, SurveyConfig{OncePer: OncePerNone})
+		p := h2.newLink("PKM-TGR", "")
+		h2.complete(920, p, all(4))
+		h2.complete(920, p, all(4))
+		if got := h2.totals("PKM-TGR").Respondents; got != 2 {
+			t.Fatalf("respondents = %d, want 2", got)
+		}
+	})
+}
+
+func TestSurveyRefusesStaffOfTheUnitAndBadLinks(t *testing.T) {
+	h := newSurveyHarness(t, SurveyConfig{})
+	payload := h.newLink("PKM-TGR", "")
+	h.link(nipSari, 930)
+	h.link(nipAdmin, 931)
+	mustSay(t, h.text(930, "/start "+payload), "tidak dihitung", "Puskesmas Tanah Garam")
+	if _, err := h.db.Session(context.Background(), 930); kinerja.ErrorCode(err) != kinerja.ENotFound {
+		t.Fatal("staff of the unit got a survey")
+	}
+	// Staff of another unit are citizens here.
+	mustSay(t, h.complete(931, payload, all(4)), "Terima kasih")
+	t.Run("linked to the unit while answering", func(t *testing.T) {
+		msgs := h.answerAll(932, h.text(932, "/start "+payload), all(2))
+		h.link(nipBudi, 932)
+		mustSay(t, h.pressSurvey(932, msgs, "skip"), "tidak dihitung")
+	})
+	if got := h.totals("PKM-TGR").Respondents; got != 1 {
+		t.Fatalf("respondents = %d, want 1", got)
+	}
+
+	revoked := h.newLink("PKM-TGR", "")
+	if err := h.bot.RevokeSurveyLink(context.Background(), "https://t.me/KinerjaSolokBot?start="+revoked); err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct{ payload, want string }{
+		"made up":     {"s_AAAAAAAAAAAAAAAA", "tidak dikenali"},
+		"revoked":     {revoked, "sudah tidak berlaku"},
+		"truncated":   {payload[:10], "tidak dikenali"},
+		"200 chars":   {"s_" + strings.Repeat("A", 198), "tidak dikenali"},
+		"bad chars":   {"s_<b>hai</b>", "tidak dikenali"},
+		"prefix only": {"s_", "tidak dikenali"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			mustSay(t, h.text(933, "/start "+c.payload), c.want)
+		})
+	}
+	if err := h.bot.RevokeSurveyLink(context.Background(), "i_notasurvey"); kinerja.ErrorCode(err) != kinerja.EInvalid {
+		t.Fatalf("revoking a non-survey code: %v", err)
+	}
+}
+
+func TestSurveySuggestion(t *testing.T) {
+	h := newSurveyHarness(t, SurveyConfig{})
+	h.link(nipHead, 940)
+	payload := h.newLink("PKM-TGR", nipSari)
+	msgs := h.answerAll(941, h.text(941, "/start "+payload), [9]int{3, 3, 1, 3, 3, 3, 3, 3, 3})
+	skip, promptID := surveyButton(t, msgs, "skip")
+
+	mustSay(t, h.text(941, strings.Repeat("a", 10000)), "terlalu panjang", "10000", "1000")
+	mustSay(t, h.handle(Update{ChatID: 941, ChatType: ChatPrivate, From: User{ID: 941}, Kind: KindSticker}), "pesan teks")
+	mustSay(t, h.text(941, "   "), "kosong")
+	if got := h.totals("PKM-TGR").Respondents; got != 0 {
+		t.Fatal("counted on a refused suggestion")
+	}
+	out := h.text(941, "Antrean <b>lama</b> & panas")
+	mustSay(t, out, "Terima kasih")
+	ack := mustSay(t, out, "Saran Anda sudah kami terima")
+	if ack.EditID != promptID {
+		t.Fatalf("prompt edited id %d, want %d", ack.EditID, promptID)
+	}
+	alert := mustSay(t, out, "Penilaian layanan baru", "Puskesmas Tanah Garam", "Waktu penyelesaian", "Tidak cepat",
+		"Antrean &lt;b&gt;lama&lt;/b&gt; &amp; panas", "Sari &lt;Dewi&gt;")
+	if alert.ChatID != 940 {
+		t.Fatalf("alert went to %d, want the head (940)", alert.ChatID)
+	}
+	if strings.Contains(alert.Text, "941") || strings.Contains(alert.Text, "Persyaratan") {
+		t.Fatalf("alert names the respondent or answers that were not low: %q", alert.Text)
+	}
+	if got := h.press(941, promptID, skip); len(got) == 0 {
+		t.Fatal("no answer to the skip button after the end")
+	}
+	if got := h.totals("PKM-TGR").Respondents; got != 1 {
+		t.Fatalf("respondents = %d", got)
+	}
+
+	t.Run("no alert for a good response without suggestion, or when turned off", func(t *testing.T) {
+		for _, m := range h.complete(942, payload, all(3)) {
+			if m.ChatID == 940 {
+				t.Fatalf("alert for a good response: %q", m.Text)
+			}
+		}
+		h2 := newSurveyHarness(t, SurveyConfig{NoAlerts: true})
+		h2.link(nipHead, 940)
+		for _, m := range h2.complete(943, h2.newLink("PKM-TGR", ""), all(1)) {
+			if m.ChatID == 940 {
+				t.Fatalf("alert although turned off: %q", m.Text)
+			}
+		}
+	})
+}
+
+func TestSurveyResponseIsAnonymous(t *testing.T) {
+	h := newSurveyHarness(t, SurveyConfig{Profile: true})
+	payload := h.newLink("PKM-TGR", "")
+	const id = 987654321
+	u := Update{ChatID: id, ChatType: ChatPrivate, From: User{ID: id, FirstName: "Warga", Username: "warga_solok"}, Kind: KindText, Text: "/start " + payload}
+	msgs := h.answerAll(id, h.handle(u), all(4))
+	mustSay(t, msgs, "Data responden 1/4", "Jenis kelamin")
+	msgs = h.pressSurvey(id, msgs, "2") // Perempuan
+	msgs = h.pressSurvey(id, msgs, "0") // age: prefer not to say
+	msgs = h.pressSurvey(id, msgs, "3") // SMA
+	msgs = h.pressSurvey(id, msgs, "5") // Lainnya
+	h.handle(Update{ChatID: id, ChatType: ChatPrivate, From: u.From, Kind: KindText, Text: "Terima kasih, Warga"})
+
+	db, err := sql.Open("sqlite3", "file:"+h.path+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT * FROM survey_responses`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	n := 0
+	for rows.Next() {
+		n++
+		vals := make([]sql.NullString, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		row := map[string]string{}
+		for i, c := range cols {
+			row[c] = vals[i].String
+			for _, secret := range []string{strconv.Itoa(id), "warga_solok"} {
+				if strings.Contains(vals[i].String, secret) {
+					t.Errorf("column %s holds %q", c, secret)
+				}
+			}
+		}
+		if want := map[string]string{"gender": "P", "age_band": "", "education": "sma", "occupation": "lain"}; row["gender"] != want["gender"] ||
+			row["age_band"] != "" || row["education"] != want["education"] || row["occupation"] != want["occupation"] {
+			t.Errorf("profile stored as %v, want %v", row, want)
+		}
+		if len(row["dup_key"]) != 64 {
+			t.Errorf("dup_key %q is not an HMAC-SHA256", row["dup_key"])
+		}
+		if day := kinerja.Date(2026, 11, 10, wib).UnixMilli(); row["day"] != strconv.FormatInt(day, 10) {
+			t.Errorf("day = %s, want local midnight %d (no instant)", row["day"], day)
+		}
+	}
+	for _, c := range cols {
+		for _, bad := range []string{"telegram", "user", "name", "chat"} {
+			if strings.Contains(c, bad) && c != "unit_code" {
+				t.Errorf("column %q may identify the respondent", c)
+			}
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d responses stored, want 1", n)
+	}
+	secret, ok, err := h.db.Setting(context.Background(), surveySecretKey)
+	if err != nil || !ok || len(secret) != 64 {
+		t.Fatalf("HMAC secret not generated and kept: %q %v %v", secret, ok, err)
+	}
+}
+
+func TestSurveyResumesAfterRestart(t *testing.T) {
+	h := newSurveyHarness(t, SurveyConfig{})
+	payload := h.newLink("PKM-TGR", "")
+	msgs := h.answerAll(950, h.text(950, "/start "+payload), [9]int{2, 2, 2, 2})
+	h.restart()
+	msgs = h.answerAll(950, msgs, [9]int{2, 2, 2, 2, 2})
+	mustSay(t, h.pressSurvey(950, msgs, "skip"), "Terima kasih")
+	if tot := h.totals("PKM-TGR"); tot.Sums != all(2) {
+		t.Fatalf("answers lost across a restart: %+v", tot)
+	}
+}
+
+func TestSurveyInEnglish(t *testing.T) {
+	h := newSurveyHarness(t, SurveyConfig{})
+	payload := h.newLink("PKM-TGR", "")
+	h.press(960, 1, "lang:en")
+	start := h.text(960, "/start "+payload)
+	q := mustSay(t, start, "Question 1/9", "Requirements")
+	if got := q.Buttons[3][0].Text; got != "4 · Very appropriate" {
+		t.Fatalf("English label = %q", got)
+	}
+}
