@@ -239,6 +239,32 @@ type UnitPredicate struct {
 	SetAt    time.Time
 }
 
+// AuditJSON returns the unit predicate as canonical JSON for the audit log.
+func (u *UnitPredicate) AuditJSON() string {
+	b, _ := json.Marshal(struct {
+		Unit     string `json:"unit_code"`
+		Period   string `json:"period"`
+		Predikat string `json:"predikat"`
+		SetBy    string `json:"set_by"`
+		SetAt    int64  `json:"set_at"`
+	}{u.UnitCode, u.Period, string(u.Predikat), u.SetBy, evalMillis(u.SetAt)}) // cannot fail: plain fields
+	return string(b)
+}
+
+// ParseOrgPredikat reads an organisation predicate as an admin types it:
+// case, spaces, hyphens and underscores do not matter ("butuh-perbaikan").
+func ParseOrgPredikat(s string) (OrgPredikat, error) {
+	norm := func(x string) string {
+		return strings.NewReplacer(" ", "", "-", "", "_", "").Replace(strings.ToLower(x))
+	}
+	for _, op := range OrgPredikats {
+		if norm(string(op)) == norm(s) {
+			return op, nil
+		}
+	}
+	return "", Errorf(EInvalid, "err.org_predikat", s)
+}
+
 // EvaluationStore keeps period evaluations and unit predicates.
 type EvaluationStore interface {
 	// Evaluation returns one person's evaluation of a period with its

@@ -20,6 +20,9 @@ type Config struct {
 	// Workers bounds how many chats are handled at once.
 	Workers int
 	Survey  SurveyConfig // the citizen satisfaction survey (SKM)
+
+	// Evaluation is the local policy of period evaluations.
+	Evaluation EvaluationConfig
 }
 
 // Bot is the conversation engine: it turns updates into replies through the
@@ -79,6 +82,7 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 	}
 	b.registerCore()
 	b.registerSurvey()
+	b.registerEvaluation()
 	return b
 }
 
