@@ -70,6 +70,9 @@ type Tx interface {
 	SessionStore
 	UpdateLog
 	SettingStore
+	TargetStore
+	ReportStore
+	AuditStore
 	SurveyStore
 	EvaluationStore
 	ObjectionStore

@@ -1,0 +1,78 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+)
+
+const targetColumns = `id, nip, period, code, name, unit, target, direction, weight`
+
+func scanTarget(row interface{ Scan(...any) error }) (*kinerja.Target, error) {
+	var t kinerja.Target
+	var dir string
+	if err := row.Scan(&t.ID, &t.NIP, &t.Period, &t.Code, &t.Name, &t.Unit, &t.Target, &dir, &t.Weight); err != nil {
+		return nil, err
+	}
+	t.Direction = kinerja.Direction(dir)
+	return &t, nil
+}
+
+// PutTarget inserts or updates the target with the same NIP, period and code.
+func (c *conn) PutTarget(ctx context.Context, t *kinerja.Target) (bool, error) {
+	old, err := scanTarget(c.queryRow(ctx, `SELECT `+targetColumns+` FROM targets
+		WHERE nip = ? AND period = ? AND code = ?`, t.NIP, t.Period, t.Code))
+	if err == nil {
+		t.ID = old.ID
+		if *old == *t {
+			return false, nil
+		}
+		_, err = c.exec(ctx, `UPDATE targets SET name = ?, unit = ?, target = ?, direction = ?, weight = ? WHERE id = ?`,
+			t.Name, t.Unit, t.Target, string(t.Direction), t.Weight, t.ID)
+		if err != nil {
+			return false, fmt.Errorf("update target %s: %w", t, err)
+		}
+		return true, nil
+	}
+	if err := notFound(err, "err.target_not_found"); kinerja.ErrorCode(err) != kinerja.ENotFound {
+		return false, err
+	}
+	err = c.queryRow(ctx, `INSERT INTO targets (nip, period, code, name, unit, target, direction, weight)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		t.NIP, t.Period, t.Code, t.Name, t.Unit, t.Target, string(t.Direction), t.Weight).Scan(&t.ID)
+	if err != nil {
+		return false, fmt.Errorf("insert target %s: %w", t, err)
+	}
+	return true, nil
+}
+
+// Target returns the target with that id.
+func (c *conn) Target(ctx context.Context, id int64) (*kinerja.Target, error) {
+	t, err := scanTarget(c.queryRow(ctx, `SELECT `+targetColumns+` FROM targets WHERE id = ?`, id))
+	if err != nil {
+		return nil, notFound(err, "err.target_not_found")
+	}
+	return t, nil
+}
+
+// TargetsFor returns the person's targets of a month and of its year.
+func (c *conn) TargetsFor(ctx context.Context, nip string, month kinerja.Period) ([]*kinerja.Target, error) {
+	rows, err := c.query(ctx, `SELECT `+targetColumns+` FROM targets
+		WHERE nip = ? AND (period = ? OR period = ?) ORDER BY code, period, id`,
+		nip, month.String(), strconv.Itoa(month.Year))
+	if err != nil {
+		return nil, fmt.Errorf("targets of %s: %w", nip, err)
+	}
+	defer rows.Close()
+	var out []*kinerja.Target
+	for rows.Next() {
+		t, err := scanTarget(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
