@@ -18,10 +18,9 @@ func (b *Bot) audit(r *Request, action, entity, id, before, after string) error 
 	return b.auditTx(r.Ctx, r.Tx, r.Now, actor, action, entity, id, before, after)
 }
 
-// auditTx is audit outside a chat (the command line); actor "" is the system.
-//
-// SEAM: the hash-chained audit log (issue 3, branch h-reports) is not merged
-// yet; until it is, this records nothing.
+// auditTx appends to the hash-chained audit log in transaction tx; it is
+// also used outside a chat (the command line), where actor "" is the system.
 func (b *Bot) auditTx(ctx context.Context, tx kinerja.Tx, at time.Time, actor, action, entity, id, before, after string) error {
-	return nil
+	return tx.AppendAudit(ctx, &kinerja.AuditEntry{At: at, ActorNIP: actor, Action: action, Entity: entity,
+		EntityID: id, Before: before, After: after})
 }

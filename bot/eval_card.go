@@ -182,8 +182,11 @@ func (b *Bot) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
 
 // indicatorLine writes one indicator: realisation against target, capaian.
 func indicatorLine(lang kinerja.Lang, in kinerja.IndicatorResult) string {
-	if in.Source == sourceIKMMissing {
+	switch in.Source {
+	case sourceIKMMissing:
 		return T(lang, "eval.indicator_ikm_missing", in.Name, number(lang, in.Target))
+	case sourceNoResult:
+		return T(lang, "eval.indicator_no_result", in.Name, number(lang, in.Target), in.Unit)
 	}
 	key := "eval.indicator"
 	if in.Direction == kinerja.LowerIsBetter {

@@ -22,7 +22,13 @@ const (
 	sourceReports    = "reports"     // the sum of approved work reports
 	sourceIKM        = "ikm"         // the unit's IKM for the period
 	sourceIKMMissing = "ikm_missing" // an IKM indicator of a head whose unit has no survey yet
+	sourceNoResult   = "none"        // nothing approved for a lower-is-better indicator: not counted
 )
+
+// counted reports whether an indicator counts in the weighted capaian.
+func counted(in kinerja.IndicatorResult) bool {
+	return in.Source != sourceIKMMissing && in.Source != sourceNoResult
+}
 
 // evidence is what the proposals of one evaluation are computed from.
 type evidence struct {
@@ -81,7 +87,7 @@ func (b *Bot) gatherEvidence(ctx context.Context, tx kinerja.Tx, st *kinerja.Sta
 	}
 	var own []scoring.IndicatorScore
 	for _, in := range ev.indicators {
-		if in.Source == sourceIKMMissing {
+		if !counted(in) {
 			continue
 		}
 		own = append(own, scoring.IndicatorScore{Capaian: in.Capaian, Weight: in.Weight})

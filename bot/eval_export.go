@@ -98,7 +98,7 @@ func (b *Bot) IndicatorTable(ctx context.Context, p kinerja.Period) ([][]string,
 	for _, e := range evs {
 		for _, in := range e.Indicators {
 			capaian := strconv.FormatFloat(in.Capaian, 'f', 2, 64)
-			if in.Source == sourceIKMMissing {
+			if !counted(in) {
 				capaian = ""
 			}
 			rows = append(rows, []string{

@@ -97,6 +97,10 @@ func init() {
 			"• %s: target %s — belum ada data survei unit, tidak dihitung",
 			"• %s: target %s — no unit survey data yet, not counted",
 		},
+		"eval.indicator_no_result": {
+			"• %s: target %s %s — belum ada laporan yang disetujui, tidak dihitung",
+			"• %s: target %s %s — nothing approved yet, not counted",
+		},
 		"eval.capaian":      {"Capaian tertimbang: <b>%s%%</b>", "Weighted achievement: <b>%s%%</b>"},
 		"eval.capaian_unit": {"Capaian unit (kepala unit, SE MenPANRB 3/2023): <b>%s%%</b>", "Unit achievement (unit head, SE MenPANRB 3/2023): <b>%s%%</b>"},
 		"eval.unit_fallback": {
