@@ -339,7 +339,7 @@ func (b *Bot) completeSurvey(r *Request, suggestion string) error {
 		return err
 	}
 	b.surveyEnd(r, promptID, r.T("svy.thanks", unitName))
-	return b.surveyAlert(r, resp, unitName, d["oname"])
+	return b.surveyAlert(r, resp, unitName)
 }
 
 // surveyEnd says the final word. A press edits the survey message into it;

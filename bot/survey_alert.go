@@ -10,8 +10,11 @@ import (
 // surveyAlert forwards a response with an answer of 1 (the lowest) or a
 // suggestion to the unit head at once, so a bad experience is heard the
 // same day. It carries the answers and the suggestion only: nothing about
-// who answered. No head, or a head without Telegram, means no alert.
-func (b *Bot) surveyAlert(r *Request, resp *kinerja.SurveyResponse, unitName, officerName string) error {
+// who answered, and not the officer named by the link either: per-officer
+// results reach the assessor only in aggregate, once enough responses exist
+// (DOMAIN.md §7), and an alert one by one would defeat that. No head, or a
+// head without Telegram, means no alert.
+func (b *Bot) surveyAlert(r *Request, resp *kinerja.SurveyResponse, unitName string) error {
 	if b.cfg.Survey.NoAlerts {
 		return nil
 	}
@@ -56,10 +59,6 @@ func (b *Bot) surveyAlert(r *Request, resp *kinerja.SurveyResponse, unitName, of
 		}
 		body = append(body, T(lang, "svy.alert_saran", resp.Suggestion))
 	}
-	officer := ""
-	if officerName != "" {
-		officer = T(lang, "svy.alert_officer", officerName)
-	}
-	r.Send(OutMessage{ChatID: head.TelegramID, Text: T(lang, "svy.alert", unitName, Raw(officer), Raw(strings.Join(body, "\n")))})
+	r.Send(OutMessage{ChatID: head.TelegramID, Text: T(lang, "svy.alert", unitName, Raw(strings.Join(body, "\n")))})
 	return nil
 }

@@ -41,9 +41,15 @@ func (b *Bot) unitIKM(ctx context.Context, tx kinerja.Tx, u *kinerja.Unit, p kin
 	return b.withSample(u, p, res), nil
 }
 
-// withSample adds the sample size and provisional mark to a result.
+// withSample adds the sample size and provisional mark to a result. The
+// configured population is per month, so a quarter or a year has that many
+// times more service users.
 func (b *Bot) withSample(u *kinerja.Unit, p kinerja.Period, res scoring.IKMResult) UnitIKM {
-	n := scoring.SampleSize(b.cfg.Survey.population(u.Code))
+	pop := b.cfg.Survey.population(u.Code)
+	if pop != unknownPopulation {
+		pop *= len(p.Months())
+	}
+	n := scoring.SampleSize(pop)
 	return UnitIKM{Unit: u, Period: p, Result: res, SampleNeeded: n, Provisional: res.Respondents < n}
 }
 

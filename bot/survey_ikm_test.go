@@ -67,6 +67,11 @@ func TestIKMExportEqualsHandComputation(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("export:\n got %q\nwant %q", got, want)
 	}
+	// A year has twelve months of service users: 5×12 = 60 → n = 52 > 5.
+	year, err := h.bot.IKMTable(context.Background(), kinerja.Period{Kind: kinerja.Yearly, Year: 2026})
+	if err != nil || len(year) != 3 || year[1][2] != "2026" || year[1][16] != "52" || year[1][17] != "true" {
+		t.Fatalf("yearly export: %q %v", year, err)
+	}
 	empty, err := h.bot.IKMTable(context.Background(), kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 10})
 	if err != nil || len(empty) != 1 {
 		t.Fatalf("a month without responses: %q %v", empty, err)

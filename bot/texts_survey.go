@@ -136,8 +136,8 @@ func init() {
 
 		// Alert to the unit head.
 		"svy.alert": {
-			"🔔 <b>Penilaian layanan baru</b> untuk <b>%s</b>%s\n\n%s\n\n<i>Diteruskan otomatis; identitas penilai tidak disimpan.</i>",
-			"🔔 <b>New service rating</b> for <b>%s</b>%s\n\n%s\n\n<i>Forwarded automatically; the respondent's identity is not stored.</i>",
+			"🔔 <b>Penilaian layanan baru</b> untuk <b>%s</b>\n\n%s\n\n<i>Diteruskan otomatis; identitas penilai tidak disimpan.</i>",
+			"🔔 <b>New service rating</b> for <b>%s</b>\n\n%s\n\n<i>Forwarded automatically; the respondent's identity is not stored.</i>",
 		},
 		"svy.alert_officer": {" (petugas: %s)", " (officer: %s)"},
 		"svy.alert_low":     {"Jawaban terendah (1 dari 4):", "Lowest answers (1 of 4):"},
@@ -206,6 +206,10 @@ func init() {
 			"Officer %s is not staff of unit %s.",
 		},
 		"err.survey_payload": {"Kode survei %q tidak valid.", "Survey code %q is not valid."},
+		"err.ikm_answer": {
+			"Jawaban %s bernilai %d; skala survei adalah 1–4.",
+			"Answer %s is %d; the survey scale is 1–4.",
+		},
 	})
 }
 

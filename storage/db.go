@@ -38,6 +38,8 @@ type querier interface {
 type conn struct {
 	q      querier
 	engine engine
+	cache  *stmtCache // prepared statements (SQLite); nil for none
+	tx     *sql.Tx    // the transaction q is, inside InTx
 }
 
 // DB is an open database. It implements kinerja.Store.
@@ -91,6 +93,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		d.SetMaxOpenConns(8)
 	}
 	db := &DB{conn: conn{q: d, engine: eng}, sql: d}
+	if eng == sqliteEngine {
+		db.cache = newStmtCache(d)
+	}
 	if err := d.PingContext(ctx); err != nil {
 		d.Close()
 		return nil, fmt.Errorf("storage: connect: %w", err)
@@ -103,7 +108,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	if db.cache != nil {
+		db.cache.close()
+	}
+	return db.sql.Close()
+}
 
 // Engine returns "sqlite" or "postgres".
 func (db *DB) Engine() string {
@@ -130,7 +140,7 @@ func (db *DB) InTx(ctx context.Context, fn func(tx kinerja.Tx) error) (err error
 			panic(p)
 		}
 	}()
-	if err := fn(&conn{q: tx, engine: db.engine}); err != nil {
+	if err := fn(&conn{q: tx, engine: db.engine, cache: db.cache, tx: tx}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
@@ -160,14 +170,23 @@ func (c *conn) rebind(q string) string {
 }
 
 func (c *conn) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := c.stmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return c.q.ExecContext(ctx, c.rebind(q), args...)
 }
 
 func (c *conn) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := c.stmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return c.q.QueryContext(ctx, c.rebind(q), args...)
 }
 
 func (c *conn) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := c.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return c.q.QueryRowContext(ctx, c.rebind(q), args...)
 }
 

@@ -95,7 +95,7 @@ func newClient(ctx context.Context, cfg Config, sleep func(context.Context, time
 		fileEndpoint: fileEndpoint(cfg.Endpoint),
 		http: &http.Client{
 			Timeout:   cfg.RequestTimeout,
-			Transport: http.DefaultTransport.(*http.Transport).Clone(),
+			Transport: transport(),
 		},
 		sleep: sleep,
 	}
@@ -107,6 +107,16 @@ func newClient(ctx context.Context, cfg Config, sleep func(context.Context, time
 	c.api = api
 	c.sendCtx, c.sendCancel = context.WithCancel(context.WithoutCancel(ctx))
 	return c, nil
+}
+
+// transport is the default HTTP transport with enough idle connections
+// for the bot's concurrent sends. The default keeps 2 per host, so under load
+// (16 chats answered at once) every other request dialled, and against
+// api.telegram.org did a TLS handshake, a new connection each time.
+func transport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	return t
 }
 
 // connect constructs the library's client, retrying its getMe.

@@ -23,6 +23,13 @@ type UpdateHandler interface {
 	HandleBatch(ctx context.Context, ups []bot.Update) error
 }
 
+// pollBatch is how many updates one getUpdates may return. A batch is
+// handled completely before the next is fetched (its offset confirms it),
+// so a smaller batch bounds how long the last update of a burst waits: at
+// 40, a queue of citizens at a counter sees p99 under 20 ms (cmd/kinerjaload)
+// for about 5% less throughput than Telegram's maximum of 100.
+const pollBatch = 40
+
 // emptyPollPause is the least time between two getUpdates that found nothing.
 const emptyPollPause = 300 * time.Millisecond
 
@@ -40,7 +47,7 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 		started := time.Now()
 		hc.status = 0 // a transport error leaves no status; don't report the last one
 		raw, err := api.Request(tgbotapi.UpdateConfig{
-			Offset: offset, Limit: 100, Timeout: secs, AllowedUpdates: allowedUpdates,
+			Offset: offset, Limit: pollBatch, Timeout: secs, AllowedUpdates: allowedUpdates,
 		})
 		if err != nil {
 			if ctx.Err() != nil {

@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,7 +26,7 @@ func TestPollConfirmsOnlyAfterHandleBatchSucceeds(t *testing.T) {
 	e.eventually(t, "confirmation", func() bool { return len(e.f.Pending()) == 0 })
 
 	gu := e.f.CallsTo("getUpdates")[0].Params
-	if gu["allowed_updates"] != `["message","edited_message","callback_query"]` || gu["limit"] != "100" {
+	if gu["allowed_updates"] != `["message","edited_message","callback_query"]` || gu["limit"] != strconv.Itoa(pollBatch) {
 		t.Errorf("getUpdates params %v", gu)
 	}
 }
