@@ -40,11 +40,21 @@ func (b *Bot) card(r *Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.E
 	}
 	sb.WriteString(r.T("eval.card_head", periodLabel(r.Lang, p), idx, len(subs), done))
 	sb.WriteString("\n" + r.T("eval.card_person", st.Name, st.Position, st.NIP))
-	sb.WriteString("\n\n" + b.numbers(r.Lang, e))
+	// The numbers are shown where a decision rests on them; while the seven
+	// values are rated the card stays short (it is edited in place on a
+	// phone), keeping the citizen survey, which is evidence of service.
+	rating := e.Status == kinerja.EvalDraft && e.DecidedHasil.Valid() && !e.DecidedPerilaku.Valid()
+	if !rating {
+		sb.WriteString("\n\n" + b.numbers(r.Lang, e))
+	}
 	if line, err := b.surveyLine(r, st.NIP, p); err != nil {
 		return "", nil, err
 	} else if line != "" {
-		sb.WriteString("\n" + line)
+		sb.WriteString("\n")
+		if rating {
+			sb.WriteString("\n")
+		}
+		sb.WriteString(line)
 	}
 	key := st.NIP + ":" + p.String()
 	list := []Button{{Text: r.T("eval.btn_list"), Data: "nil:o:" + p.String()}}

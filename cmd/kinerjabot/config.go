@@ -33,6 +33,9 @@ type Config struct {
 	Units  map[string]UnitConfig `yaml:"units"`
 	Survey SurveySettings        `yaml:"survey"` // the citizen satisfaction survey (survey.go)
 
+	// Evaluation is the local policy of period evaluations (evaluation.go).
+	Evaluation EvaluationSettings `yaml:"evaluation"`
+
 	loc  *time.Location
 	lang kinerja.Lang
 }
@@ -119,6 +122,9 @@ func (c *Config) check() error {
 		return &ConfigError{Key: "session_idle_minutes", Msg: "must be between 1 and 1440"}
 	}
 	if err := c.Survey.check(); err != nil {
+		return err
+	}
+	if err := c.Evaluation.check(); err != nil {
 		return err
 	}
 	for code, u := range c.Units {
