@@ -192,6 +192,17 @@ func TestObjectionRefusals(t *testing.T) {
 	})
 }
 
+func TestObjectionToAnUnlinkedReviewerReachesTheAdmins(t *testing.T) {
+	h := newEvalHarness(t)
+	h.evaluate(tgHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	if err := h.db.LinkTelegram(context.Background(), nipKadis, 0); err != nil {
+		t.Fatal(err)
+	}
+	sent := h.object()
+	mustSay(t, evTo(sent, tgBudi), "terkirim kepada drg. Hendra")
+	mustSay(t, evTo(sent, tgAdmin), "drg. Hendra (NIP "+nipKadis+")", "belum menghubungkan akun Telegram", "Budi Santoso")
+}
+
 func TestObjectionWithoutAReviewerIsExplained(t *testing.T) {
 	h := newEvalHarness(t)
 	// The head of the health office evaluates Rina; nobody is above him.
