@@ -2,6 +2,7 @@ package kinerja
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 )
@@ -40,6 +41,22 @@ func ValidTargetPeriod(s string) (Period, error) {
 		return Period{}, Errorf(EInvalid, "err.target_period", s)
 	}
 	return p, nil
+}
+
+// AuditJSON returns the target as canonical JSON for the audit log.
+func (t *Target) AuditJSON() string {
+	b, _ := json.Marshal(struct {
+		ID        int64   `json:"id"`
+		NIP       string  `json:"nip"`
+		Period    string  `json:"period"`
+		Code      string  `json:"code"`
+		Name      string  `json:"name"`
+		Unit      string  `json:"unit"`
+		Target    float64 `json:"target"`
+		Direction string  `json:"direction"`
+		Weight    float64 `json:"weight"`
+	}{t.ID, t.NIP, t.Period, t.Code, t.Name, t.Unit, t.Target, string(t.Direction), t.Weight})
+	return string(b)
 }
 
 // String names the target for logs.

@@ -19,7 +19,8 @@ type Config struct {
 	SessionIdle time.Duration  // a dialogue idle this long expires (30 minutes)
 	// Workers bounds how many chats are handled at once.
 	Workers int
-	Survey  SurveyConfig // the citizen satisfaction survey (SKM)
+	Reports ReportsConfig // work reports and approvals; zero values take defaults (report_config.go)
+	Survey  SurveyConfig  // the citizen satisfaction survey (SKM)
 
 	// Evaluation is the local policy of period evaluations.
 	Evaluation EvaluationConfig
@@ -81,6 +82,7 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 		flowExpiry: map[string]string{},
 	}
 	b.registerCore()
+	b.registerReports()
 	b.registerSurvey()
 	b.registerEvaluation()
 	return b

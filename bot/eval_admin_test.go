@@ -12,40 +12,40 @@ import (
 
 func TestLockThenOnlyAnAdminCorrectsWithAReason(t *testing.T) {
 	h := newEvalHarness(t)
-	h.evaluate(tgHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.evaluate(etHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
 	fix := "/koreksi " + nipBudi + " 2026-10"
 
 	t.Run("before the lock the admin may not, the assessor may", func(t *testing.T) {
-		mustSay(t, h.text(tgAdmin, fix), "belum terkunci (batas keberatan sampai 24 November 2026)")
-		card := h.press(tgHead, 1, "nil:s:"+evKey(nipBudi))
+		mustSay(t, h.text(etAdmin, fix), "belum terkunci (batas keberatan sampai 24 November 2026)")
+		card := h.press(etHead, 1, "nil:s:"+evKey(nipBudi))
 		mustSay(t, card, "Keberatan dapat diajukan sampai 24 November 2026")
 		evButton(t, card, "nil:e:"+evKey(nipBudi))
 	})
 	h.now = time.Date(2026, 11, 25, 8, 0, 0, 0, wib)
 	t.Run("after the lock the assessor may not", func(t *testing.T) {
-		card := h.press(tgHead, 1, "nil:s:"+evKey(nipBudi))
+		card := h.press(etHead, 1, "nil:s:"+evKey(nipBudi))
 		mustSay(t, card, "Terkunci")
 		if evHasButton(card, "nil:e:") {
 			t.Fatal("a reopen button on a locked evaluation")
 		}
-		mustSay(t, h.press(tgHead, 1, "nil:e:"+evKey(nipBudi)), "sudah terkunci", "admin BKPSDM")
-		mustSay(t, h.text(tgHead, fix), "tidak tersedia untuk peran Anda")
-		mustSay(t, h.press(tgHead, 1, "kor:p:"+evKey(nipBudi)+":1:1"), "khusus admin BKPSDM")
+		mustSay(t, h.press(etHead, 1, "nil:e:"+evKey(nipBudi)), "sudah terkunci", "admin BKPSDM")
+		mustSay(t, h.text(etHead, fix), "tidak tersedia untuk peran Anda")
+		mustSay(t, h.press(etHead, 1, "kor:p:"+evKey(nipBudi)+":1:1"), "khusus admin BKPSDM")
 		if e := h.evaluation(nipBudi); e.Status != kinerja.EvalFinal || e.Predikat != kinerja.PredikatBaik {
 			t.Fatalf("changed: %+v", e)
 		}
 	})
 	t.Run("the admin corrects with buttons and a reason", func(t *testing.T) {
-		card := h.text(tgAdmin, fix)
+		card := h.text(etAdmin, fix)
 		mustSay(t, card, "Koreksi hasil penilaian", "Budi Santoso", "predikat <b>Baik</b>")
-		card = h.tap(tgAdmin, card, "kor:h:"+evKey(nipBudi)+":1")
-		mustSay(t, h.press(tgAdmin, 1, "kor:p:"+evKey(nipBudi)+":2:2"), "sama dengan hasil sekarang")
-		ask := h.tap(tgAdmin, card, "kor:p:"+evKey(nipBudi)+":1:2")
+		card = h.tap(etAdmin, card, "kor:h:"+evKey(nipBudi)+":1")
+		mustSay(t, h.press(etAdmin, 1, "kor:p:"+evKey(nipBudi)+":2:2"), "sama dengan hasil sekarang")
+		ask := h.tap(etAdmin, card, "kor:p:"+evKey(nipBudi)+":1:2")
 		mustSay(t, ask, "predikat <b>Butuh Perbaikan</b> (sebelumnya Baik)")
-		mustSay(t, h.text(tgAdmin, "salah"), "terlalu pendek")
-		sent := h.text(tgAdmin, "Hasil audit inspektorat: dua laporan fiktif.")
-		mustSay(t, evTo(sent, tgAdmin), "Koreksi tersimpan", "Butuh Perbaikan")
-		for _, who := range []int64{tgBudi, tgHead} {
+		mustSay(t, h.text(etAdmin, "salah"), "terlalu pendek")
+		sent := h.text(etAdmin, "Hasil audit inspektorat: dua laporan fiktif.")
+		mustSay(t, evTo(sent, etAdmin), "Koreksi tersimpan", "Butuh Perbaikan")
+		for _, who := range []int64{etBudi, etHead} {
 			mustSay(t, evTo(sent, who), "dikoreksi oleh admin BKPSDM", "predikat Baik menjadi <b>Butuh Perbaikan</b>", "Hasil audit inspektorat")
 		}
 		e := h.evaluation(nipBudi)
@@ -62,50 +62,50 @@ func TestLockThenOnlyAnAdminCorrectsWithAReason(t *testing.T) {
 func TestDistributionIsCheckedOnTheUnitsLastEvaluation(t *testing.T) {
 	h := newEvalHarness(t)
 	t.Run("admin sets the unit's predicate with buttons", func(t *testing.T) {
-		card := h.text(tgAdmin, "/predikatunit PKM-TGR 2026-10")
+		card := h.text(etAdmin, "/predikatunit PKM-TGR 2026-10")
 		mustSay(t, card, "Puskesmas Tanah Garam", "Oktober 2026", "belum ditetapkan")
-		mustSay(t, h.press(tgHead, 1, "upr:s:PKM-TGR:2026-10:1"), "khusus admin")
-		set := h.tap(tgAdmin, card, "upr:s:PKM-TGR:2026-10:1")
+		mustSay(t, h.press(etHead, 1, "upr:s:PKM-TGR:2026-10:1"), "khusus admin")
+		set := h.tap(etAdmin, card, "upr:s:PKM-TGR:2026-10:1")
 		mustSay(t, set, "Predikat unit Puskesmas Tanah Garam periode Oktober 2026: <b>Baik</b>",
 			"paling banyak 70% pegawai Baik", "paling sedikit satu pegawai Butuh Perbaikan", "Belum ada hasil")
-		picker := h.text(tgAdmin, "/predikatunit")
+		picker := h.text(etAdmin, "/predikatunit")
 		evButton(t, picker, "upr:u:PKM-TGR:2026-10")
 	})
-	h.evaluate(tgKadis, nipHead, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
-	h.evaluate(tgHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.evaluate(etKadis, nipHead, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.evaluate(etHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
 	// Sari is the unit's last: her confirmation card shows the check.
-	h.press(tgHead, 1, "nil:s:"+evKey(nipSari))
-	h.press(tgHead, 1, "nil:hc:"+evKey(nipSari)+":2")
-	card := h.text(tgHead, "Pelayanan kebidanan sesuai target bulanan.")
+	h.press(etHead, 1, "nil:s:"+evKey(nipSari))
+	h.press(etHead, 1, "nil:hc:"+evKey(nipSari)+":2")
+	card := h.text(etHead, "Pelayanan kebidanan sesuai target bulanan.")
 	for i := range 7 {
-		card = h.tap(tgHead, card, "nil:b:"+evKey(nipSari)+":"+string(rune('0'+i))+":2")
+		card = h.tap(etHead, card, "nil:b:"+evKey(nipSari)+":"+string(rune('0'+i))+":2")
 	}
-	card = h.tap(tgHead, card, "nil:pa:"+evKey(nipSari))
+	card = h.tap(etHead, card, "nil:pa:"+evKey(nipSari))
 	mustSay(t, card, "Pemeriksaan distribusi unit Puskesmas Tanah Garam", "(predikat unit: Baik)",
 		"Baik paling banyak 70%: ada 3 dari 3 pegawai (batas 2 orang; kini 100%)",
 		"Paling sedikit 1 pegawai Butuh Perbaikan atau Kurang/Misconduct: ada 0 dari 3 pegawai",
 		"Anda tetap dapat mengonfirmasi")
-	sent := h.tap(tgHead, card, "nil:ok:"+evKey(nipSari))
-	mustSay(t, evTo(sent, tgHead), "disimpan", "Baik paling banyak 70%")
-	mustSay(t, evTo(sent, tgAdmin), "Laporan distribusi predikat", "Puskesmas Tanah Garam", "Oktober 2026", "dr. Rina Marlina")
+	sent := h.tap(etHead, card, "nil:ok:"+evKey(nipSari))
+	mustSay(t, evTo(sent, etHead), "disimpan", "Baik paling banyak 70%")
+	mustSay(t, evTo(sent, etAdmin), "Laporan distribusi predikat", "Puskesmas Tanah Garam", "Oktober 2026", "dr. Rina Marlina")
 	for _, nip := range []string{nipHead, nipBudi, nipSari} {
 		if p := h.evaluation(nip).Predikat; p != kinerja.PredikatBaik {
 			t.Fatalf("%s: predikat %q; the bot must never change one", nip, p)
 		}
 	}
 	t.Run("setting the predicate again checks the confirmed results", func(t *testing.T) {
-		set := h.press(tgAdmin, 1, "upr:s:PKM-TGR:2026-10:0")
+		set := h.press(etAdmin, 1, "upr:s:PKM-TGR:2026-10:0")
 		mustSay(t, set, "<b>Istimewa</b>", "paling banyak 70% pegawai Sangat Baik", "Sebaran 3 hasil yang sudah dikonfirmasi sesuai batas")
 	})
 	t.Run("no check before the last one, a note when unset", func(t *testing.T) {
 		h2 := newEvalHarness(t)
-		h2.evaluate(tgHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
-		sent := h2.evaluate(tgHead, nipSari, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
-		if strings.Contains(evTo(sent, tgHead)[0].Text, "distribusi") {
+		h2.evaluate(etHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+		sent := h2.evaluate(etHead, nipSari, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+		if strings.Contains(evTo(sent, etHead)[0].Text, "distribusi") {
 			t.Fatal("checked while Rina herself is not evaluated yet")
 		}
-		sent = h2.evaluate(tgKadis, nipHead, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
-		mustSay(t, evTo(sent, tgKadis), "penilaian terakhir di unit Puskesmas Tanah Garam", "belum ditetapkan admin")
+		sent = h2.evaluate(etKadis, nipHead, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+		mustSay(t, evTo(sent, etKadis), "penilaian terakhir di unit Puskesmas Tanah Garam", "belum ditetapkan admin")
 	})
 }
 
@@ -113,9 +113,9 @@ func TestSkorShowsTheWholeChain(t *testing.T) {
 	h := newEvalHarness(t)
 	k1 := h.target(nipBudi, october, "K1", "Pasien dilayani", "pasien", 100, kinerja.HigherIsBetter, 0)
 	h.report(nipBudi, k1, "2026-10-03", 95, kinerja.ReportApproved)
-	mustSay(t, h.text(tgBudi, "/skor"), "Belum ada hasil penilaian yang dikonfirmasi")
-	h.evaluate(tgHead, nipBudi, kinerja.RatingAbove, [7]kinerja.Rating{3, 3, 3, 2, 2, 2, 1}, kinerja.RatingMeets)
-	got := h.text(tgBudi, "/skor")
+	mustSay(t, h.text(etBudi, "/skor"), "Belum ada hasil penilaian yang dikonfirmasi")
+	h.evaluate(etHead, nipBudi, kinerja.RatingAbove, [7]kinerja.Rating{3, 3, 3, 2, 2, 2, 1}, kinerja.RatingMeets)
+	got := h.text(etBudi, "/skor")
 	chain := mustSay(t, got, "Rincian penilaian kinerja — Oktober 2026", "Penilai: dr. Rina Marlina",
 		"Laporan kerja disetujui: <b>1</b>", "realisasi 95 dari target 100 pasien → capaian <b>95,00%</b>",
 		"Capaian tertimbang: <b>95,00%</b>", "Usulan hasil kerja: <b>Sesuai Ekspektasi</b>",
@@ -135,19 +135,19 @@ func TestSkorShowsTheWholeChain(t *testing.T) {
 		last = i
 	}
 	evButton(t, got, "kbr:new:"+evKey(nipBudi))
-	mustSay(t, h.press(tgBudi, 1, "skor:v:"+october), "Predikat kinerja: <b>Baik</b>")
-	mustSay(t, h.text(tgBudi, "/skor 2026-09"), "Belum ada hasil")
-	mustSay(t, h.text(tgSari, "/skor "+nipBudi), "hanya dapat melihat hasil Anda sendiri")
-	mustSay(t, h.text(tgHead, "/skor "+nipBudi+" 2026-10"), "Predikat kinerja: <b>Baik</b>")
-	mustSay(t, h.text(tgAdmin, "/skor "+nipBudi), "Predikat kinerja: <b>Baik</b>")
+	mustSay(t, h.press(etBudi, 1, "skor:v:"+october), "Predikat kinerja: <b>Baik</b>")
+	mustSay(t, h.text(etBudi, "/skor 2026-09"), "Belum ada hasil")
+	mustSay(t, h.text(etSari, "/skor "+nipBudi), "hanya dapat melihat hasil Anda sendiri")
+	mustSay(t, h.text(etHead, "/skor "+nipBudi+" 2026-10"), "Predikat kinerja: <b>Baik</b>")
+	mustSay(t, h.text(etAdmin, "/skor "+nipBudi), "Predikat kinerja: <b>Baik</b>")
 }
 
 func TestExportShowsProposalDecisionAndReasonSideBySide(t *testing.T) {
 	h := newEvalHarness(t)
 	k1 := h.target(nipBudi, october, "K1", "Pasien dilayani", "pasien", 100, kinerja.HigherIsBetter, 0)
 	h.report(nipBudi, k1, "2026-10-03", 95, kinerja.ReportApproved)
-	h.evaluate(tgHead, nipBudi, kinerja.RatingAbove, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
-	h.press(tgHead, 1, "nil:s:"+evKey(nipSari)) // a draft is not exported
+	h.evaluate(etHead, nipBudi, kinerja.RatingAbove, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.press(etHead, 1, "nil:s:"+evKey(nipSari)) // a draft is not exported
 	p, _ := kinerja.ParsePeriod(october)
 	rows, err := h.bot.EvaluationTable(context.Background(), p)
 	if err != nil {

@@ -3,6 +3,7 @@ package bot
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
@@ -73,6 +74,9 @@ func (b *Bot) card(r *Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.E
 			buttons = append(buttons, []Button{{Text: r.T("eval.btn_next", next.Name), Data: "nil:s:" + next.NIP + ":" + p.String()}})
 		}
 	case !e.DecidedHasil.Valid():
+		if open := b.reportsStillOpen(r, p); open != "" {
+			sb.WriteString(r.T("eval.reports_open", open) + "\n")
+		}
 		sb.WriteString(b.proposalText(r.Lang, e) + "\n\n")
 		if e.ProposedHasil.Valid() {
 			sb.WriteString(r.T("eval.hasil_choose"))
@@ -291,4 +295,17 @@ func (b *Bot) surveyLine(r *Request, nip string, p kinerja.Period) (string, erro
 		return r.T("eval.survey_few", b.cfg.Survey.OfficerMinResponses), nil
 	}
 	return r.T("eval.survey", decimal(r.Lang, ikmString(res)), string(res.Mutu), kinerjaLabel(r.Lang, res.Mutu), res.Respondents), nil
+}
+
+// reportsStillOpen returns the last day work of p may still be reported
+// (the reports' grace days after the month), or "" when reporting is
+// closed: the numbers of an evaluation made earlier may still grow.
+func (b *Bot) reportsStillOpen(r *Request, p kinerja.Period) string {
+	months := p.Months()
+	last := months[len(months)-1]
+	if b.monthLocked(last, r.Now) {
+		return ""
+	}
+	next := last.Next()
+	return dateLabel(r.Lang, kinerja.Date(next.Year, time.Month(next.Index), b.cfg.Reports.LockAfterDays, r.Loc()))
 }

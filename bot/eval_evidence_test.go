@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,13 +51,13 @@ func TestNilaiProposalFromApprovedReportsOnly(t *testing.T) {
 	h.report(nipBudi, k1, "2026-10-22", 20, kinerja.ReportPending)
 	h.report(nipBudi, k2, "2026-10-05", 2, kinerja.ReportApproved)
 
-	card := h.press(tgHead, 1, "nil:s:"+evKey(nipBudi))
+	card := h.press(etHead, 1, "nil:s:"+evKey(nipBudi))
 	// (95% × 2 + 100% × 1) / 3 = 96.67%: meets expectations.
 	mustSay(t, card, "Laporan kerja disetujui: <b>3</b>",
 		"Pasien dilayani: realisasi 95 dari target 100 pasien → capaian <b>95,00%</b>",
 		"Waktu penyelesaian rujukan: realisasi 2 terhadap target 2 hari (makin kecil makin baik) → capaian <b>100,00%</b>",
 		"Capaian tertimbang: <b>96,67%</b>", "Usulan hasil kerja: <b>Sesuai Ekspektasi</b>", "≥ 110% Di Atas")
-	card = h.tap(tgHead, card, "nil:ha:"+evKey(nipBudi))
+	card = h.tap(etHead, card, "nil:ha:"+evKey(nipBudi))
 	mustSay(t, card, "Hasil kerja: <b>Sesuai Ekspektasi</b> (sesuai usulan)", "nilai <b>1 dari 7</b>")
 	e := h.evaluation(nipBudi)
 	if e.DecidedHasil != kinerja.RatingMeets || e.HasilReason != "" || e.HasilBasis != kinerja.BasisOwn || len(e.Indicators) != 2 {
@@ -65,7 +66,7 @@ func TestNilaiProposalFromApprovedReportsOnly(t *testing.T) {
 	// A report approved after the decision does not move the numbers the
 	// assessor decided on.
 	h.report(nipBudi, k1, "2026-10-25", 30, kinerja.ReportApproved)
-	h.press(tgHead, 1, "nil:s:"+evKey(nipBudi))
+	h.press(etHead, 1, "nil:s:"+evKey(nipBudi))
 	if got := h.evaluation(nipBudi).Indicators[0].Realisasi; got != 95 {
 		t.Fatalf("realisation after the decision moved to %v", got)
 	}
@@ -79,7 +80,7 @@ func TestNilaiYearlyTargetAndLowerIsBetterWithoutReports(t *testing.T) {
 	h.report(nipSari, y, "2026-10-02", 5, kinerja.ReportApproved)
 	// Reported later in the year: not part of October's year-to-date.
 	h.report(nipSari, y, "2026-11-02", 7, kinerja.ReportApproved)
-	card := h.press(tgHead, 1, "nil:s:"+evKey(nipSari))
+	card := h.press(etHead, 1, "nil:s:"+evKey(nipSari))
 	mustSay(t, card, "Persalinan ditolong: realisasi 15 dari target 120 persalinan → capaian <b>12,50%</b>",
 		"Waktu tunggu: target 30 menit — belum ada laporan yang disetujui, tidak dihitung",
 		"Capaian tertimbang: <b>12,50%</b>", "Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
@@ -92,7 +93,7 @@ func TestNilaiUnitHeadIsRatedOnTheUnitsAchievement(t *testing.T) {
 	h.report(nipHead, own, "2026-10-07", 5, kinerja.ReportApproved)
 
 	t.Run("no survey yet: own indicators, said so", func(t *testing.T) {
-		card := h.press(tgKadis, 1, "nil:s:"+evKey(nipHead))
+		card := h.press(etKadis, 1, "nil:s:"+evKey(nipHead))
 		mustSay(t, card, "Indeks Kepuasan Masyarakat: target 85 — belum ada data survei unit",
 			"Capaian tertimbang: <b>50,00%</b>", "data capaian unit (IKM) periode ini belum ada", "Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
 		if b := h.evaluation(nipHead).HasilBasis; b != kinerja.BasisUnitFallback {
@@ -102,7 +103,7 @@ func TestNilaiUnitHeadIsRatedOnTheUnitsAchievement(t *testing.T) {
 	t.Run("the unit's IKM is the head's work result", func(t *testing.T) {
 		// Twenty citizens answer 4 to everything in October: IKM 100.
 		h.surveys("PKM-TGR", "", time.Date(2026, 10, 15, 0, 0, 0, 0, wib), 20, 4)
-		card := h.press(tgKadis, 1, "nil:s:"+evKey(nipHead))
+		card := h.press(etKadis, 1, "nil:s:"+evKey(nipHead))
 		mustSay(t, card, "Indeks Kepuasan Masyarakat: realisasi 100 dari target 85 indeks → capaian <b>117,65%</b>",
 			"IKM unit dari survei masyarakat", "Capaian unit (kepala unit, SE MenPANRB 3/2023): <b>117,65%</b>",
 			"Usulan hasil kerja: <b>Di Atas Ekspektasi</b>")
@@ -116,8 +117,18 @@ func TestNilaiShowsTheOfficersSurveyFromFiveResponses(t *testing.T) {
 	h := newEvalHarness(t)
 	oct := time.Date(2026, 10, 9, 0, 0, 0, 0, wib)
 	h.surveys("PKM-TGR", nipBudi, oct, 4, 3)
-	mustSay(t, h.press(tgHead, 1, "nil:s:"+evKey(nipBudi)), "belum ditampilkan (kurang dari 5 responden")
+	mustSay(t, h.press(etHead, 1, "nil:s:"+evKey(nipBudi)), "belum ditampilkan (kurang dari 5 responden")
 	h.surveys("PKM-TGR", nipBudi, oct, 1, 4)
 	// Four answer 3 and one answers 4: NRR 3.2 everywhere, IKM 80.00, grade B.
-	mustSay(t, h.press(tgHead, 1, "nil:s:"+evKey(nipBudi)), "IKM <b>80,00</b> (mutu B, Baik) dari 5 responden")
+	mustSay(t, h.press(etHead, 1, "nil:s:"+evKey(nipBudi)), "IKM <b>80,00</b> (mutu B, Baik) dari 5 responden")
+}
+
+func TestNilaiSaysWhenReportsMayStillGrow(t *testing.T) {
+	h := newEvalHarness(t)
+	h.now = time.Date(2026, 11, 3, 9, 0, 0, 0, wib)
+	mustSay(t, h.press(etHead, 1, "nil:s:"+evKey(nipBudi)), "masih dapat dikirim sampai 5 November 2026")
+	h.now = time.Date(2026, 11, 6, 9, 0, 0, 0, wib)
+	if got := h.press(etHead, 1, "nil:s:"+evKey(nipBudi)); strings.Contains(got[0].Text, "masih dapat dikirim") {
+		t.Fatalf("reporting closed on the 5th, but: %q", got[0].Text)
+	}
 }

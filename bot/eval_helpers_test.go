@@ -14,11 +14,11 @@ import (
 
 // Telegram ids of the evaluation tests' people.
 const (
-	tgHead  int64 = 100 // dr. Rina, head of PKM-TGR, assessor of Budi and Sari
-	tgBudi  int64 = 101
-	tgSari  int64 = 102
-	tgAdmin int64 = 103
-	tgKadis int64 = 104 // head of the health office: Rina's assessor, reviewer of objections
+	etHead  int64 = 100 // dr. Rina, head of PKM-TGR, assessor of Budi and Sari
+	etBudi  int64 = 101
+	etSari  int64 = 102
+	etAdmin int64 = 103
+	etKadis int64 = 104 // head of the health office: Rina's assessor, reviewer of objections
 
 	nipKadis = "196901011990031001"
 	october  = "2026-10"
@@ -50,7 +50,7 @@ func newEvalHarness(t *testing.T) *evalHarness {
 	if _, err := h.db.PutStaff(ctx, head, at); err != nil {
 		t.Fatal(err)
 	}
-	for nip, id := range map[string]int64{nipHead: tgHead, nipBudi: tgBudi, nipSari: tgSari, nipAdmin: tgAdmin, nipKadis: tgKadis} {
+	for nip, id := range map[string]int64{nipHead: etHead, nipBudi: etBudi, nipSari: etSari, nipAdmin: etAdmin, nipKadis: etKadis} {
 		h.link(nip, id)
 	}
 	return &evalHarness{harness: h, path: path}

@@ -22,7 +22,7 @@ func TestEvaluationRandomUseKeepsTheRules(t *testing.T) {
 	k1 := h.target(nipBudi, october, "K1", "Pasien dilayani", "pasien", 100, kinerja.HigherIsBetter, 0)
 	h.report(nipBudi, k1, "2026-10-03", 95, kinerja.ReportApproved)
 	rng := rand.New(rand.NewPCG(3, 4))
-	users := []int64{tgHead, tgHead, tgHead, tgBudi, tgSari, tgAdmin, tgKadis, 999}
+	users := []int64{etHead, etHead, etHead, etBudi, etSari, etAdmin, etKadis, 999}
 	// Weighted towards real work, so that evaluations get confirmed and
 	// objected to, not only refused.
 	nips := []string{nipBudi, nipBudi, nipBudi, nipBudi, nipSari, nipSari, nipSari, nipHead, nipAdmin, nipKadis, "123"}
@@ -36,7 +36,7 @@ func TestEvaluationRandomUseKeepsTheRules(t *testing.T) {
 	if testing.Short() {
 		n = 400
 	}
-	last := tgHead
+	last := etHead
 	for i := range n {
 		// Mostly the person a button belongs to presses it (so that
 		// evaluations get confirmed and objected to), sometimes anyone.
@@ -58,7 +58,7 @@ func TestEvaluationRandomUseKeepsTheRules(t *testing.T) {
 		} else {
 			k := pick(nips) + ":" + pick(periods)
 			var data string
-			likely(tgHead)
+			likely(etHead)
 			switch rng.IntN(14) {
 			case 0:
 				data = "nil:o:" + pick(periods)
@@ -75,17 +75,17 @@ func TestEvaluationRandomUseKeepsTheRules(t *testing.T) {
 			case 9:
 				data = "nil:pc:" + k + ":" + num(3)
 			case 10:
-				likely(pick2(rng, tgBudi, tgSari))
+				likely(pick2(rng, etBudi, etSari))
 				data = "kbr:new:" + k
 			case 11:
-				likely(pick2(rng, tgKadis, tgBudi))
+				likely(pick2(rng, etKadis, etBudi))
 				data = "kbr:" + pick([]string{"v", "up", "ch", "ans", "ask", "h", "p"}) + ":" + strconv.Itoa(1+rng.IntN(2)) +
 					":" + pick([]string{"s", "a", "3", "1", "2"}) + pick([]string{"", ":2", ":3"})
 			case 12:
-				likely(tgAdmin)
+				likely(etAdmin)
 				data = "kor:" + pick([]string{"h", "p"}) + ":" + k + ":" + num(3) + ":" + num(3)
 			default:
-				likely(tgAdmin)
+				likely(etAdmin)
 				data = "upr:s:PKM-TGR:" + pick(periods) + ":" + num(5)
 			}
 			last = from
@@ -137,17 +137,17 @@ func (h *evalHarness) tryEvaluate(rng *rand.Rand, nip string) {
 	k := evKey(nip)
 	r := func() string { return strconv.Itoa(1 + rng.IntN(3)) }
 	for _, d := range []string{"nil:s:" + k, "nil:x:" + k, "nil:hc:" + k + ":" + r()} {
-		h.press(tgHead, 1, d)
+		h.press(etHead, 1, d)
 	}
-	h.text(tgHead, "Alasan yang cukup panjang untuk diterima.")
+	h.text(etHead, "Alasan yang cukup panjang untuk diterima.")
 	for i := range 7 {
-		h.press(tgHead, 1, "nil:b:"+k+":"+strconv.Itoa(i)+":"+r())
+		h.press(etHead, 1, "nil:b:"+k+":"+strconv.Itoa(i)+":"+r())
 	}
 	if rng.IntN(2) == 0 {
-		h.press(tgHead, 1, "nil:pa:"+k)
+		h.press(etHead, 1, "nil:pa:"+k)
 	} else {
-		h.press(tgHead, 1, "nil:pc:"+k+":"+r())
-		h.text(tgHead, "Perilaku diamati langsung sepanjang bulan.")
+		h.press(etHead, 1, "nil:pc:"+k+":"+r())
+		h.text(etHead, "Perilaku diamati langsung sepanjang bulan.")
 	}
-	h.press(tgHead, 1, "nil:ok:"+k)
+	h.press(etHead, 1, "nil:ok:"+k)
 }

@@ -115,6 +115,10 @@ func init() {
 			"🗣 Survei masyarakat tentang pegawai ini: belum ditampilkan (kurang dari %d responden, demi kerahasiaan warga).",
 			"🗣 Citizen survey about this officer: not shown (fewer than %d respondents, to keep citizens anonymous).",
 		},
+		"eval.reports_open": {
+			"ℹ️ Laporan kerja periode ini masih dapat dikirim sampai %s, jadi angkanya masih dapat bertambah.",
+			"ℹ️ Work for this period may still be reported until %s, so the numbers may still grow.",
+		},
 		"eval.no_proposal": {
 			"Usulan hasil kerja: <b>tidak ada</b> (belum ada data capaian).",
 			"Proposed work result: <b>none</b> (no achievement data).",

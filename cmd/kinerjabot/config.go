@@ -30,8 +30,9 @@ type Config struct {
 	InviteTTLDays  int    `yaml:"invite_ttl_days"`
 	SessionIdleMin int    `yaml:"session_idle_minutes"`
 	// Units holds per-unit settings keyed by unit code.
-	Units  map[string]UnitConfig `yaml:"units"`
-	Survey SurveySettings        `yaml:"survey"` // the citizen satisfaction survey (survey.go)
+	Units   map[string]UnitConfig `yaml:"units"`
+	Survey  SurveySettings        `yaml:"survey"`  // the citizen satisfaction survey (survey.go)
+	Reports ReportSettings        `yaml:"reports"` // work reports and their approval (reports.go)
 
 	// Evaluation is the local policy of period evaluations (evaluation.go).
 	Evaluation EvaluationSettings `yaml:"evaluation"`
@@ -122,6 +123,9 @@ func (c *Config) check() error {
 		return &ConfigError{Key: "session_idle_minutes", Msg: "must be between 1 and 1440"}
 	}
 	if err := c.Survey.check(); err != nil {
+		return err
+	}
+	if err := c.Reports.check(); err != nil {
 		return err
 	}
 	if err := c.Evaluation.check(); err != nil {

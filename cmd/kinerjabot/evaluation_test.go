@@ -18,13 +18,13 @@ import (
 
 // The demo roster's head of the puskesmas and one of her staff.
 const (
-	demoRina = "197804152005012003"
-	demoBudi = "198502022010011002"
+	evDemoRina = "197804152005012003"
+	evDemoBudi = "198502022010011002"
 )
 
-// pressData presses the newest button in from's chat whose data starts with
+// evPressData presses the newest button in from's chat whose data starts with
 // prefix and waits until the bot has answered it.
-func pressData(t *testing.T, fake *fakeapi.Fake, from fakeapi.User, prefix string) {
+func evPressData(t *testing.T, fake *fakeapi.Fake, from fakeapi.User, prefix string) {
 	t.Helper()
 	msgs := fake.Messages(from.ID)
 	for i := len(msgs) - 1; i >= 0; i-- {
@@ -44,8 +44,8 @@ func pressData(t *testing.T, fake *fakeapi.Fake, from fakeapi.User, prefix strin
 	t.Fatalf("no button %q in chat %d", prefix, from.ID)
 }
 
-// lastText returns the text of the newest message in a chat.
-func lastText(fake *fakeapi.Fake, chat int64) string {
+// evLastText returns the text of the newest message in a chat.
+func evLastText(fake *fakeapi.Fake, chat int64) string {
 	m, _ := fake.LastMessage(chat)
 	return m.Text
 }
@@ -61,18 +61,18 @@ func TestEvaluationThroughTheEmulatorAndExport(t *testing.T) {
 	db := storagetest.MustOpenPath(t, path)
 	ctx := context.Background()
 	rina, budi := fakeapi.User{ID: 9103, FirstName: "Rina"}, fakeapi.User{ID: 9102, FirstName: "Budi"}
-	for nip, u := range map[string]fakeapi.User{demoRina: rina, demoBudi: budi} {
+	for nip, u := range map[string]fakeapi.User{evDemoRina: rina, evDemoBudi: budi} {
 		if err := db.LinkTelegram(ctx, nip, u.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
-	tg := &kinerja.Target{NIP: demoBudi, Period: p.String(), Code: "K1", Name: "Pasien dilayani", Unit: "pasien",
+	tg := &kinerja.Target{NIP: evDemoBudi, Period: p.String(), Code: "K1", Name: "Pasien dilayani", Unit: "pasien",
 		Target: 100, Direction: kinerja.HigherIsBetter}
 	if _, err := db.PutTarget(ctx, tg); err != nil {
 		t.Fatal(err)
 	}
-	rep := &kinerja.Report{NIP: demoBudi, TargetID: tg.ID, WorkDate: p.Start(mustZone(t)).Format(time.DateOnly), Quantity: 97,
-		Description: "pelayanan", Status: kinerja.ReportApproved, AssessorNIP: demoRina, CreatedAt: time.Now(), UpdatedAt: time.Now()}
+	rep := &kinerja.Report{NIP: evDemoBudi, TargetID: tg.ID, WorkDate: p.Start(mustZone(t)).Format(time.DateOnly), Quantity: 97,
+		Description: "pelayanan", Status: kinerja.ReportApproved, AssessorNIP: evDemoRina, CreatedAt: time.Now(), UpdatedAt: time.Now()}
 	if err := db.CreateReport(ctx, rep); err != nil {
 		t.Fatal(err)
 	}
@@ -81,28 +81,28 @@ func TestEvaluationThroughTheEmulatorAndExport(t *testing.T) {
 	if got := reply(t, fake, rina, "/nilai"); !strings.Contains(got, "0 dari 2 pegawai") {
 		t.Fatalf("/nilai: %q", got)
 	}
-	k := demoBudi + ":" + p.String()
-	pressData(t, fake, rina, "nil:s:"+k)
-	if got := lastText(fake, rina.ID); !strings.Contains(got, "Usulan hasil kerja: <b>Sesuai Ekspektasi</b>") {
+	k := evDemoBudi + ":" + p.String()
+	evPressData(t, fake, rina, "nil:s:"+k)
+	if got := evLastText(fake, rina.ID); !strings.Contains(got, "Usulan hasil kerja: <b>Sesuai Ekspektasi</b>") {
 		t.Fatalf("card: %q", got)
 	}
-	pressData(t, fake, rina, "nil:hc:"+k+":3")
+	evPressData(t, fake, rina, "nil:hc:"+k+":3")
 	// Confirming now would keep the change without a reason: refused.
 	fake.Press(rina, 1, "nil:ok:"+k)
-	if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return strings.Contains(lastText(f, rina.ID), "Putuskan dulu") }) {
-		t.Fatalf("confirm without a reason: %q", lastText(fake, rina.ID))
+	if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return strings.Contains(evLastText(f, rina.ID), "Putuskan dulu") }) {
+		t.Fatalf("confirm without a reason: %q", evLastText(fake, rina.ID))
 	}
 	reason := "Menangani lonjakan pasien di luar jam kerja."
 	if got := reply(t, fake, rina, reason); !strings.Contains(got, "Alasan tersimpan") {
 		t.Fatalf("reason: %q", got)
 	}
 	for i := range 7 {
-		pressData(t, fake, rina, "nil:b:"+k+":"+strconv.Itoa(i)+":2")
+		evPressData(t, fake, rina, "nil:b:"+k+":"+strconv.Itoa(i)+":2")
 	}
-	pressData(t, fake, rina, "nil:pa:"+k)
-	pressData(t, fake, rina, "nil:ok:"+k)
+	evPressData(t, fake, rina, "nil:pa:"+k)
+	evPressData(t, fake, rina, "nil:ok:"+k)
 	want, _ := scoring.Predicate(kinerja.RatingAbove, kinerja.RatingMeets)
-	if got := lastText(fake, budi.ID); !strings.Contains(got, "Predikat: <b>"+string(want)+"</b>") {
+	if got := evLastText(fake, budi.ID); !strings.Contains(got, "Predikat: <b>"+string(want)+"</b>") {
 		t.Fatalf("Budi's notification: %q, want predikat %s", got, want)
 	}
 
@@ -118,14 +118,14 @@ func TestEvaluationThroughTheEmulatorAndExport(t *testing.T) {
 	for i, c := range rows[0] {
 		col[c] = rows[1][i]
 	}
-	for c, v := range map[string]string{"nip": demoBudi, "capaian_pct": "97.00", "proposed_hasil": "Sesuai Ekspektasi",
-		"decided_hasil": "Di Atas Ekspektasi", "hasil_reason": reason, "predikat": string(want), "assessor_nip": demoRina} {
+	for c, v := range map[string]string{"nip": evDemoBudi, "capaian_pct": "97.00", "proposed_hasil": "Sesuai Ekspektasi",
+		"decided_hasil": "Di Atas Ekspektasi", "hasil_reason": reason, "predikat": string(want), "assessor_nip": evDemoRina} {
 		if col[c] != v {
 			t.Errorf("export %s = %q, want %q", c, col[c], v)
 		}
 	}
 	code, out, _ = run(t, path, "export", "--what", "indicators", "--period", p.String())
-	if code != 0 || !strings.Contains(out, demoBudi+",Budi Santoso,PKM-TGR,"+p.String()+",K1,Pasien dilayani,pasien,naik,0,100,97,97.00,reports") {
+	if code != 0 || !strings.Contains(out, evDemoBudi+",Budi Santoso,PKM-TGR,"+p.String()+",K1,Pasien dilayani,pasien,naik,0,100,97,97.00,reports") {
 		t.Fatalf("indicators export: %d %q", code, out)
 	}
 	xlsx := filepath.Join(t.TempDir(), "penilaian.xlsx")
@@ -133,7 +133,7 @@ func TestEvaluationThroughTheEmulatorAndExport(t *testing.T) {
 		t.Fatalf("xlsx export: %s", errOut)
 	}
 	tab, err := sheet.Read(xlsx)
-	if err != nil || len(tab.Rows) != 1 || tab.Rows[0].Cell(0) != demoBudi || tab.Header[9] != "hasil_reason" {
+	if err != nil || len(tab.Rows) != 1 || tab.Rows[0].Cell(0) != evDemoBudi || tab.Header[9] != "hasil_reason" {
 		t.Fatalf("xlsx: %+v %v", tab, err)
 	}
 }

@@ -97,5 +97,6 @@ func (a *app) jobs(b *bot.Bot, db *storage.DB) []job {
 	return []job{
 		{name: "expire-sessions", spec: "@every 1m", run: b.ExpireSessions},
 		{name: "prune-updates", spec: "@every 1h", run: b.PruneUpdates},
+		a.reportDigestJob(b),
 	}
 }

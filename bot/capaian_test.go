@@ -1,0 +1,99 @@
+package bot
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+)
+
+// approvePending approves, one press each, every report pending with Budi's assessor.
+func (f *reportFixture) approvePending(t *testing.T) {
+	t.Helper()
+	reps, err := f.db.ListReports(context.Background(), pendingOf(nipHead))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reps {
+		f.press(tgHead, 1, fmt.Sprintf("rpt:a:%d:%d", r.ID, r.Version))
+	}
+}
+
+func TestCapaianFromApprovedReportsInBothDirections(t *testing.T) {
+	f := newReportFixture(t, ReportsConfig{})
+	mustSay(t, f.text(tgBudi, "/capaian"), "IKI-1", "Realisasi 0 / target 200 pasien", "capaian <b>0,00%</b>",
+		"IKI-2", "belum ada realisasi")
+
+	f.submit(tgBudi, f.ikiPasien, "100", "lp:d:0", "Poli umum")
+	f.submit(tgBudi, f.ikiPasien, "50", "lp:d:1", "Poli gigi")
+	f.submit(tgBudi, f.ikiWaktu, "2", "lp:d:0", "Rujukan")
+	f.approvePending(t)
+	f.submit(tgBudi, f.ikiPasien, "30", "lp:d:0", "Belum disetujui")
+	f.submit(tgBudi, f.ikiPasien, "7", "lp:d:0", "Ditolak")
+	f.press(tgHead, 1, "rpt:r:5:1")
+	f.text(tgHead, "Tidak ada bukti")
+
+	msg := mustSay(t, f.text(tgBudi, "/capaian"), "Capaian November 2026")
+	for _, want := range []string{
+		"Realisasi 150 / target 200 pasien → capaian <b>75,00%</b>",
+		"(masih menunggu persetujuan: 30 pasien)",
+		"makin rendah makin baik, target tahunan",
+		"Realisasi 2 / target 3 hari → capaian <b>133,33%</b>",
+		"Capaian tertimbang: <b>104,17%</b>",
+	} {
+		if !strings.Contains(msg.Text, want) {
+			t.Errorf("/capaian lacks %q:\n%s", want, msg.Text)
+		}
+	}
+	results, weighted, ok, err := Achievement(context.Background(), f.db, nipBudi, kinerja.MonthOf(f.now, wib))
+	if err != nil || !ok || len(results) != 2 {
+		t.Fatalf("Achievement = %+v %v %v", results, ok, err)
+	}
+	if got := fmt.Sprintf("%.4f", weighted); got != "104.1667" {
+		t.Fatalf("weighted capaian = %s", got)
+	}
+	// October: only the yearly indicator applies, and November's work does not count yet.
+	oct := mustSay(t, f.text(tgBudi, "/capaian 2026-10"), "Capaian Oktober 2026", "IKI-2", "belum ada realisasi")
+	if strings.Contains(oct.Text, "IKI-1") {
+		t.Fatalf("a November indicator shown for October: %s", oct.Text)
+	}
+	mustSay(t, f.text(tgBudi, "/capaian 2025-01"), "Belum ada indikator")
+	mustSay(t, f.text(tgBudi, "/capaian kemarin"), "tidak dikenali")
+}
+
+func TestAuditChainOfTheFlowsVerifiesAndNamesATamperedRow(t *testing.T) {
+	f := newReportFixture(t, ReportsConfig{})
+	f.files.files["p"] = []byte("bukti")
+	f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pagi", photo(tgBudi, "p"))
+	f.approvePending(t)
+	f.submit(tgBudi, f.ikiPasien, "4", "lp:d:0", "Sore")
+	f.press(tgBudi, 1, "lpn:y:2:1")
+	ctx := context.Background()
+	v, err := kinerja.VerifyAudit(ctx, f.db)
+	if err != nil || !v.OK() || v.Count != 5 {
+		t.Fatalf("verdict = %+v, %v", v, err)
+	}
+	entries, _ := f.db.AuditEntries(ctx, 0, 10)
+	approve := entries[2]
+	if approve.Action != "report.approve" || approve.ActorNIP != nipHead ||
+		!strings.Contains(approve.Before, `"status":"pending"`) || !strings.Contains(approve.After, `"status":"approved"`) {
+		t.Fatalf("approval entry = %+v", approve)
+	}
+
+	// An intruder edits the approval's recorded quantity straight in SQLite.
+	raw, err := sql.Open("sqlite3", f.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`UPDATE audit_log SET after_json = replace(after_json, '"quantity":3', '"quantity":30') WHERE seq = 3`); err != nil {
+		t.Fatal(err)
+	}
+	v, err = kinerja.VerifyAudit(ctx, f.db)
+	if err != nil || v.OK() || v.BrokenSeq != 3 || v.Problem != "altered" {
+		t.Fatalf("tampered verdict = %+v, %v", v, err)
+	}
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/robfig/cron/v3"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/importer"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
+)
+
+// ReportSettings is the reports: block of the configuration (work reports
+// and their approval). Every key is optional; zero means the default.
+type ReportSettings struct {
+	// LockAfterDays keeps last month open for reports until this day of the
+	// current month (default 5); -1 locks a month as soon as it ends.
+	LockAfterDays int `yaml:"lock_after_days"`
+	// QuantityFactor bounds one report at this many times the target
+	// (default 10), and MaxQuantity bounds it absolutely (default 100000).
+	QuantityFactor float64 `yaml:"quantity_factor"`
+	MaxQuantity    float64 `yaml:"max_quantity"`
+	// Digest sends assessors a digest on DigestSchedule instead of one
+	// message per report.
+	Digest         bool   `yaml:"digest"`
+	DigestSchedule string `yaml:"digest_schedule"`
+	// PageSize is how many reports /persetujuan shows at once (default 5).
+	PageSize int `yaml:"page_size"`
+	// MaxFileMB refuses larger evidence files (default 20, the Bot API's
+	// download limit); MaxEvidence caps the files per report (default 10).
+	MaxFileMB   int `yaml:"max_file_mb"`
+	MaxEvidence int `yaml:"max_evidence"`
+}
+
+// defaultDigestSchedule is 07:00 and 13:00 on working days.
+const defaultDigestSchedule = "0 7,13 * * 1-5"
+
+// check validates the report settings.
+func (s ReportSettings) check() error {
+	switch {
+	case s.LockAfterDays < -1 || s.LockAfterDays > 28:
+		return &ConfigError{Key: "reports.lock_after_days", Msg: "must be between -1 (lock at month end) and 28 (0 = the default, 5)"}
+	case s.QuantityFactor < 0:
+		return &ConfigError{Key: "reports.quantity_factor", Msg: "must be zero (the default, 10) or more"}
+	case s.MaxQuantity < 0:
+		return &ConfigError{Key: "reports.max_quantity", Msg: "must be zero (the default, 100000) or more"}
+	case s.PageSize < 0 || s.PageSize > 10:
+		return &ConfigError{Key: "reports.page_size", Msg: "must be between 1 and 10 (0 = the default, 5)"}
+	case s.MaxFileMB < 0 || s.MaxFileMB > 20:
+		return &ConfigError{Key: "reports.max_file_mb", Msg: "must be between 1 and 20, Telegram's download limit for bots (0 = the default, 20)"}
+	case s.MaxEvidence < 0 || s.MaxEvidence > 50:
+		return &ConfigError{Key: "reports.max_evidence", Msg: "must be between 1 and 50 (0 = the default, 10)"}
+	}
+	if _, err := cron.ParseStandard(s.digestSchedule()); err != nil {
+		return &ConfigError{Key: "reports.digest_schedule", Msg: fmt.Sprintf("%q is not a five-field cron schedule: %v", s.DigestSchedule, err)}
+	}
+	return nil
+}
+
+// digestSchedule is the configured schedule or the default.
+func (s ReportSettings) digestSchedule() string {
+	if s.DigestSchedule == "" {
+		return defaultDigestSchedule
+	}
+	return s.DigestSchedule
+}
+
+// reportsConfig turns the configuration into the bot's report settings.
+func (a *app) reportsConfig() bot.ReportsConfig {
+	s := a.cfg.Reports
+	return bot.ReportsConfig{
+		LockAfterDays: s.LockAfterDays, QuantityFactor: s.QuantityFactor, MaxQuantity: s.MaxQuantity,
+		Digest: s.Digest, PageSize: s.PageSize, MaxFileSize: int64(s.MaxFileMB) << 20, MaxEvidence: s.MaxEvidence,
+	}
+}
+
+// reportDigestJob is the scheduled digest; it does nothing unless digests
+// are configured.
+func (a *app) reportDigestJob(b *bot.Bot) job {
+	return job{name: "report-digest", spec: a.cfg.Reports.digestSchedule(), run: func(ctx context.Context) error {
+		if !a.cfg.Reports.Digest {
+			return nil
+		}
+		return b.SendReportDigests(ctx)
+	}}
+}
+
+func init() {
+	commands["targets"] = subcommand{"import indicators and targets (targets import FILE)", runTargets}
+	commands["audit"] = subcommand{"check the tamper-evident audit log (audit verify)", runAudit}
+	exporters["reports"] = exporter{"work reports with status, decision and evidence hashes (one row per report)", buildReportsExport}
+}
+
+// runTargets dispatches "targets import".
+func runTargets(ctx context.Context, a *app, args []string) int {
+	if len(args) == 0 || args[0] != "import" {
+		fmt.Fprintln(a.stderr, "Usage:\n  kinerjabot targets import FILE [--skip-invalid]")
+		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+			return exitOK
+		}
+		return exitUsage
+	}
+	fs := newFlags(a, "targets import", "FILE [--skip-invalid]",
+		"Imports indicators and targets from a .csv or .xlsx file with the columns\n"+
+			"NIP, Periode, Kode Indikator, Indikator, Satuan, Target, Arah and optional Bobot.\n"+
+			"Periode is YYYY-MM (a month) or YYYY (the whole year); Arah is naik (higher is\n"+
+			"better) or turun (lower is better); an empty Bobot means equal weights.\n"+
+			"The whole file is checked first; by default nothing is written when any row is bad.\n"+
+			"See configs/targets.example.csv.")
+	skip := fs.Bool("skip-invalid", false, "write the good rows and still list the bad ones")
+	file, rest := splitPositional(args[1:])
+	if code, ok := parseFlags(fs, rest); !ok {
+		return code
+	}
+	if file == "" && fs.NArg() > 0 {
+		file = fs.Arg(0)
+	}
+	if file == "" {
+		fs.Usage()
+		return exitUsage
+	}
+	lang := a.cfg.lang
+	tab, err := sheet.Read(file)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", importer.ErrorText(lang, err))
+		return exitFailed
+	}
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	defer db.Close()
+	sum, probs, err := importer.ImportTargets(ctx, db, tab, a.now(), *skip)
+	for _, p := range probs {
+		fmt.Fprintln(a.stderr, p.Text(lang))
+	}
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", importer.ErrorText(lang, err))
+		return exitFailed
+	}
+	if len(probs) > 0 && !*skip {
+		fmt.Fprintln(a.stderr, importer.Message(lang, "targets.nothing_written", len(probs)))
+		return exitFailed
+	}
+	fmt.Fprintln(a.stdout, sum.Text(lang))
+	return exitOK
+}
+
+// runAudit runs "audit verify": it walks the hash chain and names the first
+// entry that was altered, removed or reordered (exit 1), or prints the
+// number of entries and the head hash (exit 0). Keep the head hash
+// somewhere else: a log rewritten from the start can only be caught by it.
+func runAudit(ctx context.Context, a *app, args []string) int {
+	if len(args) == 0 || args[0] != "verify" {
+		fmt.Fprintln(a.stderr, "Usage:\n  kinerjabot audit verify")
+		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+			return exitOK
+		}
+		return exitUsage
+	}
+	fs := newFlags(a, "audit verify", "", "Walks the audit log's hash chain from the first entry to the last.\n"+
+		"Exit status 0 with the entry count and head hash when intact; 1 naming the first\n"+
+		"entry that was altered, removed or reordered.")
+	if code, ok := parseFlags(fs, args[1:]); !ok {
+		return code
+	}
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	defer db.Close()
+	v, err := kinerja.VerifyAudit(ctx, db)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	lang := a.cfg.lang
+	if v.OK() {
+		fmt.Fprintln(a.stdout, bot.T(lang, "audit.ok", v.Count, v.HeadHash))
+		return exitOK
+	}
+	what := ""
+	if e, err := db.AuditEntries(ctx, v.BrokenSeq-1, 1); err == nil && len(e) == 1 && e[0].Seq == v.BrokenSeq {
+		what = bot.T(lang, "audit.entry", e[0].Action, e[0].Entity, e[0].EntityID,
+			e[0].At.In(a.cfg.Location()).Format("2006-01-02 15:04:05"))
+	}
+	fmt.Fprintln(a.stdout, bot.T(lang, "audit."+v.Problem, v.BrokenSeq, what, v.Count))
+	return exitFailed
+}
+
+// buildReportsExport is the reports export: one row per report whose work
+// date falls in the period.
+func buildReportsExport(ctx context.Context, a *app, db *storage.DB, p kinerja.Period) ([]sheet.Sheet, error) {
+	b, err := a.offlineBot(ctx, db, false)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := b.ReportRows(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return []sheet.Sheet{{Name: "Laporan " + p.String(), Header: bot.ReportColumns, Rows: rows}}, nil
+}
