@@ -69,6 +69,9 @@ func (b *Bot) cmdCorrection(r *Request) error {
 // "kor:p:<nip>:<period>:<hasil>:<perilaku>".
 func (b *Bot) cbCorrection(r *Request) error {
 	args := callbackArgs(r.Callback.Data)
+	if err := endFlow(r, flowCorrection); err != nil {
+		return err
+	}
 	if len(args) < 4 {
 		r.Answer(r.T("core.stale_button"))
 		return nil

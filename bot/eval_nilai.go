@@ -218,6 +218,11 @@ func (b *Bot) cbNilai(r *Request) error {
 		r.Answer(r.T("core.stale_button"))
 		return nil
 	}
+	// Any press abandons a reason being typed: a later message must not
+	// land as the reason for a choice the assessor has moved away from.
+	if err := endFlow(r, flowNilai); err != nil {
+		return err
+	}
 	if args[0] == "o" && len(args) == 2 {
 		p, err := parseEvalPeriod(args[1])
 		if err != nil {
@@ -408,5 +413,13 @@ func (b *Bot) cardEdit(r *Request, st *kinerja.Staff, p kinerja.Period, e *kiner
 		return err
 	}
 	r.ReplyEdit(text, buttons...)
+	return nil
+}
+
+// endFlow ends the chat's dialogue if it is of the given flow.
+func endFlow(r *Request, flow string) error {
+	if r.Session != nil && r.Session.Flow == flow {
+		return r.EndFlow()
+	}
 	return nil
 }

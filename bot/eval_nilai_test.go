@@ -182,6 +182,18 @@ func TestNilaiRefusesWhatIsNotTheAssessors(t *testing.T) {
 	})
 }
 
+func TestNilaiBackAbandonsTheReason(t *testing.T) {
+	h := newEvalHarness(t)
+	card := h.press(etHead, 1, "nil:s:"+evKey(nipBudi))
+	ask := h.tap(etHead, card, "nil:hc:"+evKey(nipBudi)+":1")
+	card = h.tap(etHead, ask, "nil:s:"+evKey(nipBudi)) // ↩️ Kembali
+	mustSay(t, card, "Usulan hasil kerja")
+	mustSay(t, h.text(etHead, "Alasan yang ditulis setelah kembali."), "tidak memahami")
+	if e := h.evaluation(nipBudi); e.DecidedHasil.Valid() {
+		t.Fatalf("a reason typed after going back was stored: %+v", e)
+	}
+}
+
 func TestNilaiConfirmNeedsAllSevenValues(t *testing.T) {
 	h := newEvalHarness(t)
 	h.press(etHead, 1, "nil:s:"+evKey(nipBudi))

@@ -259,15 +259,14 @@ func (b *Bot) cbObjection(r *Request) error {
 		r.Answer(r.T("core.stale_button"))
 		return nil
 	}
+	// Any press abandons a text being typed (it restarts where needed).
+	if err := endFlow(r, flowObjection); err != nil {
+		return err
+	}
 	switch {
 	case args[0] == "new" && len(args) == 3:
 		return b.startObjection(r, args[1], args[2])
 	case args[0] == "x":
-		if r.Session != nil && r.Session.Flow == flowObjection {
-			if err := r.EndFlow(); err != nil {
-				return err
-			}
-		}
 		r.ReplyEdit(r.T("core.cancelled"))
 		return nil
 	case args[0] == "ans" && len(args) == 2:
