@@ -74,6 +74,8 @@ type Tx interface {
 	ReportStore
 	AuditStore
 	SurveyStore
+	EvaluationStore
+	ObjectionStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;

@@ -21,6 +21,9 @@ type Config struct {
 	Workers int
 	Reports ReportsConfig // work reports and approvals; zero values take defaults (report_config.go)
 	Survey  SurveyConfig  // the citizen satisfaction survey (SKM)
+
+	// Evaluation is the local policy of period evaluations.
+	Evaluation EvaluationConfig
 }
 
 // Bot is the conversation engine: it turns updates into replies through the
@@ -84,6 +87,7 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 	b.registerCore()
 	b.registerReports()
 	b.registerSurvey()
+	b.registerEvaluation()
 	return b
 }
 

@@ -34,6 +34,9 @@ type Config struct {
 	Survey  SurveySettings        `yaml:"survey"`  // the citizen satisfaction survey (survey.go)
 	Reports ReportSettings        `yaml:"reports"` // work reports and their approval (reports.go)
 
+	// Evaluation is the local policy of period evaluations (evaluation.go).
+	Evaluation EvaluationSettings `yaml:"evaluation"`
+
 	loc  *time.Location
 	lang kinerja.Lang
 }
@@ -123,6 +126,9 @@ func (c *Config) check() error {
 		return err
 	}
 	if err := c.Reports.check(); err != nil {
+		return err
+	}
+	if err := c.Evaluation.check(); err != nil {
 		return err
 	}
 	for code, u := range c.Units {
