@@ -75,6 +75,8 @@ type Tx interface {
 	AuditStore
 	JobStore
 	SurveyStore
+	EvaluationStore
+	ObjectionStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;

@@ -21,6 +21,9 @@ type Config struct {
 	Workers int
 	Reports ReportsConfig // work reports and approvals; zero values take defaults (report_config.go)
 	Survey  SurveyConfig  // the citizen satisfaction survey (SKM)
+
+	// Evaluation is the local policy of period evaluations.
+	Evaluation EvaluationConfig
 }
 
 // Bot is the conversation engine: it turns updates into replies through the
@@ -41,6 +44,9 @@ type Bot struct {
 	order      []string // command names in menu order
 
 	menuOnce sync.Once
+	// background tracks work started after a commit that may be slow
+	// (downloading evidence), so shutdown can wait for it.
+	background sync.WaitGroup
 }
 
 // handlerFunc handles one update inside its transaction.
@@ -82,6 +88,7 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 	b.registerReports()
 	b.registerJobs()
 	b.registerSurvey()
+	b.registerEvaluation()
 	return b
 }
 
@@ -241,6 +248,29 @@ func (b *Bot) langOf(ctx context.Context, s kinerja.AccountStore, userID int64) 
 		return a.Lang
 	}
 	return b.cfg.DefaultLang
+}
+
+// goBackground runs f after the commit without holding up the chat or the
+// polling loop (a slow download would stall every chat behind the batch).
+// It gets a context of its own, bounded, that a stopping poller does not cut.
+func (b *Bot) goBackground(ctx context.Context, f func(ctx context.Context)) {
+	b.background.Add(1)
+	go func() {
+		defer b.background.Done()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Minute)
+		defer cancel()
+		f(ctx)
+	}()
+}
+
+// Wait waits until background work has finished or ctx ends.
+func (b *Bot) Wait(ctx context.Context) {
+	done := make(chan struct{})
+	go func() { b.background.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
 }
 
 // PruneUpdates forgets handled update ids older than 48 hours (Telegram keeps

@@ -35,13 +35,17 @@ type evidenceFile struct {
 // once, stores each file's SHA-256 (flagging a file already used on another
 // report), and then, unless assessors get digests, sends the assessor the
 // files and the decision message. Hashing first means the assessor sees the
-// duplicate warning in that very message.
+// duplicate warning in that very message. It runs in the background: if the
+// process stops before the assessor is told, the report is still pending and
+// the approval reminders (and /persetujuan) bring it up.
 func (b *Bot) afterSubmit(id int64, action string) func(ctx context.Context) {
 	return func(ctx context.Context) {
-		files := b.hashEvidence(ctx, id)
-		if !b.cfg.Reports.Digest {
-			b.notifyAssessor(ctx, id, action, files)
-		}
+		b.goBackground(ctx, func(ctx context.Context) {
+			files := b.hashEvidence(ctx, id)
+			if !b.cfg.Reports.Digest {
+				b.notifyAssessor(ctx, id, action, files)
+			}
+		})
 	}
 }
 

@@ -82,6 +82,7 @@ func newHarness(t *testing.T) *harness {
 	t.Helper()
 	h := &harness{t: t, db: storagetest.MustOpenDB(t), msg: &recorder{}, now: time.Date(2026, 11, 10, 9, 0, 0, 0, wib)}
 	h.bot = New(Config{Location: wib, BotUsername: "KinerjaSolokBot"}, h.db, h.msg, func() time.Time { return h.now }, nil)
+	t.Cleanup(func() { h.bot.Wait(context.Background()) }) // before the database closes
 	return h
 }
 
@@ -131,6 +132,7 @@ func (h *harness) handle(u Update) []OutMessage {
 	if err := h.bot.Handle(context.Background(), u); err != nil {
 		h.t.Fatalf("Handle: %v", err)
 	}
+	h.bot.Wait(context.Background()) // work started after the commit, such as evidence hashing
 	return h.msg.take()
 }
 

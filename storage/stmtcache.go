@@ -37,7 +37,7 @@ func (s *stmtCache) get(ctx context.Context, q string) *sql.Stmt {
 	if st := s.m[q]; st != nil {
 		return st
 	}
-	if len(s.m) >= maxCachedStmts {
+	if s.m == nil || len(s.m) >= maxCachedStmts { // closed, or full
 		return nil
 	}
 	st, err := s.db.PrepareContext(ctx, q)

@@ -89,6 +89,11 @@ func backoff(attempt int, base, limit time.Duration) time.Duration {
 	return d/2 + rand.N(d/2+1)
 }
 
+// bestEffort methods are not retried after a server error (only a 429 is
+// waited out): the bot works without them, and an API or emulator that does
+// not know the method should cost one log line, not a minute of retries.
+var bestEffort = map[string]bool{"setMyCommands": true}
+
 // do runs fn until it succeeds, fails for good, or runs out of attempts.
 // fn gets a library client whose HTTP requests use the sending context
 // (which outlives shutdown), while the waits between attempts end with ctx.
@@ -102,7 +107,7 @@ func (c *Client) do(ctx context.Context, method string, chatID int64, fn func(ap
 			return nil
 		}
 		v := classify(err, hc.status)
-		if !v.retry || attempt == maxAttempts {
+		if !v.retry || attempt == maxAttempts || (bestEffort[method] && v.wait == 0) {
 			return c.final(method, chatID, err, v, attempt)
 		}
 		wait := v.wait

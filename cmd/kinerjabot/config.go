@@ -37,6 +37,9 @@ type Config struct {
 	// JobsSettings: schedules, holidays and reminders (jobs_config.go).
 	JobsSettings `yaml:",inline"`
 
+	// Evaluation is the local policy of period evaluations (evaluation.go).
+	Evaluation EvaluationSettings `yaml:"evaluation"`
+
 	loc  *time.Location
 	lang kinerja.Lang
 }
@@ -128,6 +131,9 @@ func (c *Config) check() error {
 		return err
 	}
 	if err := c.Reports.check(); err != nil {
+		return err
+	}
+	if err := c.Evaluation.check(); err != nil {
 		return err
 	}
 	for code, u := range c.Units {

@@ -233,30 +233,40 @@ func (d *demo) say(who, text string) error {
 }
 
 // press presses the button labelled label (a prefix is enough) on the
-// newest bot message in the person's chat that has it.
+// newest bot message in the person's chat that has it. The message may still
+// be on its way (work that runs after a commit), so it waits for it a while.
 func (d *demo) press(who, label string) error {
 	u := d.users[who]
-	msgs := d.fake.Messages(u.ID)
-	for i := len(msgs) - 1; i >= 0; i-- {
-		for _, row := range msgs[i].Buttons {
-			for _, b := range row {
-				if strings.HasPrefix(b.Text, label) && b.Data != "" {
-					d.mu.Lock()
-					fmt.Fprintf(d.a.stdout, "👆 %s menekan / presses [ %s ]\n", u.FirstName, b.Text)
-					d.mu.Unlock()
-					before := len(d.fake.Calls())
-					id := d.fake.Press(u, msgs[i].ID, b.Data)
-					if !d.fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool {
-						return f.CallbackAnswered(id) && len(f.Calls()) > before
-					}) {
-						return fmt.Errorf("the bot did not answer %s's press of %q", who, label)
+	var msgID int
+	var data, text string
+	find := func(f *fakeapi.Fake) bool {
+		msgs := f.Messages(u.ID)
+		for i := len(msgs) - 1; i >= 0; i-- {
+			for _, row := range msgs[i].Buttons {
+				for _, b := range row {
+					if strings.HasPrefix(b.Text, label) && b.Data != "" {
+						msgID, data, text = msgs[i].ID, b.Data, b.Text
+						return true
 					}
-					return d.settle()
 				}
 			}
 		}
+		return false
 	}
-	return fmt.Errorf("no button %q in %s's chat", label, who)
+	if !d.fake.WaitFor(10*time.Second, find) {
+		return fmt.Errorf("no button %q in %s's chat", label, who)
+	}
+	d.mu.Lock()
+	fmt.Fprintf(d.a.stdout, "👆 %s menekan / presses [ %s ]\n", u.FirstName, text)
+	d.mu.Unlock()
+	before := len(d.fake.Calls())
+	id := d.fake.Press(u, msgID, data)
+	if !d.fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool {
+		return f.CallbackAnswered(id) && len(f.Calls()) > before
+	}) {
+		return fmt.Errorf("the bot did not answer %s's press of %q", who, label)
+	}
+	return d.settle()
 }
 
 // wait blocks until update id has been handled and confirmed.

@@ -86,6 +86,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	wait, cancel := context.WithTimeout(context.WithoutCancel(ctx), 500*time.Millisecond)
 	defer cancel()
 	stopJobs(wait)
+	b.Wait(wait) // evidence downloads in flight; a pending report is reminded anyway
 	stopSender(wait)
 	if pollErr != nil && !errors.Is(pollErr, context.Canceled) {
 		return pollErr

@@ -1,0 +1,53 @@
+package bot
+
+import "github.com/bkpsdm-solok/kinerjabot/scoring"
+
+// EvaluationConfig is the deployment's local policy for period evaluations
+// (DOMAIN.md §2–§5). The zero value is the documented default.
+type EvaluationConfig struct {
+	// Thresholds turn a weighted capaian into the proposed rating of work
+	// results (default ≥ 110% above, ≥ 90% meets).
+	Thresholds scoring.Thresholds
+	// Behaviour combines the seven BerAKHLAK ratings into the proposed
+	// behaviour rating (default median).
+	Behaviour scoring.BehaviourPolicy
+	// ObjectionDays is how many calendar days after the notification a
+	// person may object (default 14). The evaluation locks when it closes.
+	ObjectionDays int
+	// DeadlineDay is the day of the month after a period by which assessors
+	// should have evaluated it (default 5); shown to them, not enforced.
+	DeadlineDay int
+}
+
+// Reasons for a departure from a proposal, an objection or a decision on
+// one must be long enough to say something and short enough to read.
+const (
+	reasonMin = 10
+	reasonMax = 1000
+)
+
+// withDefaults fills the zero fields.
+func (c EvaluationConfig) withDefaults() EvaluationConfig {
+	if c.Thresholds == (scoring.Thresholds{}) {
+		c.Thresholds = scoring.DefaultThresholds()
+	}
+	if c.Behaviour == "" {
+		c.Behaviour = scoring.BehaviourMedian
+	}
+	if c.ObjectionDays <= 0 {
+		c.ObjectionDays = 14
+	}
+	if c.DeadlineDay <= 0 || c.DeadlineDay > 28 {
+		c.DeadlineDay = 5
+	}
+	return c
+}
+
+// Validate reports a configuration the evaluation cannot work with.
+func (c EvaluationConfig) Validate() error {
+	c = c.withDefaults()
+	if err := c.Thresholds.Validate(); err != nil {
+		return err
+	}
+	return c.Behaviour.Validate()
+}

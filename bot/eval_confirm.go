@@ -1,0 +1,251 @@
+package bot
+
+import (
+	"strings"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/scoring"
+)
+
+// Confirming an evaluation: the predikat from the matrix, the distribution
+// check of the unit when this is its last evaluation, the notification of
+// the person, and reopening a confirmed evaluation before it locks.
+
+// confirmEval confirms a complete draft. Every rule is checked again here,
+// whatever the buttons said: both ratings decided, all seven values rated,
+// a reason for every departure from a proposal.
+func (b *Bot) confirmEval(r *Request, st *kinerja.Staff, p kinerja.Period) error {
+	e, err := draftOf(r, st, p)
+	if err != nil {
+		return err
+	}
+	switch {
+	case !e.DecidedHasil.Valid():
+		return kinerja.Errorf(kinerja.EInvalid, "err.eval_hasil_first")
+	case len(e.Unrated()) > 0:
+		return kinerja.Errorf(kinerja.EInvalid, "err.eval_values_missing", len(e.Unrated()))
+	case !e.DecidedPerilaku.Valid():
+		return kinerja.Errorf(kinerja.EInvalid, "err.eval_perilaku_first")
+	case e.DecidedHasil != e.ProposedHasil && e.HasilReason == "",
+		e.DecidedPerilaku != e.ProposedPerilaku && e.PerilakuReason == "":
+		return kinerja.Errorf(kinerja.EInvalid, "err.eval_reason_missing")
+	}
+	pred, err := scoring.Predicate(e.DecidedHasil, e.DecidedPerilaku)
+	if err != nil {
+		return err
+	}
+	dist, err := b.distribution(r, st, p, pred)
+	if err != nil {
+		return err
+	}
+	before := e.AuditJSON()
+	e.Predikat, e.Status, e.AssessorNIP = pred, kinerja.EvalFinal, r.Staff.NIP
+	e.DecidedAt, e.NotifiedAt, e.UpdatedAt = r.Now, r.Now, r.Now
+	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
+		return err
+	}
+	if err := b.audit(r, "evaluation.confirm", "evaluation", e.NIP+"/"+e.Period, before, e.AuditJSON()); err != nil {
+		return err
+	}
+	reached := b.notifyResult(r, st, e)
+	var sb strings.Builder
+	sb.WriteString(r.T("eval.confirmed", st.Name, string(pred), periodLabel(r.Lang, p)))
+	if reached {
+		sb.WriteString("\n" + r.T("eval.notified"))
+	} else {
+		sb.WriteString("\n" + r.T("eval.not_reachable", st.Name))
+	}
+	if dist.last {
+		sb.WriteString("\n\n" + dist.text(r.Lang))
+		if len(dist.breaches) > 0 {
+			if err := b.reportBreaches(r, st, p, dist); err != nil {
+				return err
+			}
+		}
+	}
+	next, err := nextPending(r, p, st.NIP)
+	if err != nil {
+		return err
+	}
+	var buttons [][]Button
+	if next != nil {
+		buttons = append(buttons, []Button{{Text: r.T("eval.btn_next", next.Name), Data: "nil:s:" + next.NIP + ":" + p.String()}})
+	} else {
+		sb.WriteString("\n\n" + r.T("eval.all_done"))
+	}
+	buttons = append(buttons, []Button{{Text: r.T("eval.btn_list"), Data: "nil:o:" + p.String()}})
+	r.ReplyEdit(sb.String(), buttons...)
+	return nil
+}
+
+// nextPending returns the next subordinate of p without a confirmed
+// evaluation, other than skip, or nil.
+func nextPending(r *Request, p kinerja.Period, skip string) (*kinerja.Staff, error) {
+	subs, err := subordinates(r, p)
+	if err != nil {
+		return nil, err
+	}
+	evs, err := evalsOf(r, p)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range subs {
+		if e := evs[s.NIP]; s.NIP != skip && (e == nil || e.Status != kinerja.EvalFinal) {
+			return s, nil
+		}
+	}
+	return nil, nil
+}
+
+// notifyResult tells the person their predikat, with the way to the whole
+// chain and to an objection. It reports whether they could be reached.
+func (b *Bot) notifyResult(r *Request, st *kinerja.Staff, e *kinerja.Evaluation) bool {
+	deadline := e.ObjectionDeadline(b.cfg.Evaluation.ObjectionDays, r.Loc())
+	return b.sendTo(r, st, func(lang kinerja.Lang) (string, [][]Button) {
+		text := T(lang, "eval.notify", periodLabelOf(lang, e.Period), nameOf(r, e.AssessorNIP), string(e.Predikat),
+			Raw(hasilLine(lang, e)), Raw(perilakuLine(lang, e)), lastDay(lang, deadline))
+		return text, [][]Button{
+			{{Text: T(lang, "skor.btn_view"), Data: "skor:v:" + e.Period}},
+			{{Text: T(lang, "obj.btn_object"), Data: "kbr:new:" + e.NIP + ":" + e.Period}},
+		}
+	})
+}
+
+// distResult is the outcome of the distribution check of a unit.
+type distResult struct {
+	last     bool // the evaluation is the unit's last one for the period
+	unit     string
+	org      kinerja.OrgPredikat // "" when the admin has not set it
+	breaches []scoring.Breach
+	total    int // confirmed results counted
+}
+
+// text explains the check to the assessor or an admin.
+func (d distResult) text(lang kinerja.Lang) string {
+	switch {
+	case d.org == "":
+		return T(lang, "eval.dist_unset", d.unit)
+	case len(d.breaches) == 0:
+		return T(lang, "eval.dist_ok", d.unit, string(d.org))
+	}
+	return T(lang, "eval.dist_breach", d.unit, string(d.org), Raw(breachLines(lang, d.breaches)))
+}
+
+// breachLines lists breaches as bullet lines.
+func breachLines(lang kinerja.Lang, bs []scoring.Breach) string {
+	var sb strings.Builder
+	for _, br := range bs {
+		sb.WriteString("\n• " + T(lang, br.Key(), br.Args()...))
+	}
+	return sb.String()
+}
+
+// distribution runs the SE MenPANRB 3/2023 check when st's evaluation is
+// the last one of their unit for p still to be confirmed, counting pred for
+// st. It never changes a predicate: the result is only shown and reported.
+func (b *Bot) distribution(r *Request, st *kinerja.Staff, p kinerja.Period, pred kinerja.Predikat) (distResult, error) {
+	d := distResult{unit: st.UnitCode}
+	if u, err := r.Tx.Unit(r.Ctx, st.UnitCode); err == nil {
+		d.unit = u.Name
+	}
+	staff, err := r.Tx.ListStaff(r.Ctx, kinerja.StaffFilter{UnitCode: st.UnitCode})
+	if err != nil {
+		return d, err
+	}
+	finals, err := r.Tx.ListEvaluations(r.Ctx, kinerja.EvaluationFilter{Period: p.String(), UnitCode: st.UnitCode, Status: kinerja.EvalFinal})
+	if err != nil {
+		return d, err
+	}
+	counts := map[kinerja.Predikat]int{pred: 1}
+	final := map[string]bool{}
+	for _, e := range finals {
+		if e.NIP != st.NIP {
+			final[e.NIP] = true
+			counts[e.Predikat]++
+		}
+	}
+	for _, s := range staff {
+		if s.NIP != st.NIP && !final[s.NIP] {
+			return d, nil // someone else is still to be evaluated
+		}
+	}
+	d.last = true
+	up, err := r.Tx.UnitPredicate(r.Ctx, st.UnitCode, p.String())
+	switch {
+	case kinerja.ErrorCode(err) == kinerja.ENotFound:
+		return d, nil
+	case err != nil:
+		return d, err
+	}
+	d.org = up.Predikat
+	d.breaches = scoring.CheckDistribution(up.Predikat, counts)
+	return d, nil
+}
+
+// distributionPreview is the check shown on the confirmation card, before
+// the assessor confirms the last evaluation of a unit; "" otherwise.
+func (b *Bot) distributionPreview(r *Request, st *kinerja.Staff, p kinerja.Period, pred kinerja.Predikat) (string, error) {
+	d, err := b.distribution(r, st, p, pred)
+	if err != nil || !d.last {
+		return "", err
+	}
+	text := d.text(r.Lang)
+	if len(d.breaches) > 0 {
+		text += "\n" + r.T("eval.dist_still_confirm")
+	}
+	return text, nil
+}
+
+// reportBreaches tells every linked admin about a unit whose predicates
+// break the distribution limits. Nothing is changed.
+func (b *Bot) reportBreaches(r *Request, st *kinerja.Staff, p kinerja.Period, d distResult) error {
+	list, err := admins(r)
+	if err != nil {
+		return err
+	}
+	for _, a := range list {
+		b.sendTo(r, a, func(lang kinerja.Lang) (string, [][]Button) {
+			return T(lang, "eval.dist_admin", Raw(d.text(lang)), periodLabel(lang, p), r.Staff.Name), nil
+		})
+	}
+	return nil
+}
+
+// reopenEval puts a confirmed evaluation back to draft so its assessor can
+// correct it: only before the lock and while nobody has objected. The
+// person is told; the new result is notified again on confirmation.
+func (b *Bot) reopenEval(r *Request, st *kinerja.Staff, p kinerja.Period) error {
+	e, err := r.Tx.Evaluation(r.Ctx, st.NIP, p.String())
+	if err != nil {
+		return err
+	}
+	if e.Status != kinerja.EvalFinal {
+		return b.showCard(r, st, p, true)
+	}
+	if e.Locked(r.Now, b.cfg.Evaluation.ObjectionDays, r.Loc()) {
+		return kinerja.Errorf(kinerja.EForbidden, "err.eval_locked",
+			lastDay(r.Lang, e.ObjectionDeadline(b.cfg.Evaluation.ObjectionDays, r.Loc())))
+	}
+	if ok, err := b.canReopen(r, e); err != nil {
+		return err
+	} else if !ok {
+		return kinerja.Errorf(kinerja.EConflict, "err.eval_has_objection")
+	}
+	before := e.AuditJSON()
+	// A fresh start: the numbers are recomputed and every decision is made again.
+	e.Status, e.Predikat, e.Behaviour = kinerja.EvalDraft, "", map[kinerja.CoreValue]kinerja.Rating{}
+	e.DecidedHasil, e.HasilReason, e.DecidedPerilaku, e.PerilakuReason = kinerja.RatingNone, "", kinerja.RatingNone, ""
+	e.ProposedPerilaku = kinerja.RatingNone
+	e.DecidedAt, e.NotifiedAt, e.UpdatedAt = time.Time{}, time.Time{}, r.Now
+	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
+		return err
+	}
+	if err := b.audit(r, "evaluation.reopen", "evaluation", e.NIP+"/"+e.Period, before, e.AuditJSON()); err != nil {
+		return err
+	}
+	b.sendTo(r, st, func(lang kinerja.Lang) (string, [][]Button) {
+		return T(lang, "eval.reopened_notice", periodLabel(lang, p), r.Staff.Name), nil
+	})
+	return b.showCard(r, st, p, true)
+}

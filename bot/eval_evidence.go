@@ -1,0 +1,129 @@
+package bot
+
+import (
+	"context"
+	"strings"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/scoring"
+)
+
+// The numbers an evaluation is decided on: approved reports, each
+// indicator's realisation against its target, the weighted capaian and,
+// for a unit head, the unit's own achievement (SE MenPANRB 3/2023).
+
+// ikmCode is the indicator code whose realisation, for a unit head, is the
+// unit's citizen satisfaction index rather than a sum of reports: a unit's
+// IKM is an indicator of the unit and of its head (DOMAIN.md §7).
+const ikmCode = "IKM"
+
+// Sources of an indicator's realisation (IndicatorResult.Source).
+const (
+	sourceReports    = "reports"     // the sum of approved work reports
+	sourceIKM        = "ikm"         // the unit's IKM for the period
+	sourceIKMMissing = "ikm_missing" // an IKM indicator of a head whose unit has no survey yet
+	sourceNoResult   = "none"        // nothing approved for a lower-is-better indicator: not counted
+)
+
+// counted reports whether an indicator counts in the weighted capaian.
+func counted(in kinerja.IndicatorResult) bool {
+	return in.Source != sourceIKMMissing && in.Source != sourceNoResult
+}
+
+// evidence is what the proposals of one evaluation are computed from.
+type evidence struct {
+	approved   int
+	indicators []kinerja.IndicatorResult
+	basis      kinerja.HasilBasis
+	capaian    float64
+	unitIKM    *UnitIKM // the unit's IKM when it was used for a unit head
+}
+
+// gatherEvidence computes the evidence of st for period p from the approved
+// reports, the targets and, for a unit head, the unit's IKM.
+func (b *Bot) gatherEvidence(ctx context.Context, tx kinerja.Tx, st *kinerja.Staff, p kinerja.Period) (*evidence, error) {
+	approved, inds, err := b.reportIndicators(ctx, tx, st.NIP, p)
+	if err != nil {
+		return nil, err
+	}
+	ev := &evidence{approved: approved, indicators: inds}
+	unit, err := tx.Unit(ctx, st.UnitCode)
+	if err != nil && kinerja.ErrorCode(err) != kinerja.ENotFound {
+		return nil, err
+	}
+	head := unit != nil && unit.HeadNIP == st.NIP
+	var unitScores []scoring.IndicatorScore
+	if head {
+		ui, err := b.unitIKM(ctx, tx, unit, p)
+		if err != nil {
+			return nil, err
+		}
+		for i := range ev.indicators {
+			in := &ev.indicators[i]
+			if !strings.EqualFold(in.Code, ikmCode) {
+				continue
+			}
+			if ui.Result.Respondents == 0 {
+				// No survey yet: the reports say nothing about an index.
+				in.Source = sourceIKMMissing
+				continue
+			}
+			c, err := scoring.Capaian(ui.Result.IKM, in.Target, in.Direction)
+			if err != nil {
+				continue // a target the catalogue should have refused; the indicator stays as reported
+			}
+			in.Realisasi, in.Capaian, in.Source = ui.Result.IKM, c, sourceIKM
+			unitScores = append(unitScores, scoring.IndicatorScore{Capaian: c, Weight: in.Weight})
+			ev.unitIKM = &ui
+		}
+	}
+	if len(unitScores) > 0 {
+		c, err := scoring.WeightedCapaian(unitScores)
+		if err != nil {
+			return nil, err
+		}
+		ev.basis, ev.capaian = kinerja.BasisUnit, c
+		return ev, nil
+	}
+	var own []scoring.IndicatorScore
+	for _, in := range ev.indicators {
+		if !counted(in) {
+			continue
+		}
+		own = append(own, scoring.IndicatorScore{Capaian: in.Capaian, Weight: in.Weight})
+	}
+	if len(own) == 0 {
+		ev.basis = kinerja.BasisNone
+		return ev, nil
+	}
+	c, err := scoring.WeightedCapaian(own)
+	if err != nil {
+		return nil, err
+	}
+	ev.basis, ev.capaian = kinerja.BasisOwn, c
+	if head {
+		ev.basis = kinerja.BasisUnitFallback
+	}
+	return ev, nil
+}
+
+// proposedHasil is the bot's proposal for the rating of work results, or
+// RatingNone when there is nothing to propose from.
+func (b *Bot) proposedHasil(basis kinerja.HasilBasis, capaian float64) kinerja.Rating {
+	switch basis {
+	case kinerja.BasisNone, "":
+		return kinerja.RatingNone
+	case kinerja.BasisUnit:
+		return scoring.UnitHeadHasil(capaian, b.cfg.Evaluation.Thresholds)
+	}
+	return b.cfg.Evaluation.Thresholds.Rate(capaian)
+}
+
+// applyEvidence writes evidence and the proposal into an undecided
+// evaluation. Once the assessor has decided the work-result rating the
+// numbers are frozen: the decision was made on them.
+func (b *Bot) applyEvidence(e *kinerja.Evaluation, ev *evidence) {
+	e.ApprovedReports, e.Indicators = ev.approved, ev.indicators
+	e.HasilBasis, e.CapaianPct = ev.basis, ev.capaian
+	e.ProposedHasil = b.proposedHasil(ev.basis, ev.capaian)
+}

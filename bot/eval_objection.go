@@ -1,0 +1,385 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+)
+
+// Keberatan: within the window after the notification, the evaluated person
+// (and nobody else) may object with a written reason. The objection goes to
+// the assessor's own superior, who may ask either side for an explanation
+// (relayed as text) and then upholds or changes the result with a reason;
+// that decision is final (PP 30/2019) and notified to both. Every step is
+// audited.
+
+// flowObjection is the session flow of the texts typed in an objection:
+// the reason ("reason"), a question ("question"), an answer ("answer") and
+// the reviewer's reason for the decision ("decide").
+const flowObjection = "keberatan"
+
+// registerObjection adds /keberatan and its buttons.
+func (b *Bot) registerObjection() {
+	b.addCommand(&command{name: "keberatan", roles: []kinerja.Role{kinerja.RoleStaff},
+		help: "obj.cmd", example: "obj.ex", handle: b.cmdObjection})
+	b.onCallback("kbr", b.cbObjection)
+	b.onFlow(flowObjection, b.flowObjection)
+	b.flowExpiry[flowObjection] = "obj.flow_expired"
+}
+
+// cmdObjection starts an objection to the period typed, or lists the
+// sender's results still open to objection and the objections waiting for
+// the sender's decision. A NIP other than the sender's is refused: nobody
+// objects on another person's behalf.
+func (b *Bot) cmdObjection(r *Request) error {
+	period := ""
+	for _, f := range strings.Fields(r.Text) {
+		if kinerja.ValidNIP(f) {
+			if f != r.Staff.NIP {
+				return kinerja.Errorf(kinerja.EForbidden, "err.obj_not_own")
+			}
+			continue
+		}
+		period = f
+	}
+	if period != "" {
+		return b.startObjection(r, r.Staff.NIP, period)
+	}
+	var sb strings.Builder
+	var buttons [][]Button
+	own, err := r.Tx.ListEvaluations(r.Ctx, kinerja.EvaluationFilter{NIP: r.Staff.NIP, Status: kinerja.EvalFinal})
+	if err != nil {
+		return err
+	}
+	for _, e := range own {
+		deadline := e.ObjectionDeadline(b.cfg.Evaluation.ObjectionDays, r.Loc())
+		if !r.Now.Before(deadline) {
+			continue
+		}
+		o, err := r.Tx.ObjectionFor(r.Ctx, e.NIP, e.Period)
+		switch {
+		case err == nil:
+			sb.WriteString("\n" + r.T("obj.list_own_filed", periodLabelOf(r.Lang, e.Period), objectionStatusLabel(r.Lang, o.Status)))
+		case kinerja.ErrorCode(err) == kinerja.ENotFound:
+			sb.WriteString("\n" + r.T("obj.list_own_open", periodLabelOf(r.Lang, e.Period), string(e.Predikat), lastDay(r.Lang, deadline)))
+			buttons = append(buttons, []Button{{Text: r.T("obj.btn_object_for", periodLabelOf(r.Lang, e.Period)), Data: "kbr:new:" + e.NIP + ":" + e.Period}})
+		default:
+			return err
+		}
+	}
+	waiting, err := r.Tx.ListObjections(r.Ctx, kinerja.ObjectionFilter{ReviewerNIP: r.Staff.NIP, OpenOnly: true})
+	if err != nil {
+		return err
+	}
+	for _, o := range waiting {
+		name := nameOf(r, o.NIP)
+		sb.WriteString("\n" + r.T("obj.list_review", name, periodLabelOf(r.Lang, o.Period), objectionStatusLabel(r.Lang, o.Status)))
+		buttons = append(buttons, []Button{{Text: r.T("obj.btn_review", name), Data: "kbr:v:" + strconv.FormatInt(o.ID, 10)}})
+	}
+	if sb.Len() == 0 {
+		r.Reply(r.T("obj.nothing", b.cfg.Evaluation.ObjectionDays))
+		return nil
+	}
+	r.Reply(r.T("obj.list_head")+sb.String(), buttons...)
+	return nil
+}
+
+// objectable checks that nip may object to their result of period now: it
+// is their own, confirmed, inside the window, not yet objected to, and
+// someone can decide it. It returns the evaluation and the reviewer.
+func (b *Bot) objectable(r *Request, nip, period string) (*kinerja.Evaluation, *kinerja.Staff, error) {
+	if r.Staff == nil || nip != r.Staff.NIP {
+		return nil, nil, kinerja.Errorf(kinerja.EForbidden, "err.obj_not_own")
+	}
+	p, err := parseEvalPeriod(period)
+	if err != nil {
+		return nil, nil, err
+	}
+	e, err := r.Tx.Evaluation(r.Ctx, nip, p.String())
+	if kinerja.ErrorCode(err) == kinerja.ENotFound || err == nil && e.Status != kinerja.EvalFinal {
+		return nil, nil, kinerja.Errorf(kinerja.EInvalid, "err.obj_no_result", periodLabel(r.Lang, p))
+	} else if err != nil {
+		return nil, nil, err
+	}
+	deadline := e.ObjectionDeadline(b.cfg.Evaluation.ObjectionDays, r.Loc())
+	if !r.Now.Before(deadline) {
+		return nil, nil, kinerja.Errorf(kinerja.EForbidden, "err.obj_window_closed", lastDay(r.Lang, deadline))
+	}
+	if o, err := r.Tx.ObjectionFor(r.Ctx, nip, e.Period); err == nil {
+		return nil, nil, kinerja.Errorf(kinerja.EConflict, "err.obj_exists", objectionStatusLabel(r.Lang, o.Status))
+	} else if kinerja.ErrorCode(err) != kinerja.ENotFound {
+		return nil, nil, err
+	}
+	revNIP, err := r.Tx.SuperiorAt(r.Ctx, e.AssessorNIP, r.Now)
+	if err != nil && kinerja.ErrorCode(err) != kinerja.ENotFound {
+		return nil, nil, err
+	}
+	if revNIP == "" {
+		return nil, nil, kinerja.Errorf(kinerja.EInvalid, "err.obj_no_reviewer")
+	}
+	rev, err := r.Tx.Staff(r.Ctx, revNIP)
+	if err != nil {
+		return nil, nil, err
+	}
+	return e, rev, nil
+}
+
+// startObjection asks for the written reason.
+func (b *Bot) startObjection(r *Request, nip, period string) error {
+	e, rev, err := b.objectable(r, nip, period)
+	if err != nil {
+		return err
+	}
+	r.StartFlow(flowObjection, "reason", map[string]string{"period": e.Period})
+	if err := r.SaveSession(); err != nil {
+		return err
+	}
+	r.Reply(r.T("obj.ask_reason", periodLabelOf(r.Lang, e.Period), string(e.Predikat), rev.Name, reasonMin, reasonMax),
+		[]Button{{Text: r.T("obj.btn_cancel"), Data: "kbr:x"}})
+	return nil
+}
+
+// fileObjection stores the objection and tells the reviewer and the assessor.
+func (b *Bot) fileObjection(r *Request, reason string) error {
+	e, rev, err := b.objectable(r, r.Staff.NIP, r.Session.Data["period"])
+	if err != nil {
+		return endFlowWith(r, err)
+	}
+	o := &kinerja.Objection{NIP: e.NIP, Period: e.Period, AssessorNIP: e.AssessorNIP, ReviewerNIP: rev.NIP,
+		Reason: reason, Status: kinerja.ObjectionOpen, CreatedAt: r.Now, OldPredikat: e.Predikat}
+	if err := r.Tx.CreateObjection(r.Ctx, o); err != nil {
+		return err
+	}
+	if err := b.audit(r, "objection.create", "objection", strconv.FormatInt(o.ID, 10), "", o.AuditJSON()); err != nil {
+		return err
+	}
+	if err := r.EndFlow(); err != nil {
+		return err
+	}
+	reached := b.sendTo(r, rev, func(lang kinerja.Lang) (string, [][]Button) {
+		return b.reviewCard(r, lang, o, e)
+	})
+	if !reached {
+		if err := b.tellAdminsUnreachable(r, o, rev); err != nil {
+			return err
+		}
+	}
+	if as, err := r.Tx.Staff(r.Ctx, e.AssessorNIP); err == nil {
+		b.sendTo(r, as, func(lang kinerja.Lang) (string, [][]Button) {
+			return T(lang, "obj.assessor_informed", r.Staff.Name, periodLabelOf(lang, o.Period), rev.Name), nil
+		})
+	}
+	r.Reply(r.T("obj.filed", rev.Name))
+	return nil
+}
+
+// tellAdminsUnreachable tells the admins that a reviewer cannot be reached
+// through the bot, so that they can bring the objection to them.
+func (b *Bot) tellAdminsUnreachable(r *Request, o *kinerja.Objection, rev *kinerja.Staff) error {
+	list, err := admins(r)
+	if err != nil {
+		return err
+	}
+	for _, a := range list {
+		b.sendTo(r, a, func(lang kinerja.Lang) (string, [][]Button) {
+			return T(lang, "obj.admin_reviewer_unlinked", rev.Name, rev.NIP, nameOf(r, o.NIP), periodLabelOf(lang, o.Period)), nil
+		})
+	}
+	return nil
+}
+
+// reviewCard is what the reviewer sees of an objection, with its buttons.
+func (b *Bot) reviewCard(r *Request, lang kinerja.Lang, o *kinerja.Objection, e *kinerja.Evaluation) (string, [][]Button) {
+	var sb strings.Builder
+	st, _ := r.Tx.Staff(r.Ctx, o.NIP)
+	name, pos := o.NIP, ""
+	if st != nil {
+		name, pos = st.Name, st.Position
+	}
+	sb.WriteString(T(lang, "obj.review_head", name, pos, o.NIP, periodLabelOf(lang, o.Period), nameOf(r, o.AssessorNIP)))
+	sb.WriteString("\n" + T(lang, "obj.review_result", string(e.Predikat), ratingLabel(lang, e.Hasil()), ratingLabel(lang, e.Perilaku())))
+	sb.WriteString("\n" + hasilLine(lang, e) + "\n" + perilakuLine(lang, e))
+	sb.WriteString("\n\n" + T(lang, "obj.review_reason", o.Reason))
+	for _, m := range o.Messages {
+		sb.WriteString("\n" + T(lang, "obj.msg_line", partyLabel(lang, m.From), partyLabel(lang, m.To), m.Text))
+	}
+	sb.WriteString("\n\n" + T(lang, "obj.review_status", objectionStatusLabel(lang, o.Status)))
+	for _, p := range o.Awaiting() {
+		sb.WriteString("\n" + T(lang, "obj.awaiting", partyLabel(lang, p)))
+	}
+	sb.WriteString("\n" + T(lang, "obj.review_chain", o.NIP, o.Period))
+	if o.Status.Decided() {
+		return sb.String(), nil
+	}
+	id := strconv.FormatInt(o.ID, 10)
+	return sb.String(), [][]Button{
+		{{Text: T(lang, "obj.btn_ask_staff"), Data: "kbr:ask:" + id + ":s"}, {Text: T(lang, "obj.btn_ask_assessor"), Data: "kbr:ask:" + id + ":a"}},
+		{{Text: T(lang, "obj.btn_uphold"), Data: "kbr:up:" + id}, {Text: T(lang, "obj.btn_change"), Data: "kbr:ch:" + id}},
+	}
+}
+
+// reviewing loads an undecided objection that the sender must decide.
+func reviewing(r *Request, idArg string) (*kinerja.Objection, *kinerja.Evaluation, error) {
+	id, err := strconv.ParseInt(idArg, 10, 64)
+	if err != nil || r.Staff == nil {
+		return nil, nil, kinerja.Errorf(kinerja.EForbidden, "err.obj_not_reviewer")
+	}
+	o, err := r.Tx.Objection(r.Ctx, id)
+	if kinerja.ErrorCode(err) == kinerja.ENotFound || err == nil && o.ReviewerNIP != r.Staff.NIP {
+		return nil, nil, kinerja.Errorf(kinerja.EForbidden, "err.obj_not_reviewer")
+	} else if err != nil {
+		return nil, nil, err
+	}
+	if o.Status.Decided() {
+		return nil, nil, kinerja.Errorf(kinerja.EConflict, "err.obj_decided", objectionStatusLabel(r.Lang, o.Status))
+	}
+	e, err := r.Tx.Evaluation(r.Ctx, o.NIP, o.Period)
+	if err != nil {
+		return nil, nil, err
+	}
+	return o, e, nil
+}
+
+// partyOf returns the person who is party p of an objection.
+func partyOf(r *Request, o *kinerja.Objection, p string) (*kinerja.Staff, error) {
+	nip := o.NIP
+	if p == kinerja.PartyAssessor {
+		nip = o.AssessorNIP
+	}
+	return r.Tx.Staff(r.Ctx, nip)
+}
+
+// cbObjection handles "kbr:new:<nip>:<period>", "kbr:x" (cancel), and for
+// the reviewer "kbr:v|ask|up|ch|h|p:<id>…", and "kbr:ans:<id>" for a
+// party asked to explain.
+func (b *Bot) cbObjection(r *Request) error {
+	args := callbackArgs(r.Callback.Data)
+	if len(args) == 0 || r.Staff == nil {
+		r.Answer(r.T("core.stale_button"))
+		return nil
+	}
+	// Any press abandons a text being typed (it restarts where needed).
+	if err := endFlow(r, flowObjection); err != nil {
+		return err
+	}
+	switch {
+	case args[0] == "new" && len(args) == 3:
+		return b.startObjection(r, args[1], args[2])
+	case args[0] == "x":
+		r.ReplyEdit(r.T("core.cancelled"))
+		return nil
+	case args[0] == "ans" && len(args) == 2:
+		return b.askAnswer(r, args[1])
+	case len(args) < 2:
+		r.Answer(r.T("core.stale_button"))
+		return nil
+	}
+	o, e, err := reviewing(r, args[1])
+	if err != nil {
+		return err
+	}
+	id := strconv.FormatInt(o.ID, 10)
+	switch {
+	case args[0] == "v":
+		text, buttons := b.reviewCard(r, r.Lang, o, e)
+		r.ReplyEdit(text, buttons...)
+		return nil
+	case args[0] == "ask" && len(args) == 3 && (args[2] == "s" || args[2] == "a"):
+		party := map[string]string{"s": kinerja.PartyStaff, "a": kinerja.PartyAssessor}[args[2]]
+		who, err := partyOf(r, o, party)
+		if err != nil {
+			return err
+		}
+		if !who.Linked() {
+			return kinerja.Errorf(kinerja.EInvalid, "err.obj_party_unlinked", who.Name)
+		}
+		r.StartFlow(flowObjection, "question", map[string]string{"id": id, "to": party})
+		if err := r.SaveSession(); err != nil {
+			return err
+		}
+		r.Reply(r.T("obj.ask_question", who.Name), []Button{{Text: r.T("obj.btn_cancel"), Data: "kbr:x"}})
+		return nil
+	case args[0] == "up" && len(args) == 2:
+		return b.askDecisionReason(r, o, e, kinerja.RatingNone, kinerja.RatingNone)
+	case args[0] == "ch" && len(args) == 2:
+		r.ReplyEdit(r.T("obj.choose_hasil", ratingLabel(r.Lang, e.Hasil())),
+			ratingButtons(r.Lang, "kbr:h:"+id+":", e.Hasil()), []Button{{Text: r.T("eval.btn_back"), Data: "kbr:v:" + id}})
+		return nil
+	case args[0] == "h" && len(args) == 3:
+		h, err := ratingArg(args[2:])
+		if err != nil {
+			return err
+		}
+		r.ReplyEdit(r.T("obj.choose_perilaku", ratingLabel(r.Lang, h), ratingLabel(r.Lang, e.Perilaku())),
+			ratingButtons(r.Lang, "kbr:p:"+id+":"+args[2]+":", e.Perilaku()), []Button{{Text: r.T("eval.btn_back"), Data: "kbr:v:" + id}})
+		return nil
+	case args[0] == "p" && len(args) == 4:
+		h, err := ratingArg(args[2:3])
+		if err != nil {
+			return err
+		}
+		pr, err := ratingArg(args[3:])
+		if err != nil {
+			return err
+		}
+		if h == e.Hasil() && pr == e.Perilaku() {
+			return kinerja.Errorf(kinerja.EInvalid, "err.obj_same_result")
+		}
+		return b.askDecisionReason(r, o, e, h, pr)
+	}
+	r.Answer(r.T("core.stale_button"))
+	return nil
+}
+
+// askAnswer lets the party a question was put to type their answer.
+func (b *Bot) askAnswer(r *Request, idArg string) error {
+	id, err := strconv.ParseInt(idArg, 10, 64)
+	if err != nil {
+		r.Answer(r.T("core.stale_button"))
+		return nil
+	}
+	o, err := r.Tx.Objection(r.Ctx, id)
+	if err != nil && kinerja.ErrorCode(err) != kinerja.ENotFound {
+		return err
+	}
+	party := ""
+	if err == nil {
+		for _, p := range o.Awaiting() {
+			if who, perr := partyOf(r, o, p); perr == nil && who.NIP == r.Staff.NIP {
+				party = p
+			}
+		}
+	}
+	if party == "" || o.Status.Decided() {
+		return kinerja.Errorf(kinerja.EForbidden, "err.obj_no_question")
+	}
+	r.StartFlow(flowObjection, "answer", map[string]string{"id": idArg, "party": party})
+	if err := r.SaveSession(); err != nil {
+		return err
+	}
+	r.Reply(r.T("obj.ask_answer", reasonMin, reasonMax), []Button{{Text: r.T("obj.btn_cancel"), Data: "kbr:x"}})
+	return nil
+}
+
+// askDecisionReason asks the reviewer why they uphold (h and p unset) or
+// change the result to h and p.
+func (b *Bot) askDecisionReason(r *Request, o *kinerja.Objection, e *kinerja.Evaluation, h, p kinerja.Rating) error {
+	data := map[string]string{"id": strconv.FormatInt(o.ID, 10), "h": strconv.Itoa(int(h)), "p": strconv.Itoa(int(p))}
+	r.StartFlow(flowObjection, "decide", data)
+	if err := r.SaveSession(); err != nil {
+		return err
+	}
+	back := []Button{{Text: r.T("eval.btn_back"), Data: "kbr:v:" + data["id"]}}
+	if !h.Valid() {
+		r.ReplyEdit(r.T("obj.ask_uphold_reason", string(e.Predikat), reasonMin, reasonMax), back)
+		return nil
+	}
+	pred, err := predicateFor(h, p)
+	if err != nil {
+		return err
+	}
+	r.ReplyEdit(r.T("obj.ask_change_reason", ratingLabel(r.Lang, h), ratingLabel(r.Lang, p), string(pred),
+		string(e.Predikat), reasonMin, reasonMax), back)
+	return nil
+}

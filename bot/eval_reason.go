@@ -1,0 +1,113 @@
+package bot
+
+import (
+	"strconv"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+)
+
+// The reason an assessor types for a departure from a proposal: asked
+// before anything is stored, checked for length, refused when the
+// evaluation moved on meanwhile.
+
+// ratingArg reads a rating 1–3 from a button.
+func ratingArg(args []string) (kinerja.Rating, error) {
+	if len(args) != 1 {
+		return kinerja.RatingNone, kinerja.Errorf(kinerja.EInvalid, "err.eval_bad_rating")
+	}
+	n, err := strconv.Atoi(args[0])
+	rt := kinerja.Rating(n)
+	if err != nil || !rt.Valid() {
+		return kinerja.RatingNone, kinerja.Errorf(kinerja.EInvalid, "err.eval_bad_rating")
+	}
+	return rt, nil
+}
+
+// askReason opens the dialogue in which the assessor types why they depart
+// from the proposal. Nothing is stored until the reason is given.
+func (b *Bot) askReason(r *Request, st *kinerja.Staff, p kinerja.Period, what string, pick, proposed kinerja.Rating) error {
+	r.StartFlow(flowNilai, what+"_reason", map[string]string{
+		"nip": st.NIP, "period": p.String(), "rating": strconv.Itoa(int(pick)),
+	})
+	if err := r.SaveSession(); err != nil {
+		return err
+	}
+	key := "eval.ask_reason_" + what
+	prop := ratingLabel(r.Lang, proposed)
+	if !proposed.Valid() {
+		key = "eval.ask_reason_" + what + "_none"
+	}
+	r.ReplyEdit(r.T(key, st.Name, ratingLabel(r.Lang, pick), prop, reasonMin, reasonMax),
+		[]Button{{Text: r.T("eval.btn_back"), Data: "nil:s:" + st.NIP + ":" + p.String()}})
+	return nil
+}
+
+// flowNilai receives a typed reason for a departure from a proposal.
+func (b *Bot) flowNilai(r *Request) error {
+	d := r.Session.Data
+	st, p, err := evalSubject(r, d["nip"], d["period"])
+	if err != nil {
+		return endFlowWith(r, err)
+	}
+	if r.Kind != KindText {
+		r.Reply(r.T("eval.reason_text_only"))
+		return nil
+	}
+	reason, err := checkReason(r.Text)
+	if err != nil {
+		// Say what is wrong and keep waiting for a better reason.
+		key, args := kinerja.ErrorKey(err)
+		r.Reply(r.T(key, args...), []Button{{Text: r.T("eval.btn_back"), Data: "nil:s:" + st.NIP + ":" + p.String()}})
+		return nil
+	}
+	rt, err := ratingArg([]string{d["rating"]})
+	if err != nil {
+		return endFlowWith(r, err)
+	}
+	e, err := draftOf(r, st, p)
+	if err != nil {
+		return endFlowWith(r, err)
+	}
+	switch r.Session.Step {
+	case "hasil_reason":
+		if e.DecidedHasil.Valid() {
+			return endFlowWith(r, kinerja.Errorf(kinerja.EConflict, "err.eval_changed"))
+		}
+		e.DecidedHasil, e.HasilReason = rt, reason
+	case "perilaku_reason":
+		if len(e.Unrated()) > 0 || e.DecidedPerilaku.Valid() {
+			return endFlowWith(r, kinerja.Errorf(kinerja.EConflict, "err.eval_changed"))
+		}
+		e.DecidedPerilaku, e.PerilakuReason = rt, reason
+	default:
+		return r.EndFlow()
+	}
+	e.UpdatedAt = r.Now
+	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
+		return err
+	}
+	if err := r.EndFlow(); err != nil {
+		return err
+	}
+	text, buttons, err := b.card(r, st, p, e, r.T("eval.reason_saved"))
+	if err != nil {
+		return err
+	}
+	r.Reply(text, buttons...)
+	return nil
+}
+
+// endFlowWith ends a dialogue that can no longer go on and answers with the
+// reason. A user error is answered here (returning it would roll back the
+// end of the dialogue too); anything else is returned.
+func endFlowWith(r *Request, err error) error {
+	key, args := kinerja.ErrorKey(err)
+	if key == "" || kinerja.ErrorCode(err) == kinerja.EInternal {
+		return err
+	}
+	if endErr := r.EndFlow(); endErr != nil {
+		return endErr
+	}
+	r.Reply(r.T(key, args...))
+	return nil
+}

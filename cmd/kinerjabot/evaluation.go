@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/scoring"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
+)
+
+// EvaluationSettings is the evaluation: block of the configuration, the
+// local policy of period evaluations (DOMAIN.md §2–§5). Every key is
+// optional; the defaults are those of the domain rules.
+type EvaluationSettings struct {
+	// Thresholds turn a weighted capaian (percent) into the proposed
+	// work-result rating: ≥ above is Di Atas, ≥ meets Sesuai (110 and 90).
+	Thresholds struct {
+		Above float64 `yaml:"above"`
+		Meets float64 `yaml:"meets"`
+	} `yaml:"thresholds"`
+	// BehaviourPolicy combines the seven BerAKHLAK ratings: median (the
+	// default) or mean (rounded).
+	BehaviourPolicy string `yaml:"behaviour_policy"`
+	// ObjectionDays is how many days after the notification a person may
+	// object (14); the evaluation locks when it closes.
+	ObjectionDays int `yaml:"objection_days"`
+	// DeadlineDay is the day of the following month by which assessors
+	// should have evaluated a period (5); shown to them, not enforced.
+	DeadlineDay int `yaml:"deadline_day"`
+}
+
+// check validates the evaluation settings.
+func (s EvaluationSettings) check() error {
+	th := s.Thresholds
+	if th.Above != 0 || th.Meets != 0 {
+		if err := (scoring.Thresholds{Above: th.Above, Meets: th.Meets}).Validate(); err != nil || math.IsNaN(th.Above) {
+			return &ConfigError{Key: "evaluation.thresholds", Msg: fmt.Sprintf("meets (%v) and above (%v) must be set together, with 0 < meets < above", th.Meets, th.Above)}
+		}
+	}
+	if err := scoring.BehaviourPolicy(s.BehaviourPolicy).Validate(); err != nil {
+		return &ConfigError{Key: "evaluation.behaviour_policy", Msg: fmt.Sprintf("%q is not allowed; use median or mean", s.BehaviourPolicy)}
+	}
+	if s.ObjectionDays < 0 || s.ObjectionDays > 90 {
+		return &ConfigError{Key: "evaluation.objection_days", Msg: "must be between 1 and 90 (0 = the default, 14)"}
+	}
+	if s.DeadlineDay < 0 || s.DeadlineDay > 28 {
+		return &ConfigError{Key: "evaluation.deadline_day", Msg: "must be between 1 and 28 (0 = the default, 5)"}
+	}
+	return nil
+}
+
+// evaluationConfig turns the settings into the bot's; zero fields take the
+// bot's defaults.
+func (a *app) evaluationConfig() bot.EvaluationConfig {
+	s := a.cfg.Evaluation
+	return bot.EvaluationConfig{
+		Thresholds:    scoring.Thresholds{Above: s.Thresholds.Above, Meets: s.Thresholds.Meets},
+		Behaviour:     scoring.BehaviourPolicy(s.BehaviourPolicy),
+		ObjectionDays: s.ObjectionDays,
+		DeadlineDay:   s.DeadlineDay,
+	}
+}
+
+func init() {
+	commands["unit-predicate"] = subcommand{"set a unit's own predicate for a period (SE MenPANRB 3/2023 distribution limits)", runUnitPredicate}
+	exporters["evaluations"] = exporter{"period evaluations: proposal, decision and reason side by side, predikat (XLSX adds the indicators)", buildEvaluationExport}
+	exporters["indicators"] = exporter{"each evaluated person's indicators: target, realisation, capaian", buildIndicatorExport}
+}
+
+// runUnitPredicate sets a unit's predicate and prints the limits it brings
+// and how the unit's confirmed results stand against them.
+func runUnitPredicate(ctx context.Context, a *app, args []string) int {
+	fs := newFlags(a, "unit-predicate", "--unit CODE --period PERIOD --predicate PREDIKAT",
+		"Sets the unit's own predicate for a period, as decided by its superior. PREDIKAT is one of\n"+
+			"Istimewa, Baik, \"Butuh Perbaikan\", Kurang, \"Sangat Kurang\" (case and spaces do not matter).\n"+
+			"The bot then warns assessors and admins when the staff predicates break its limits; it never\n"+
+			"changes a predicate. The same can be done in the chat with /predikatunit.")
+	unit := fs.String("unit", "", "the unit `CODE`")
+	period := fs.String("period", "", "the `PERIOD`: YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY")
+	predikat := fs.String("predicate", "", "the unit's `PREDIKAT`")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if *unit == "" || *period == "" || *predikat == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	defer db.Close()
+	b, err := a.offlineBot(ctx, db, false)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
+	text, err := b.SetUnitPredicate(ctx, *unit, *period, *predikat)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", plain(a.userMessage(err)))
+		return exitFailed
+	}
+	fmt.Fprintln(a.stdout, plain(text))
+	return exitOK
+}
+
+// buildEvaluationExport is the "evaluations" export: one row per confirmed
+// evaluation; in XLSX a second sheet has the indicators.
+func buildEvaluationExport(ctx context.Context, a *app, db *storage.DB, p kinerja.Period) ([]sheet.Sheet, error) {
+	b, err := a.offlineBot(ctx, db, false)
+	if err != nil {
+		return nil, err
+	}
+	evs, err := b.EvaluationTable(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := b.IndicatorTable(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return []sheet.Sheet{
+		{Name: "Penilaian " + p.String(), Header: evs[0], Rows: evs[1:]},
+		{Name: "Indikator " + p.String(), Header: inds[0], Rows: inds[1:]},
+	}, nil
+}
+
+// buildIndicatorExport is the "indicators" export on its own (for CSV).
+func buildIndicatorExport(ctx context.Context, a *app, db *storage.DB, p kinerja.Period) ([]sheet.Sheet, error) {
+	sheets, err := buildEvaluationExport(ctx, a, db, p)
+	if err != nil {
+		return nil, err
+	}
+	return sheets[1:], nil
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Plays real users against the kinerjabot binary through the independent
+# Bot API emulator telegram-test-api (npm). Not part of the test suite: it
+# needs npm. Usage: scripts/emulator/check.sh [SCENARIO.json]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+scenario=${1:-$here/reports.json}
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+(cd "$here" && [ -d node_modules/telegram-test-api ] || npm install --silent --no-audit --no-fund)
+go build -o "$work/kinerjabot" "$root/cmd/kinerjabot"
+export KINERJA_DB="$work/kinerja.db"
+"$work/kinerjabot" roster import "$root/configs/roster.example.csv"
+"$work/kinerjabot" targets import "$root/configs/targets.example.csv"
+port=${PORT:-9000}
+KINERJA_TELEGRAM_TOKEN=123456:EMULATORtoken KINERJA_TELEGRAM_ENDPOINT="http://127.0.0.1:$port/bot%s/%s" \
+  "$work/kinerjabot" run >"$work/bot.log" 2>&1 &
+export KB="$work/kinerjabot" PORT=$port
+status=0
+(cd "$here" && node drive.js "$scenario") || status=$?
+if [ $status -ne 0 ]; then echo "--- bot log"; tail -40 "$work/bot.log"; fi
+"$work/kinerjabot" export --what reports --period "$(date +%Y-%m)"
+exit $status

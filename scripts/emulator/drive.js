@@ -1,0 +1,84 @@
+// Plays users against a running kinerjabot through telegram-test-api.
+// Usage: node drive.js SCRIPT.json   (see check.sh). Each step is one of
+//   {"as": user, "say": text}                a message or command
+//   {"as": user, "press": label}             press the newest button whose text starts with label
+//   {"as": user, "expect": fragment}         the newest bot message to user contains fragment
+//   {"sh": command}                          run a shell command (e.g. kinerjabot invite), output saved as $OUT
+// "$OUT_n" in a later text is replaced by the n-th tab field of the last command's output.
+const TelegramServer = require('telegram-test-api');
+const { execSync } = require('child_process');
+const fs = require('fs');
+
+const script = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const token = process.env.TOKEN || '123456:EMULATORtoken';
+const port = Number(process.env.PORT || 9000);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+(async () => {
+  const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 3600 });
+  await server.start();
+  const clients = {};
+  const client = (name) => {
+    if (!clients[name]) {
+      const id = 1000 + Object.keys(clients).length;
+      clients[name] = server.getClient(token, { userId: id, chatId: id, firstName: name });
+    }
+    return clients[name];
+  };
+  const botMessages = (c) => server.storage.botMessages
+    .filter((m) => String(m.message.chat_id) === String(c.chatId))
+    .map((m) => m.message);
+  const waitNew = async (c, before, what) => {
+    for (let i = 0; i < 150; i++) {
+      if (botMessages(c).length > before) { await sleep(150); return; }
+      await sleep(100);
+    }
+    throw new Error(`no bot reply to ${what}`);
+  };
+  let out = [];
+  const fill = (s) => s.replace(/\$OUT_(\d+)/g, (_, n) => out[Number(n)] || '');
+  if (process.env.READY_CMD) execSync(process.env.READY_CMD);
+  await sleep(Number(process.env.START_WAIT || 1500));
+  let failures = 0;
+  for (const step of script) {
+    if (step.sh) {
+      out = execSync(fill(step.sh)).toString().trim().split('\n').pop().split('\t');
+      console.log(`$ ${fill(step.sh)}\n  → ${out.join(' | ')}`);
+      continue;
+    }
+    const c = client(step.as);
+    if (step.say !== undefined) {
+      const text = fill(step.say);
+      const before = botMessages(c).length;
+      const m = text.startsWith('/') ? c.makeCommand(text) : c.makeMessage(text);
+      await (text.startsWith('/') ? c.sendCommand(m) : c.sendMessage(m));
+      console.log(`${step.as}: ${text}`);
+      await waitNew(c, before, text);
+    } else if (step.press) {
+      let found = null;
+      for (let i = 0; i < 50 && !found; i++) {
+        for (const msg of botMessages(c).reverse()) {
+          const rows = (msg.reply_markup && msg.reply_markup.inline_keyboard) || [];
+          for (const row of rows) for (const b of row) if (!found && b.text.startsWith(step.press) && b.callback_data) found = b;
+          if (found) break;
+        }
+        if (!found) await sleep(100);
+      }
+      if (!found) { console.log(`FAIL: no button "${step.press}" for ${step.as}`); failures++; continue; }
+      const before = botMessages(c).length;
+      const cb = c.makeCallbackQuery(found.callback_data);
+      await c.sendCallback(cb);
+      console.log(`${step.as} presses [${found.text}]`);
+      await waitNew(c, before, found.text);
+    } else if (step.expect) {
+      const msgs = botMessages(c);
+      const last = msgs.length ? msgs[msgs.length - 1].text : '';
+      const any = msgs.slice(-(step.within || 1)).some((m) => (m.text || '').includes(step.expect));
+      console.log(`${any ? 'ok  ' : 'FAIL'} ${step.as} sees "${step.expect}"`);
+      if (!any) { failures++; console.log(`     newest message: ${JSON.stringify(last)}`); }
+    }
+  }
+  await server.stop();
+  console.log(failures ? `${failures} failed` : 'all steps passed');
+  process.exit(failures ? 1 : 0);
+})().catch((e) => { console.error(e); process.exit(2); });
