@@ -33,7 +33,7 @@ var JobList = []JobInfo{
 	{JobRemindEvaluation, "0 9 * * *", "assessors with unfinished evaluations of the previous month, from the 1st to the deadline", "the local day"},
 	{JobRemindReporting, "0 14 * * 5", "staff with no report in the last N working days", "the local day"},
 	{JobSummaryWeekly, "30 7 * * 1", "reports and survey of the previous week to each unit's group", "the ISO week summarised"},
-	{JobSummaryMonthly, "0 8 1 * *", "IKM, mutu and predikat counts of the previous month, with a chart, to unit groups and the public channel", "the month summarised"},
+	{JobSummaryMonthly, "0 8 1 * *", "IKM and mutu of the previous month with a chart, and predikat counts of the latest month evaluated, to unit groups and the public channel", "the month summarised"},
 }
 
 // JobsConfig is what the scheduled jobs need to know.
@@ -41,7 +41,8 @@ type JobsConfig struct {
 	// Calendar has the holidays; weekends and holidays get no reminders.
 	Calendar *kinerja.Calendar
 	// EvaluationDeadline is the day of the month by which assessors must
-	// have evaluated the previous month (5).
+	// have evaluated the previous month; 0 takes the evaluation feature's
+	// (Config.Evaluation.DeadlineDay, 5 by default).
 	EvaluationDeadline int
 	// ReportingDays is N of "no report in the last N working days" (5).
 	ReportingDays int
@@ -65,7 +66,7 @@ type Jobs struct {
 // NewJobs returns the scheduled jobs of b.
 func NewJobs(b *Bot, cfg JobsConfig) *Jobs {
 	if cfg.EvaluationDeadline <= 0 || cfg.EvaluationDeadline > 28 {
-		cfg.EvaluationDeadline = 5
+		cfg.EvaluationDeadline = b.cfg.Evaluation.withDefaults().DeadlineDay
 	}
 	if cfg.ReportingDays <= 0 {
 		cfg.ReportingDays = 5
@@ -159,9 +160,13 @@ func (j *Jobs) Run(ctx context.Context, name string) (*JobResult, error) {
 }
 
 // RunAt runs the named job as if at instant at: it reads the data, builds
-// the messages and queues them with the run's record for the slot of at,
+// the messages and queues them, with the run's record for the slot of at,
 // in one transaction. A slot that already ran queues nothing. The messages
 // are due at once (by the bot's clock), not at at.
+//
+// The data is read before that transaction, outside the database's write
+// lock, so that a job over the whole city does not hold up conversations;
+// the record of the slot, not the reading, is what keeps a run single.
 func (j *Jobs) RunAt(ctx context.Context, name string, at time.Time) (*JobResult, error) {
 	def, ok := jobDefs[name]
 	if !ok {
@@ -169,46 +174,51 @@ func (j *Jobs) RunAt(ctx context.Context, name string, at time.Time) (*JobResult
 	}
 	at = at.In(j.loc())
 	res := &JobResult{Job: name, Slot: def.slot(j, at), At: at}
-	err := j.b.store.InTx(ctx, func(tx kinerja.Tx) error {
-		prev, err := tx.JobRun(ctx, name, res.Slot)
-		if err == nil {
-			res.Previous = prev
-			return nil
-		} else if kinerja.ErrorCode(err) != kinerja.ENotFound {
-			return err
-		}
-		r := &jobRun{ctx: ctx, tx: tx, at: at, res: res}
-		if r.leaves, err = j.leavesOn(ctx, tx, at); err != nil {
-			return err
-		}
-		msgs, err := def.build(j, r)
-		if err == errJobSkip {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		// The messages are due now, whatever instant the run is for: an
-		// operator's "jobs run --at" of a coming morning sends at once.
-		now := j.b.now()
-		for _, m := range msgs {
-			m.CreatedAt, m.NotBefore = now, now
-		}
-		queued, err := tx.EnqueueRun(ctx, &kinerja.JobRun{Job: name, Slot: res.Slot, At: at}, msgs)
-		if err != nil {
-			return err
-		}
-		if !queued {
-			// Another process recorded the slot between our check and insert.
-			res.Previous, err = tx.JobRun(ctx, name, res.Slot)
-			res.Left = nil
-			return err
-		}
-		res.Queued, res.Messages = true, msgs
-		return nil
-	})
-	if err != nil {
+	fail := func(err error) (*JobResult, error) {
 		return nil, fmt.Errorf("job %s (slot %s): %w", name, res.Slot, err)
 	}
+	store := j.b.store
+	prev, err := store.JobRun(ctx, name, res.Slot)
+	if err == nil {
+		res.Previous = prev
+		return res, nil
+	} else if kinerja.ErrorCode(err) != kinerja.ENotFound {
+		return fail(err)
+	}
+	r := &jobRun{ctx: ctx, tx: store, at: at, res: res}
+	if r.leaves, err = j.leavesOn(ctx, store, at); err != nil {
+		return fail(err)
+	}
+	msgs, err := def.build(j, r)
+	if err == errJobSkip {
+		return res, nil
+	} else if err != nil {
+		return fail(err)
+	}
+	// The messages are due now, whatever instant the run is for: an
+	// operator's "jobs run --at" of a coming morning sends at once.
+	now := j.b.now()
+	for _, m := range msgs {
+		m.CreatedAt, m.NotBefore = now, now
+	}
+	var queued bool
+	err = store.InTx(ctx, func(tx kinerja.Tx) error {
+		queued, err = tx.EnqueueRun(ctx, &kinerja.JobRun{Job: name, Slot: res.Slot, At: at}, msgs)
+		if err != nil || queued {
+			return err
+		}
+		// Another run recorded the slot between our check and now.
+		res.Previous, err = tx.JobRun(ctx, name, res.Slot)
+		return err
+	})
+	if err != nil {
+		return fail(err)
+	}
+	if !queued {
+		res.Left = nil
+		return res, nil
+	}
+	res.Queued, res.Messages = true, msgs
 	for _, who := range res.Left {
 		sort.Strings(who)
 	}

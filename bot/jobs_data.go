@@ -9,11 +9,11 @@ import (
 )
 
 // StoreSources returns the jobs' data sources that read the database
-// directly, for the features in this build: work reports and the survey.
-// Evaluations are not in it yet, so remind-evaluation reports "no data
-// source yet" and the monthly summary leaves out the predikat counts.
-func StoreSources() Sources {
-	return Sources{Approvals: storeReports{}, Reporting: storeReports{}, Activity: storeReports{}, Survey: storeSurvey{}}
+// directly, for the features in this build: work reports, the survey and
+// evaluations. loc is the zone periods are cut in.
+func StoreSources(loc *time.Location) Sources {
+	return Sources{Approvals: storeReports{}, Reporting: storeReports{}, Activity: storeReports{},
+		Survey: storeSurvey{}, Evaluation: storeEvaluations{loc: loc}}
 }
 
 // storeSurvey computes IKM by unit from the totals the store aggregates.
@@ -110,6 +110,71 @@ func (storeReports) UnitActivity(ctx context.Context, tx kinerja.Tx, from, to ti
 			a.Pending++
 		}
 		out[unit[r.NIP]] = a
+	}
+	return out, nil
+}
+
+// storeEvaluations answers the jobs' questions about period evaluations.
+type storeEvaluations struct{ loc *time.Location }
+
+// Unfinished implements EvaluationSource: for each assessor, how many of
+// the people they assessed at the end of p have no confirmed evaluation of
+// p (a draft is unfinished). People who joined after p are not counted.
+func (s storeEvaluations) Unfinished(ctx context.Context, tx kinerja.Tx, p kinerja.Period) ([]UnfinishedEvaluations, error) {
+	evs, err := tx.ListEvaluations(ctx, kinerja.EvaluationFilter{Period: p.String(), Status: kinerja.EvalFinal})
+	if err != nil {
+		return nil, err
+	}
+	done := make(map[string]bool, len(evs))
+	for _, e := range evs {
+		done[e.NIP] = true
+	}
+	staff, err := tx.ListStaff(ctx, kinerja.StaffFilter{})
+	if err != nil {
+		return nil, err
+	}
+	end := lastInstant(p, s.loc)
+	count := map[string]int{}
+	var order []string
+	for _, st := range staff {
+		if done[st.NIP] {
+			continue
+		}
+		sup, err := tx.SuperiorAt(ctx, st.NIP, end)
+		if err != nil {
+			return nil, err
+		}
+		if sup == "" {
+			continue
+		}
+		if count[sup] == 0 {
+			order = append(order, sup)
+		}
+		count[sup]++
+	}
+	out := make([]UnfinishedEvaluations, 0, len(order))
+	for _, nip := range order {
+		out = append(out, UnfinishedEvaluations{AssessorNIP: nip, Count: count[nip]})
+	}
+	return out, nil
+}
+
+// PredikatCounts implements EvaluationSource: the effective predikat of
+// each confirmed evaluation of p, counted by the person's unit at the time.
+func (storeEvaluations) PredikatCounts(ctx context.Context, tx kinerja.Tx, p kinerja.Period) (map[string]map[kinerja.Predikat]int, error) {
+	evs, err := tx.ListEvaluations(ctx, kinerja.EvaluationFilter{Period: p.String(), Status: kinerja.EvalFinal})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[kinerja.Predikat]int{}
+	for _, e := range evs {
+		if e.Predikat == "" {
+			continue
+		}
+		if out[e.UnitCode] == nil {
+			out[e.UnitCode] = map[kinerja.Predikat]int{}
+		}
+		out[e.UnitCode][e.Predikat]++
 	}
 	return out, nil
 }

@@ -107,7 +107,7 @@ func (j *Jobs) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		if lastDay {
 			text += "\n\n" + T(lang, "jobs.evaluation_last_day")
 		}
-		out = append(out, jobMessage(st, text, j.commandRow(lang, "penilaian", "jobs.open_evaluation"), snoozeRow(lang)))
+		out = append(out, jobMessage(st, text, j.commandRow(lang, "nilai", "jobs.open_evaluation"), snoozeRow(lang)))
 	}
 	if !lastDay || len(lines) == 0 {
 		return out, nil

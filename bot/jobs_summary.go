@@ -126,9 +126,13 @@ func (j *Jobs) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		return nil, err
 	}
 	var pred map[string]map[kinerja.Predikat]int
+	evalPeriod := j.evaluatedMonth(r.at)
 	if src.Evaluation != nil {
-		if pred, err = src.Evaluation.PredikatCounts(r.ctx, r.tx, period); err != nil {
+		if pred, err = src.Evaluation.PredikatCounts(r.ctx, r.tx, evalPeriod); err != nil {
 			return nil, err
+		}
+		if pred == nil {
+			pred = map[string]map[kinerja.Predikat]int{}
 		}
 	}
 	units, err := r.tx.ListUnits(r.ctx)
@@ -173,7 +177,7 @@ func (j *Jobs) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 	}
 	var out []*kinerja.OutboxMessage
 	for _, t := range targets {
-		text := j.monthlyText(lang, period, units, ranked, ikm, pred, t.own)
+		text := j.monthlyText(lang, period, evalPeriod, units, ranked, ikm, pred, t.own)
 		out = append(out, &kinerja.OutboxMessage{ChatID: t.chat, Label: t.label, Text: text})
 		if picture != nil {
 			out = append(out, &kinerja.OutboxMessage{ChatID: t.chat, Label: t.label, Photo: picture,
@@ -196,7 +200,7 @@ func rankByIKM(units []*kinerja.Unit, ikm map[string]scoring.IKMResult) []*kiner
 }
 
 // monthlyText writes the monthly summary; own marks the chat's own units.
-func (j *Jobs) monthlyText(lang kinerja.Lang, p kinerja.Period, units, ranked []*kinerja.Unit,
+func (j *Jobs) monthlyText(lang kinerja.Lang, p, evalPeriod kinerja.Period, units, ranked []*kinerja.Unit,
 	ikm map[string]scoring.IKMResult, pred map[string]map[kinerja.Predikat]int, own map[string]bool) string {
 	var sb strings.Builder
 	sb.WriteString(T(lang, "jobs.monthly_head", jobMonth(lang, p)))
@@ -223,23 +227,42 @@ func (j *Jobs) monthlyText(lang kinerja.Lang, p kinerja.Period, units, ranked []
 		}
 	}
 	if pred != nil {
-		sb.WriteString("\n\n" + T(lang, "jobs.monthly_predikat"))
+		sb.WriteString("\n\n" + T(lang, "jobs.monthly_predikat", jobMonth(lang, evalPeriod)))
 		total := map[kinerja.Predikat]int{}
 		for _, u := range units {
 			for k, n := range pred[u.Code] {
 				total[k] += n
 			}
 			if own[u.Code] {
-				sb.WriteString("\n" + Esc(u.Name) + ": " + predikatCounts(pred[u.Code]))
+				sb.WriteString("\n" + Esc(u.Name) + ": " + predikatCounts(lang, pred[u.Code]))
 			}
 		}
-		sb.WriteString("\n" + T(lang, "jobs.monthly_all_units") + ": " + predikatCounts(total))
+		sb.WriteString("\n" + T(lang, "jobs.monthly_all_units") + ": " + predikatCounts(lang, total))
 	}
 	return sb.String()
 }
 
-// predikatCounts writes the five predicates with their counts, best first.
-func predikatCounts(c map[kinerja.Predikat]int) string {
+// evaluatedMonth is the latest month whose evaluations are due by the
+// instant at: on the 1st (the default schedule) the previous month is still
+// being evaluated until the deadline, so the month before it.
+func (j *Jobs) evaluatedMonth(at time.Time) kinerja.Period {
+	p := kinerja.MonthOf(at, j.loc()).Prev()
+	if at.In(j.loc()).Day() <= j.cfg.EvaluationDeadline {
+		p = p.Prev()
+	}
+	return p
+}
+
+// predikatCounts writes the five predicates with their counts, best first,
+// or says that none is confirmed yet.
+func predikatCounts(lang kinerja.Lang, c map[kinerja.Predikat]int) string {
+	n := 0
+	for _, k := range c {
+		n += k
+	}
+	if n == 0 {
+		return T(lang, "jobs.monthly_no_predikat")
+	}
 	parts := make([]string, 0, len(kinerja.Predikats))
 	for _, p := range kinerja.Predikats {
 		parts = append(parts, fmt.Sprintf("%s %d", p, c[p]))

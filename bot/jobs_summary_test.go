@@ -101,6 +101,7 @@ func TestSummaryMonthlyCountsOnlyAndChartAfterText(t *testing.T) {
 		"2. ▶ Puskesmas Tanah Garam: 75,00 — mutu C (Kurang Baik), 90 responden",
 		"Puskesmas Tanah Garam: Sangat Baik 1 · Baik 2 · Butuh Perbaikan 0 · Kurang/Misconduct 0 · Sangat Kurang 0",
 		"Seluruh unit: Sangat Baik 1 · Baik 2 · Butuh Perbaikan 1",
+		"Sebaran predikat kinerja pegawai, Oktober 2026",
 	} {
 		if !strings.Contains(pkm, want) {
 			t.Errorf("PKM group text lacks %q:\n%s", want, pkm)
@@ -122,7 +123,7 @@ func TestSummaryMonthlyCountsOnlyAndChartAfterText(t *testing.T) {
 func TestStoreSourcesReadTheSurvey(t *testing.T) {
 	h := newJobsHarness(t)
 	ctx := context.Background()
-	h.jobs.cfg.Sources = StoreSources()
+	h.jobs.cfg.Sources = StoreSources(wib)
 	add := func(day time.Time, a int) {
 		r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: day}
 		for i := range r.Answers {
@@ -147,16 +148,56 @@ func TestStoreSourcesReadTheSurvey(t *testing.T) {
 	if !strings.Contains(pkm, "<b>3</b> responden minggu ini") || !strings.Contains(pkm, "93,75 — mutu A (Sangat Baik), 4 responden") {
 		t.Fatalf("weekly summary from the survey store:\n%s", pkm)
 	}
-	// Evaluations are not in this build: their job says so.
-	if res := h.run(JobRemindEvaluation, at(2026, 12, 1, 9, 0)); !strings.Contains(res.Skipped, "no data source yet") {
-		t.Fatalf("remind-evaluation: %+v", res)
+}
+
+func TestStoreSourcesReadTheEvaluations(t *testing.T) {
+	h := newJobsHarness(t)
+	ctx := context.Background()
+	h.jobs.cfg.Sources = StoreSources(wib)
+	for _, e := range []*kinerja.Evaluation{
+		{NIP: nipBudi, Period: "2026-11", AssessorNIP: nipHead, UnitCode: "PKM-TGR", Predikat: kinerja.PredikatBaik, Status: kinerja.EvalFinal},
+		{NIP: nipSari, Period: "2026-11", AssessorNIP: nipHead, UnitCode: "PKM-TGR", Predikat: kinerja.PredikatSangatBaik, Status: kinerja.EvalDraft},
+	} {
+		e.CreatedAt, e.UpdatedAt = h.now, h.now
+		if err := h.db.PutEvaluation(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Budi's is confirmed; Sari's is a draft and Fitri's not begun.
+	res := h.run(JobRemindEvaluation, at(2026, 12, 1, 9, 0))
+	got := map[int64]string{}
+	for _, m := range res.Messages {
+		got[m.ChatID] = m.Text
+	}
+	if len(got) != 2 || !strings.Contains(got[jtHead], "<b>1 pegawai</b>") || !strings.Contains(got[jtYus], "<b>1 pegawai</b>") {
+		t.Fatalf("evaluation reminders %v", got)
+	}
+	if res.Messages[0].Buttons[0][0].Data != "run:nilai" {
+		t.Fatalf("buttons %+v; want /nilai first", res.Messages[0].Buttons)
+	}
+	// After the deadline, the monthly summary counts November's predicates
+	// (on the 1st they would still be in progress: it shows October's).
+	res = h.run(JobSummaryMonthly, at(2026, 12, 7, 8, 0))
+	for _, m := range res.Messages {
+		if m.ChatID == -1001 && m.Photo == nil &&
+			!strings.Contains(m.Text, "Puskesmas Tanah Garam: Sangat Baik 0 · Baik 1 · Butuh Perbaikan 0") {
+			t.Fatalf("monthly predikat counts:\n%s", m.Text)
+		}
+	}
+	// The admin exports the confirmed evaluations in chat: two sheets.
+	h.text(jtAdmin, "/ekspor")
+	h.press(jtAdmin, 5, "ekspor:p:2026-11")
+	doc := mustSay(t, h.press(jtAdmin, 5, "ekspor:k:2026-11:nilai"), "Ekspor")
+	tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")
+	if err != nil || len(tbl.Rows) != 1 || tbl.Rows[0].Cell(0) != nipBudi {
+		t.Fatalf("evaluations workbook %+v, %v", tbl, err)
 	}
 }
 
 func TestStoreSourcesReadTheReports(t *testing.T) {
 	h := newJobsHarness(t)
 	ctx := context.Background()
-	h.jobs.cfg.Sources = StoreSources()
+	h.jobs.cfg.Sources = StoreSources(wib)
 	tgt := &kinerja.Target{NIP: nipBudi, Period: "2026-11", Code: "PKM-01", Name: "Pasien", Unit: "pasien", Target: 100, Direction: kinerja.HigherIsBetter}
 	if _, err := h.db.PutTarget(ctx, tgt); err != nil {
 		t.Fatal(err)

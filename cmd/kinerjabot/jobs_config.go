@@ -26,9 +26,9 @@ type JobsSettings struct {
 	// holidays-*.yaml for one file per year; a relative path is taken from
 	// the configuration file's folder. Env: KINERJA_HOLIDAYS.
 	HolidaysFile string `yaml:"holidays_file"`
-	Reminders    struct {
-		EvaluationDeadlineDay int `yaml:"evaluation_deadline_day"`
-		ReportingWorkingDays  int `yaml:"reporting_working_days"`
+	// Reminders: the deadline of remind-evaluation is evaluation.deadline_day.
+	Reminders struct {
+		ReportingWorkingDays int `yaml:"reporting_working_days"`
 	} `yaml:"reminders"`
 	// PublicChannelID, when not 0, also gets the monthly summary.
 	PublicChannelID int64 `yaml:"public_channel_id"`
@@ -62,12 +62,6 @@ func (s *JobsSettings) check(loc *time.Location) error {
 		s.specs[name] = spec
 	}
 	r := &s.Reminders
-	if r.EvaluationDeadlineDay == 0 {
-		r.EvaluationDeadlineDay = 5
-	}
-	if r.EvaluationDeadlineDay < 1 || r.EvaluationDeadlineDay > 28 {
-		return &ConfigError{Key: "reminders.evaluation_deadline_day", Msg: "must be a day of the month between 1 and 28"}
-	}
 	if r.ReportingWorkingDays == 0 {
 		r.ReportingWorkingDays = 5
 	}
@@ -176,15 +170,14 @@ func (a *app) jobsConfig() bot.JobsConfig {
 		}
 	}
 	return bot.JobsConfig{
-		Calendar:           kinerja.NewCalendar(c.Location(), c.holidays),
-		EvaluationDeadline: c.Reminders.EvaluationDeadlineDay,
-		ReportingDays:      c.Reminders.ReportingWorkingDays,
-		UnitGroups:         groups,
-		PublicChannel:      c.PublicChannelID,
-		Sources:            jobSources(),
+		Calendar:      kinerja.NewCalendar(c.Location(), c.holidays),
+		ReportingDays: c.Reminders.ReportingWorkingDays,
+		UnitGroups:    groups,
+		PublicChannel: c.PublicChannelID,
+		Sources:       jobSources(c.Location()),
 	}
 }
 
 // jobSources returns the data sources of the features in this build (see
 // bot.StoreSources). Tests replace it.
-var jobSources = bot.StoreSources
+var jobSources = func(loc *time.Location) bot.Sources { return bot.StoreSources(loc) }

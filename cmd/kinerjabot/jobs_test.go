@@ -37,7 +37,7 @@ func (s stubSources) UnitIKM(context.Context, kinerja.Tx, time.Time, time.Time) 
 // withSources makes the jobs of this test read stub data.
 func withSources(t *testing.T, s bot.Sources) {
 	saved := jobSources
-	jobSources = func() bot.Sources { return s }
+	jobSources = func(*time.Location) bot.Sources { return s }
 	t.Cleanup(func() { jobSources = saved })
 }
 
@@ -83,7 +83,7 @@ func TestBadSchedulesStopTheStartWithTheKey(t *testing.T) {
 		"descriptor":   {"schedules:\n  summary-monthly: \"@monthly\"\n", "descriptors such as @daily are not accepted"},
 		"out of range": {"schedules:\n  remind-reporting: \"0 25 * * 5\"\n", "schedules.remind-reporting"},
 		"unknown job":  {"schedules:\n  remind-everyone: \"0 8 * * *\"\n", "no job has this name; the jobs are remind-approvals"},
-		"deadline":     {"reminders:\n  evaluation_deadline_day: 31\n", "reminders.evaluation_deadline_day"},
+		"window":       {"reminders:\n  reporting_working_days: 31\n", "reminders.reporting_working_days"},
 		"holidays":     {"holidays_file: nowhere-*.yaml\n", "holidays_file (KINERJA_HOLIDAYS): no file matches"},
 	} {
 		t.Run(name, func(t *testing.T) {
