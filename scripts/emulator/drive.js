@@ -36,13 +36,17 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     throw new Error(`no bot reply to ${what}`);
   };
   let out = [];
-  const fill = (s) => s.replace(/\$OUT_(\d+)/g, (_, n) => out[Number(n)] || '');
+  let survey = '';
+  const fill = (s) => s.replace(/\$OUT_(\d+)/g, (_, n) => out[Number(n)] || '').replace('$SURVEY', survey);
   if (process.env.READY_CMD) execSync(process.env.READY_CMD);
   await sleep(Number(process.env.START_WAIT || 1500));
   let failures = 0;
   for (const step of script) {
     if (step.sh) {
-      out = execSync(fill(step.sh)).toString().trim().split('\n').pop().split('\t');
+      const text = execSync(fill(step.sh)).toString().trim();
+      const link = text.match(/start=(s_[A-Za-z0-9_-]+)/);
+      if (link) survey = link[1];
+      out = text.split('\n').pop().split(/[\t,]/);
       console.log(`$ ${fill(step.sh)}\n  → ${out.join(' | ')}`);
       continue;
     }
