@@ -185,3 +185,16 @@ func TestUnlinkAllowsNewInvite(t *testing.T) {
 	code, _, _ := h.bot.Invite(ctx, nipBudi)
 	mustSay(t, h.text(801, "/start "+code), "Akun terhubung")
 }
+
+func TestWritingToTheBotClearsUnreachable(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	if err := h.db.PutAccount(ctx, &kinerja.Account{TelegramID: 990, Lang: kinerja.LangEN, Unreachable: true, UpdatedAt: h.now}); err != nil {
+		t.Fatal(err)
+	}
+	mustSay(t, h.text(990, "/help"), "Commands you can use")
+	a, err := h.db.Account(ctx, 990)
+	if err != nil || a.Unreachable || a.Lang != kinerja.LangEN {
+		t.Fatalf("account after a message: %+v %v", a, err)
+	}
+}

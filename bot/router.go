@@ -88,7 +88,24 @@ func (b *Bot) route(r *Request) error {
 // expiring a dialogue left idle too long.
 func (b *Bot) loadContext(r *Request) error {
 	ctx := r.Ctx
-	r.Lang = b.langOf(ctx, r.Tx, r.From.ID)
+	r.Lang = b.cfg.DefaultLang
+	a, err := r.Tx.Account(ctx, r.From.ID)
+	switch {
+	case err == nil:
+		if a.Lang != "" {
+			r.Lang = a.Lang
+		}
+		if a.Unreachable && r.ChatType == ChatPrivate {
+			// Someone who writes to the bot has unblocked it: reminders
+			// may reach them again.
+			a.Unreachable, a.UpdatedAt = false, r.Now
+			if err := r.Tx.PutAccount(ctx, a); err != nil {
+				return err
+			}
+		}
+	case kinerja.ErrorCode(err) != kinerja.ENotFound:
+		return err
+	}
 	st, err := r.Tx.StaffByTelegram(ctx, r.From.ID)
 	switch {
 	case err == nil:
