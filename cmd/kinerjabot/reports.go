@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/robfig/cron/v3"
 
@@ -103,51 +104,18 @@ func runTargets(ctx context.Context, a *app, args []string) int {
 		}
 		return exitUsage
 	}
-	fs := newFlags(a, "targets import", "FILE [--skip-invalid]",
+	return runSheetImport(ctx, a, args[1:], "targets import",
 		"Imports indicators and targets from a .csv or .xlsx file with the columns\n"+
 			"NIP, Periode, Kode Indikator, Indikator, Satuan, Target, Arah and optional Bobot.\n"+
 			"Periode is YYYY-MM (a month) or YYYY (the whole year); Arah is naik (higher is\n"+
 			"better) or turun (lower is better); an empty Bobot means equal weights.\n"+
 			"The whole file is checked first; by default nothing is written when any row is bad.\n"+
-			"See configs/targets.example.csv.")
-	skip := fs.Bool("skip-invalid", false, "write the good rows and still list the bad ones")
-	file, rest := splitPositional(args[1:])
-	if code, ok := parseFlags(fs, rest); !ok {
-		return code
-	}
-	if file == "" && fs.NArg() > 0 {
-		file = fs.Arg(0)
-	}
-	if file == "" {
-		fs.Usage()
-		return exitUsage
-	}
-	lang := a.cfg.lang
-	tab, err := sheet.Read(file)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", importer.ErrorText(lang, err))
-		return exitFailed
-	}
-	db, err := a.openStore(ctx)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return exitFailed
-	}
-	defer db.Close()
-	sum, probs, err := importer.ImportTargets(ctx, db, tab, a.now(), *skip)
-	for _, p := range probs {
-		fmt.Fprintln(a.stderr, p.Text(lang))
-	}
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", importer.ErrorText(lang, err))
-		return exitFailed
-	}
-	if len(probs) > 0 && !*skip {
-		fmt.Fprintln(a.stderr, importer.Message(lang, "targets.nothing_written", len(probs)))
-		return exitFailed
-	}
-	fmt.Fprintln(a.stdout, sum.Text(lang))
-	return exitOK
+			"See configs/targets.example.csv.",
+		"targets.nothing_written",
+		func(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skip bool) (fmt.Stringer, []importer.Problem, error) {
+			sum, probs, err := importer.ImportTargets(ctx, db, t, at, skip)
+			return summaryText{a.cfg.lang, sum}, probs, err
+		})
 }
 
 // runAudit runs "audit verify": it walks the hash chain and names the first

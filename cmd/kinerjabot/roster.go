@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/importer"
@@ -35,11 +36,34 @@ func runRoster(ctx context.Context, a *app, args []string) int {
 // runRosterImport checks the whole file, lists every bad row, and writes
 // nothing when any row is bad unless --skip-invalid is given.
 func runRosterImport(ctx context.Context, a *app, args []string) int {
-	fs := newFlags(a, "roster import", "FILE [--skip-invalid]",
+	return runSheetImport(ctx, a, args, "roster import",
 		"Imports the roster from a .csv or .xlsx file with the columns\n"+
 			"NIP, Nama, Jabatan, Kode Unit, Nama Unit, NIP Atasan and optional Peran (admin).\n"+
 			"The whole file is checked first; by default nothing is written when any row is bad.\n"+
-			"Importing again updates in place; a changed superior keeps its history.")
+			"Importing again updates in place; a changed superior keeps its history.",
+		"roster.nothing_written",
+		func(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skip bool) (fmt.Stringer, []importer.Problem, error) {
+			sum, probs, err := importer.ImportRoster(ctx, db, t, at, skip)
+			return summaryText{a.cfg.lang, sum}, probs, err
+		})
+}
+
+// summaryText renders an import summary in the configured language.
+type summaryText struct {
+	lang kinerja.Lang
+	sum  interface{ Text(kinerja.Lang) string }
+}
+
+func (s summaryText) String() string { return s.sum.Text(s.lang) }
+
+// sheetImport checks and writes one file in one transaction.
+type sheetImport func(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skipInvalid bool) (fmt.Stringer, []importer.Problem, error)
+
+// runSheetImport is the shared shape of the file imports (roster, targets):
+// read the file, check it whole, list every bad row in the configured
+// language, and write nothing (exit 1) unless --skip-invalid is given.
+func runSheetImport(ctx context.Context, a *app, args []string, name, about, nothingKey string, run sheetImport) int {
+	fs := newFlags(a, name, "FILE [--skip-invalid]", about)
 	skip := fs.Bool("skip-invalid", false, "write the good rows and still list the bad ones")
 	file, rest := splitPositional(args)
 	if code, ok := parseFlags(fs, rest); !ok {
@@ -64,7 +88,7 @@ func runRosterImport(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	defer db.Close()
-	sum, probs, err := importer.ImportRoster(ctx, db, tab, a.now(), *skip)
+	sum, probs, err := run(ctx, db, tab, a.now(), *skip)
 	for _, p := range probs {
 		fmt.Fprintln(a.stderr, p.Text(lang))
 	}
@@ -73,10 +97,10 @@ func runRosterImport(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	if len(probs) > 0 && !*skip {
-		fmt.Fprintln(a.stderr, importer.Message(lang, "roster.nothing_written", len(probs)))
+		fmt.Fprintln(a.stderr, importer.Message(lang, nothingKey, len(probs)))
 		return exitFailed
 	}
-	fmt.Fprintln(a.stdout, sum.Text(lang))
+	fmt.Fprintln(a.stdout, sum)
 	return exitOK
 }
 
