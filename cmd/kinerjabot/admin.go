@@ -29,17 +29,11 @@ func runInvite(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+	db, b, ok := a.openBot(ctx, true)
+	if !ok {
 		return exitFailed
 	}
 	defer db.Close()
-	b, err := a.offlineBot(ctx, db, true)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return exitFailed
-	}
 	if *unit != "" {
 		if _, err := db.Unit(ctx, *unit); err != nil {
 			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
@@ -91,17 +85,11 @@ func runUnlink(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+	db, b, ok := a.openBot(ctx, false)
+	if !ok {
 		return exitFailed
 	}
 	defer db.Close()
-	b, err := a.offlineBot(ctx, db, false)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return exitFailed
-	}
 	status := exitOK
 	for _, nip := range fs.Args() {
 		if err := b.Unlink(ctx, nip); err != nil {

@@ -56,6 +56,22 @@ func (a *app) offlineBot(ctx context.Context, db *storage.DB, needUsername bool)
 	return bot.New(cfg, db, offline{}, a.now, a.log), nil
 }
 
+// openBot opens the database and an offline bot for a command, printing
+// any failure; the caller closes db when ok.
+func (a *app) openBot(ctx context.Context, needUsername bool) (db *storage.DB, b *bot.Bot, ok bool) {
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return nil, nil, false
+	}
+	if b, err = a.offlineBot(ctx, db, needUsername); err != nil {
+		db.Close()
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return nil, nil, false
+	}
+	return db, b, true
+}
+
 // offline is the Messenger of commands that run without Telegram.
 type offline struct{}
 

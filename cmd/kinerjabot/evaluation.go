@@ -89,17 +89,11 @@ func runUnitPredicate(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+	db, b, ok := a.openBot(ctx, false)
+	if !ok {
 		return exitFailed
 	}
 	defer db.Close()
-	b, err := a.offlineBot(ctx, db, false)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return exitFailed
-	}
 	text, err := b.SetUnitPredicate(ctx, *unit, *period, *predikat)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", plain(a.userMessage(err)))

@@ -84,17 +84,11 @@ func runSurveyLink(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+	db, b, ok := a.openBot(ctx, *revoke == "")
+	if !ok {
 		return exitFailed
 	}
 	defer db.Close()
-	b, err := a.offlineBot(ctx, db, *revoke == "")
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return exitFailed
-	}
 	switch {
 	case *revoke != "":
 		if err := b.RevokeSurveyLink(ctx, *revoke); err != nil {
