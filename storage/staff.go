@@ -65,16 +65,7 @@ func (c *conn) ListStaff(ctx context.Context, f kinerja.StaffFilter) ([]*kinerja
 	if err != nil {
 		return nil, fmt.Errorf("list staff: %w", err)
 	}
-	defer rows.Close()
-	var out []*kinerja.Staff
-	for rows.Next() {
-		s, err := scanStaff(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return collect(rows, scanStaff)
 }
 
 // PutStaff inserts or updates a person's roster fields. A new or changed

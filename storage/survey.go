@@ -70,16 +70,7 @@ func (c *conn) ListSurveyLinks(ctx context.Context, unitCode string) ([]*kinerja
 	if err != nil {
 		return nil, fmt.Errorf("list survey links: %w", err)
 	}
-	defer rows.Close()
-	var out []*kinerja.SurveyLink
-	for rows.Next() {
-		l, err := scanSurveyLink(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
+	return collect(rows, scanSurveyLink)
 }
 
 // AddSurveyResponse stores a response. ON CONFLICT DO NOTHING (rather than

@@ -65,14 +65,5 @@ func (c *conn) TargetsFor(ctx context.Context, nip string, month kinerja.Period)
 	if err != nil {
 		return nil, fmt.Errorf("targets of %s: %w", nip, err)
 	}
-	defer rows.Close()
-	var out []*kinerja.Target
-	for rows.Next() {
-		t, err := scanTarget(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return collect(rows, scanTarget)
 }
