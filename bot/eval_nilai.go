@@ -46,6 +46,12 @@ func (b *Bot) cmdNilai(r *Request) error {
 			return err
 		}
 	}
+	return b.showOverview(r, p, r.Reply)
+}
+
+// showOverview checks that period p has ended and shows the sender's list of
+// subordinates for it through reply (a new message, or an edit in place).
+func (b *Bot) showOverview(r *Request, p kinerja.Period, reply func(string, ...[]Button)) error {
 	if err := checkEnded(r, p); err != nil {
 		return err
 	}
@@ -53,7 +59,7 @@ func (b *Bot) cmdNilai(r *Request) error {
 	if err != nil {
 		return err
 	}
-	r.Reply(text, buttons...)
+	reply(text, buttons...)
 	return nil
 }
 
@@ -228,15 +234,7 @@ func (b *Bot) cbNilai(r *Request) error {
 		if err != nil {
 			return err
 		}
-		if err := checkEnded(r, p); err != nil {
-			return err
-		}
-		text, buttons, err := b.overview(r, p)
-		if err != nil {
-			return err
-		}
-		r.ReplyEdit(text, buttons...)
-		return nil
+		return b.showOverview(r, p, r.ReplyEdit)
 	}
 	if len(args) < 3 {
 		r.Answer(r.T("core.stale_button"))

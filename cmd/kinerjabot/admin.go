@@ -35,13 +35,8 @@ func runInvite(ctx context.Context, a *app, args []string) int {
 	}
 	defer db.Close()
 	if *unit != "" {
-		if _, err := db.Unit(ctx, *unit); err != nil {
-			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
-			return exitFailed
-		}
-		staff, err := db.ListStaff(ctx, kinerja.StaffFilter{UnitCode: *unit})
-		if err != nil {
-			fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		staff, ok := a.unitStaff(ctx, db, *unit)
+		if !ok {
 			return exitFailed
 		}
 		for _, s := range staff {

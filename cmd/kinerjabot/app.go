@@ -72,6 +72,32 @@ func (a *app) openBot(ctx context.Context, needUsername bool) (db *storage.DB, b
 	return db, b, true
 }
 
+// unitStaff returns the staff of a unit, printing why when the unit is
+// unknown or the roster cannot be read.
+func (a *app) unitStaff(ctx context.Context, db *storage.DB, unit string) ([]*kinerja.Staff, bool) {
+	if unit != "" {
+		if _, err := db.Unit(ctx, unit); err != nil {
+			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+			return nil, false
+		}
+	}
+	staff, err := db.ListStaff(ctx, kinerja.StaffFilter{UnitCode: unit})
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return nil, false
+	}
+	return staff, true
+}
+
+// validFormat checks an export --format value, printing what is allowed.
+func (a *app) validFormat(format string) bool {
+	if format == "csv" || format == "xlsx" {
+		return true
+	}
+	fmt.Fprintf(a.stderr, "kinerjabot: --format %q: use csv or xlsx\n", format)
+	return false
+}
+
 // offline is the Messenger of commands that run without Telegram.
 type offline struct{}
 

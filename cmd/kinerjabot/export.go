@@ -55,8 +55,7 @@ func runExport(ctx context.Context, a *app, args []string) int {
 		fmt.Fprintf(a.stderr, "kinerjabot export: --period %q: use YYYY-MM (a month) or YYYY (a year)\n", *period)
 		return exitUsage
 	}
-	if *format != "csv" && *format != "xlsx" {
-		fmt.Fprintf(a.stderr, "kinerjabot export: --format %q: use csv or xlsx\n", *format)
+	if !a.validFormat(*format) {
 		return exitUsage
 	}
 	db, err := a.openStore(ctx)

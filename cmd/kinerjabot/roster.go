@@ -114,8 +114,7 @@ func runRosterList(ctx context.Context, a *app, args []string) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if *format != "csv" && *format != "xlsx" {
-		fmt.Fprintf(a.stderr, "kinerjabot: --format %q: use csv or xlsx\n", *format)
+	if !a.validFormat(*format) {
 		return exitUsage
 	}
 	db, err := a.openStore(ctx)
@@ -124,15 +123,8 @@ func runRosterList(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	defer db.Close()
-	if *unit != "" {
-		if _, err := db.Unit(ctx, *unit); err != nil {
-			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
-			return exitFailed
-		}
-	}
-	staff, err := db.ListStaff(ctx, kinerja.StaffFilter{UnitCode: *unit})
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+	staff, ok := a.unitStaff(ctx, db, *unit)
+	if !ok {
 		return exitFailed
 	}
 	units, err := db.ListUnits(ctx)
