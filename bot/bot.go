@@ -35,13 +35,17 @@ type Bot struct {
 	now   kinerja.Clock
 	log   *slog.Logger
 
-	commands  map[string]*command
-	callbacks map[string]handlerFunc // by callback-data prefix
-	flows     map[string]handlerFunc // by session flow
-	payloads  map[string]handlerFunc // by /start payload prefix
-	// flowExpiry is the text key sent when a flow's dialogue expires.
+	commands       map[string]*CommandSpec // by name and alias
+	buttons        map[string]*ButtonSpec  // by "prefix:action"
+	buttonVersions map[string]int          // by prefix
+	callbacks      map[string]Handler      // by callback-data prefix, for features not on ButtonSpec yet
+	flows          map[string]*FlowSpec    // by session flow
+	payloads       map[string]Handler      // by /start payload prefix
+	// flowExpiry is the text key sent when a flow's dialogue expires, for
+	// features not on FlowSpec yet.
 	flowExpiry map[string]string
 	order      []string // command names in menu order
+	regErrs    []error  // registration mistakes, returned by New
 
 	menuOnce sync.Once
 	// background tracks work started after a commit that may be slow
@@ -49,12 +53,11 @@ type Bot struct {
 	background sync.WaitGroup
 }
 
-// handlerFunc handles one update inside its transaction.
-type handlerFunc func(r *Request) error
-
-// New returns a bot over the store and messenger. now is the clock; nil
-// means time.Now.
-func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log *slog.Logger) *Bot {
+// New returns a bot over the store and messenger with the given features.
+// now is the clock; nil means time.Now. A feature that registers a command,
+// button, dialogue or payload already taken is refused with an error here,
+// at start-up, instead of silently replacing the other.
+func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log *slog.Logger, features ...Feature) (*Bot, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
@@ -78,18 +81,26 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 	}
 	b := &Bot{
 		cfg: cfg, store: store, msg: msg, now: now, log: log,
-		commands:   map[string]*command{},
-		callbacks:  map[string]handlerFunc{},
-		flows:      map[string]handlerFunc{},
-		payloads:   map[string]handlerFunc{},
-		flowExpiry: map[string]string{},
+		commands:       map[string]*CommandSpec{},
+		buttons:        map[string]*ButtonSpec{},
+		buttonVersions: map[string]int{},
+		callbacks:      map[string]Handler{},
+		flows:          map[string]*FlowSpec{},
+		payloads:       map[string]Handler{},
+		flowExpiry:     map[string]string{},
 	}
 	b.registerCore()
 	b.registerReports()
 	b.registerJobs()
 	b.registerSurvey()
 	b.registerEvaluation()
-	return b
+	for _, f := range features {
+		f.Register(b)
+	}
+	if err := errors.Join(b.regErrs...); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // Config returns the bot's configuration.
@@ -279,3 +290,45 @@ func (b *Bot) PruneUpdates(ctx context.Context) error {
 	_, err := b.store.PruneUpdates(ctx, b.now().Add(-48*time.Hour))
 	return err
 }
+
+// Store returns the database, for features' work outside an update (jobs,
+// background follow-ups).
+func (b *Bot) Store() kinerja.Store { return b.store }
+
+// Messenger returns the sender of messages.
+func (b *Bot) Messenger() Messenger { return b.msg }
+
+// Now returns the current instant of the bot's clock.
+func (b *Bot) Now() time.Time { return b.now() }
+
+// Log returns the bot's logger.
+func (b *Bot) Log() *slog.Logger { return b.log }
+
+// Location returns the configured time zone.
+func (b *Bot) Location() *time.Location { return b.cfg.Location }
+
+// DefaultLang returns the language of users who chose none.
+func (b *Bot) DefaultLang() kinerja.Lang { return b.cfg.DefaultLang }
+
+// LangOf returns the language a Telegram user chose, or the default.
+func (b *Bot) LangOf(ctx context.Context, s kinerja.AccountStore, userID int64) kinerja.Lang {
+	return b.langOf(ctx, s, userID)
+}
+
+// Notify sends a message outside an update (a follow-up after the commit)
+// and marks a recipient who blocked the bot as unreachable.
+func (b *Bot) Notify(ctx context.Context, m OutMessage) (int, error) {
+	id, err := b.msg.Send(ctx, m)
+	if err != nil {
+		b.sendFailed(ctx, m.ChatID, err)
+	}
+	return id, err
+}
+
+// Go runs f after the commit without holding up the chat or the polling
+// loop; shutdown waits for it (see Wait).
+func (b *Bot) Go(ctx context.Context, f func(ctx context.Context)) { b.goBackground(ctx, f) }
+
+// SetChatMenu queues the per-chat command menu for the sender's roles,
+// after a change of role (an account linked).
+func (b *Bot) SetChatMenu(r *Request) { b.setChatMenu(r) }

@@ -1,11 +1,6 @@
 package bot
 
 import (
-	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"regexp"
 	"strings"
@@ -15,13 +10,18 @@ import (
 
 // registerCore adds the commands every user has.
 func (b *Bot) registerCore() {
-	b.addCommand(&command{name: "start", help: "core.cmd_start", handle: b.cmdStart})
-	b.addCommand(&command{name: "help", aliases: []string{"bantuan"}, help: "core.cmd_help", keepsFlow: true, handle: b.cmdHelp})
-	b.addCommand(&command{name: "cancel", aliases: []string{"batal"}, help: "core.cmd_cancel", handle: b.cmdCancel})
-	b.addCommand(&command{name: "bahasa", aliases: []string{"language"}, help: "core.cmd_bahasa", keepsFlow: true, handle: b.cmdLanguage})
-	b.onCallback("lang", b.cbLanguage)
-	b.onPayload(invitePrefix, b.redeemInvite)
+	b.Command(CommandSpec{Name: "start", Help: "core.cmd_start", Handle: b.cmdStart})
+	b.Command(CommandSpec{Name: "help", Aliases: []string{"bantuan"}, Help: "core.cmd_help", KeepsFlow: true, Handle: b.cmdHelp})
+	b.Command(CommandSpec{Name: "cancel", Aliases: []string{"batal"}, Help: "core.cmd_cancel", Handle: b.cmdCancel})
+	b.Command(CommandSpec{Name: "bahasa", Aliases: []string{"language"}, Help: "core.cmd_bahasa", KeepsFlow: true, Handle: b.cmdLanguage})
+	for _, lang := range []kinerja.Lang{kinerja.LangID, kinerja.LangEN} {
+		b.Button(ButtonSpec{Buttons: langButtons, Action: string(lang), Handle: b.cbLanguage})
+	}
+	b.Payload(InvitePrefix, b.redeemInvite)
 }
+
+// langButtons are the buttons of /bahasa: "lang:id", "lang:en".
+var langButtons = Buttons{Prefix: "lang"}
 
 // payloadPattern is what Telegram allows in a /start payload.
 var payloadPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
@@ -77,9 +77,9 @@ func (b *Bot) cmdHelp(r *Request) error {
 		if !b.allowed(r, c) {
 			continue
 		}
-		fmt.Fprintf(&sb, "\n/%s — %s", c.name, r.T(c.help))
-		if c.example != "" {
-			fmt.Fprintf(&sb, "\n   <i>%s</i>", r.T(c.example))
+		fmt.Fprintf(&sb, "\n/%s — %s", c.Name, r.T(c.Help))
+		if c.Example != "" {
+			fmt.Fprintf(&sb, "\n   <i>%s</i>", r.T(c.Example))
 		}
 	}
 	if r.Staff == nil {
@@ -99,24 +99,16 @@ func (b *Bot) cmdCancel(r *Request) error {
 // cmdLanguage offers the two languages as buttons.
 func (b *Bot) cmdLanguage(r *Request) error {
 	r.Reply(r.T("core.choose_lang"), []Button{
-		{Text: "🇮🇩 Bahasa Indonesia", Data: "lang:id"},
-		{Text: "🇬🇧 English", Data: "lang:en"},
+		langButtons.Button("🇮🇩 Bahasa Indonesia", string(kinerja.LangID)),
+		langButtons.Button("🇬🇧 English", string(kinerja.LangEN)),
 	})
 	return nil
 }
 
-// cbLanguage stores the chosen language.
+// cbLanguage stores the chosen language ("lang:id" or "lang:en").
 func (b *Bot) cbLanguage(r *Request) error {
-	args := callbackArgs(r.Callback.Data)
-	if len(args) != 1 {
-		r.Answer(r.T("core.stale_button"))
-		return nil
-	}
-	lang, ok := kinerja.ParseLang(args[0])
-	if !ok || args[0] != string(lang) {
-		r.Answer(r.T("core.stale_button"))
-		return nil
-	}
+	_, _, action, _, _ := decodeData(r.Callback.Data)
+	lang, _ := kinerja.ParseLang(action)
 	if err := r.Tx.PutAccount(r.Ctx, &kinerja.Account{TelegramID: r.From.ID, Lang: lang, UpdatedAt: r.Now}); err != nil {
 		return err
 	}
@@ -129,43 +121,9 @@ func (b *Bot) cbLanguage(r *Request) error {
 	return nil
 }
 
-// invitePrefix starts every invite code, so /start can route it.
-const invitePrefix = "i_"
-
-// hashCode is how invite codes are stored: a leaked database does not let
-// anyone claim a NIP.
-func hashCode(code string) string {
-	sum := sha256.Sum256([]byte(code))
-	return hex.EncodeToString(sum[:])
-}
-
-// Invite creates a one-time code for nip and returns it with its deep link.
-// A code carries 96 random bits and fits Telegram's start payload.
-func (b *Bot) Invite(ctx context.Context, nip string) (code, link string, err error) {
-	if _, err := b.store.Staff(ctx, nip); err != nil {
-		return "", "", err
-	}
-	var raw [12]byte
-	if _, err := rand.Read(raw[:]); err != nil {
-		return "", "", err
-	}
-	code = invitePrefix + base64.RawURLEncoding.EncodeToString(raw[:])
-	now := b.now()
-	inv := &kinerja.Invite{Code: hashCode(code), NIP: nip, CreatedAt: now, ExpiresAt: now.Add(b.cfg.InviteTTL)}
-	if err := b.store.CreateInvite(ctx, inv); err != nil {
-		return "", "", err
-	}
-	return code, b.DeepLink(code), nil
-}
-
-// DeepLink returns the t.me link that starts the bot with payload.
-func (b *Bot) DeepLink(payload string) string {
-	return fmt.Sprintf("https://t.me/%s?start=%s", b.cfg.BotUsername, payload)
-}
-
 // redeemInvite links the sender's account to the invite's NIP.
 func (b *Bot) redeemInvite(r *Request) error {
-	inv, err := r.Tx.Invite(r.Ctx, hashCode(r.Text))
+	inv, err := r.Tx.Invite(r.Ctx, HashInviteCode(r.Text))
 	if kinerja.ErrorCode(err) == kinerja.ENotFound {
 		r.Reply(r.T("core.invite_invalid"))
 		return nil
@@ -204,25 +162,5 @@ func (b *Bot) redeemInvite(r *Request) error {
 	r.Staff = st
 	r.Reply(r.T("core.linked", st.Name, st.NIP, Raw(b.roleNames(r))))
 	b.setChatMenu(r)
-	return nil
-}
-
-// Unlink removes the Telegram link of a NIP (an admin action). The person's
-// history stays; they need a new invite to link again.
-func (b *Bot) Unlink(ctx context.Context, nip string) error {
-	st, err := b.store.Staff(ctx, nip)
-	if err != nil {
-		return err
-	}
-	if !st.Linked() {
-		return kinerja.Errorf(kinerja.EConflict, "err.not_linked_nip", nip)
-	}
-	if err := b.store.LinkTelegram(ctx, nip, 0); err != nil {
-		return err
-	}
-	// Put the chat back to the everyone-menu; failure is harmless.
-	if err := b.msg.SetCommands(ctx, MenuScope{ChatID: st.TelegramID}, b.menuFor(b.cfg.DefaultLang, nil)); err != nil {
-		b.log.Debug("reset chat menu failed", "err", err)
-	}
 	return nil
 }

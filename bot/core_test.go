@@ -176,10 +176,10 @@ func TestUnlinkAllowsNewInvite(t *testing.T) {
 	h.seed()
 	ctx := context.Background()
 	h.link(nipBudi, 800)
-	if err := h.bot.Unlink(ctx, nipBudi); err != nil {
+	if err := Unlink(ctx, h.db, nipBudi); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.bot.Unlink(ctx, nipBudi); kinerja.ErrorCode(err) != kinerja.EConflict {
+	if err := Unlink(ctx, h.db, nipBudi); kinerja.ErrorCode(err) != kinerja.EConflict {
 		t.Fatalf("second unlink: %v", err)
 	}
 	code, _, _ := h.bot.Invite(ctx, nipBudi)

@@ -33,7 +33,7 @@ func TestUncommittedUpdateIsRetriedAndHasOneEffect(t *testing.T) {
 	}
 	flaky := &flakyStore{Store: h.db}
 	flaky.fail.Store(1)
-	b := New(h.bot.cfg, flaky, h.msg, func() time.Time { return h.now }, nil)
+	b := mustBot(New(h.bot.cfg, flaky, h.msg, func() time.Time { return h.now }, nil))
 	batch := []Update{
 		{ID: 10, ChatID: 900, ChatType: ChatPrivate, From: User{ID: 900}, Kind: KindText, Text: "/start " + code},
 		{ID: 11, ChatID: 900, ChatType: ChatPrivate, From: User{ID: 900}, Kind: KindText, Text: "/help"},

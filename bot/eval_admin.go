@@ -18,11 +18,11 @@ const flowCorrection = "koreksi"
 
 // registerEvalAdmin adds /predikatunit and /koreksi.
 func (b *Bot) registerEvalAdmin() {
-	b.addCommand(&command{name: "predikatunit", roles: []kinerja.Role{kinerja.RoleAdmin},
-		help: "upred.cmd", example: "upred.ex", handle: b.cmdUnitPredicate})
+	b.Command(CommandSpec{Name: "predikatunit", Roles: []kinerja.Role{kinerja.RoleAdmin},
+		Help: "upred.cmd", Example: "upred.ex", Handle: b.cmdUnitPredicate})
 	b.onCallback("upr", b.cbUnitPredicate)
-	b.addCommand(&command{name: "koreksi", roles: []kinerja.Role{kinerja.RoleAdmin},
-		help: "corr.cmd", example: "corr.ex", handle: b.cmdCorrection})
+	b.Command(CommandSpec{Name: "koreksi", Roles: []kinerja.Role{kinerja.RoleAdmin},
+		Help: "corr.cmd", Example: "corr.ex", Handle: b.cmdCorrection})
 	b.onCallback("kor", b.cbCorrection)
 	b.onFlow(flowCorrection, b.flowCorrection)
 }

@@ -35,7 +35,7 @@ func newEvalHarness(t *testing.T) *evalHarness {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "kinerja.db")
 	h := &harness{t: t, db: storagetest.MustOpenPath(t, path), msg: &recorder{}, now: time.Date(2026, 11, 10, 9, 0, 0, 0, wib)}
-	h.bot = New(Config{Location: wib, BotUsername: "KinerjaSolokBot"}, h.db, h.msg, func() time.Time { return h.now }, nil)
+	h.bot = mustBot(New(Config{Location: wib, BotUsername: "KinerjaSolokBot"}, h.db, h.msg, func() time.Time { return h.now }, nil))
 	h.seed()
 	ctx := context.Background()
 	if _, err := h.db.PutUnit(ctx, &kinerja.Unit{Code: "DINKES", Name: "Dinas Kesehatan", HeadNIP: nipKadis}); err != nil {
@@ -59,7 +59,7 @@ func newEvalHarness(t *testing.T) *evalHarness {
 // restart replaces the bot by a new one over the same database, as after a
 // process restart.
 func (h *evalHarness) restart() {
-	h.bot = New(h.bot.Config(), h.db, h.msg, func() time.Time { return h.now }, nil)
+	h.bot = mustBot(New(h.bot.Config(), h.db, h.msg, func() time.Time { return h.now }, nil))
 }
 
 // evButton returns the data of the first button in msgs whose data starts

@@ -22,8 +22,8 @@ const flowNilai = "nilai"
 // admin's tools.
 func (b *Bot) registerEvaluation() {
 	b.cfg.Evaluation = b.cfg.Evaluation.withDefaults()
-	b.addCommand(&command{name: "nilai", roles: []kinerja.Role{kinerja.RoleAssessor},
-		help: "eval.cmd_nilai", example: "eval.ex_nilai", handle: b.cmdNilai})
+	b.Command(CommandSpec{Name: "nilai", Roles: []kinerja.Role{kinerja.RoleAssessor},
+		Help: "eval.cmd_nilai", Example: "eval.ex_nilai", Handle: b.cmdNilai})
 	b.onCallback("nil", b.cbNilai)
 	b.onFlow(flowNilai, b.flowNilai)
 	b.flowExpiry[flowNilai] = "eval.flow_expired"

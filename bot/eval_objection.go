@@ -21,8 +21,8 @@ const flowObjection = "keberatan"
 
 // registerObjection adds /keberatan and its buttons.
 func (b *Bot) registerObjection() {
-	b.addCommand(&command{name: "keberatan", roles: []kinerja.Role{kinerja.RoleStaff},
-		help: "obj.cmd", example: "obj.ex", handle: b.cmdObjection})
+	b.Command(CommandSpec{Name: "keberatan", Roles: []kinerja.Role{kinerja.RoleStaff},
+		Help: "obj.cmd", Example: "obj.ex", Handle: b.cmdObjection})
 	b.onCallback("kbr", b.cbObjection)
 	b.onFlow(flowObjection, b.flowObjection)
 	b.flowExpiry[flowObjection] = "obj.flow_expired"

@@ -13,8 +13,8 @@ import (
 
 // registerSkor adds /skor and its button.
 func (b *Bot) registerSkor() {
-	b.addCommand(&command{name: "skor", roles: []kinerja.Role{kinerja.RoleStaff},
-		help: "skor.cmd", example: "skor.ex", handle: b.cmdSkor})
+	b.Command(CommandSpec{Name: "skor", Roles: []kinerja.Role{kinerja.RoleStaff},
+		Help: "skor.cmd", Example: "skor.ex", Handle: b.cmdSkor})
 	b.onCallback("skor", b.cbSkor)
 }
 

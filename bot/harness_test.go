@@ -81,7 +81,7 @@ type harness struct {
 func newHarness(t *testing.T) *harness {
 	t.Helper()
 	h := &harness{t: t, db: storagetest.MustOpenDB(t), msg: &recorder{}, now: time.Date(2026, 11, 10, 9, 0, 0, 0, wib)}
-	h.bot = New(Config{Location: wib, BotUsername: "KinerjaSolokBot"}, h.db, h.msg, func() time.Time { return h.now }, nil)
+	h.bot = mustBot(New(Config{Location: wib, BotUsername: "KinerjaSolokBot"}, h.db, h.msg, func() time.Time { return h.now }, nil))
 	t.Cleanup(func() { h.bot.Wait(context.Background()) }) // before the database closes
 	return h
 }
@@ -167,4 +167,12 @@ func mustSay(t *testing.T, msgs []OutMessage, fragments ...string) OutMessage {
 	}
 	t.Fatalf("no message contains %q; sent: %q", fragments, texts)
 	return OutMessage{}
+}
+
+// mustBot fails on a registration mistake.
+func mustBot(b *Bot, err error) *Bot {
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -78,8 +78,8 @@ func ikmSheets(b *Bot, ctx context.Context, _ kinerja.Tx, p kinerja.Period) ([]s
 }
 
 func (b *Bot) registerExport() {
-	b.addCommand(&command{name: "ekspor", aliases: []string{"export"}, roles: []kinerja.Role{kinerja.RoleAdmin},
-		help: "ekspor.cmd", handle: b.cmdExport})
+	b.Command(CommandSpec{Name: "ekspor", Aliases: []string{"export"}, Roles: []kinerja.Role{kinerja.RoleAdmin},
+		Help: "ekspor.cmd", Handle: b.cmdExport})
 	b.onCallback("ekspor", b.cbExport)
 }
 

@@ -18,8 +18,8 @@ const (
 )
 
 func (b *Bot) registerLeave() {
-	b.addCommand(&command{name: "cuti", aliases: []string{"leave"}, roles: []kinerja.Role{kinerja.RoleStaff},
-		help: "cuti.cmd", example: "cuti.example", handle: b.cmdLeave})
+	b.Command(CommandSpec{Name: "cuti", Aliases: []string{"leave"}, Roles: []kinerja.Role{kinerja.RoleStaff},
+		Help: "cuti.cmd", Example: "cuti.example", Handle: b.cmdLeave})
 	b.onCallback("cuti", b.cbLeave)
 	b.onFlow(leaveFlow, b.flowLeave)
 }

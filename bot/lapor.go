@@ -28,11 +28,11 @@ const (
 func (b *Bot) registerReports() {
 	b.cfg.Reports = b.cfg.Reports.withDefaults()
 	staff := []kinerja.Role{kinerja.RoleStaff}
-	b.addCommand(&command{name: "lapor", roles: staff, help: "rpt.cmd_lapor", example: "rpt.ex_lapor", handle: b.cmdLapor})
-	b.addCommand(&command{name: "laporan", roles: staff, help: "rpt.cmd_laporan", handle: b.cmdLaporan})
-	b.addCommand(&command{name: "capaian", roles: staff, help: "rpt.cmd_capaian", example: "rpt.ex_capaian", handle: b.cmdCapaian})
-	b.addCommand(&command{name: "persetujuan", roles: []kinerja.Role{kinerja.RoleAssessor, kinerja.RoleAdmin},
-		help: "rpt.cmd_persetujuan", handle: b.cmdPersetujuan})
+	b.Command(CommandSpec{Name: "lapor", Roles: staff, Help: "rpt.cmd_lapor", Example: "rpt.ex_lapor", Handle: b.cmdLapor})
+	b.Command(CommandSpec{Name: "laporan", Roles: staff, Help: "rpt.cmd_laporan", Handle: b.cmdLaporan})
+	b.Command(CommandSpec{Name: "capaian", Roles: staff, Help: "rpt.cmd_capaian", Example: "rpt.ex_capaian", Handle: b.cmdCapaian})
+	b.Command(CommandSpec{Name: "persetujuan", Roles: []kinerja.Role{kinerja.RoleAssessor, kinerja.RoleAdmin},
+		Help: "rpt.cmd_persetujuan", Handle: b.cmdPersetujuan})
 	b.onCallback("lp", b.cbLapor)
 	b.onFlow(flowLapor, b.flowLapor)
 	b.flowExpiry[flowLapor] = "rpt.expired"

@@ -9,14 +9,14 @@ import (
 
 // menuFor lists the commands a user with these roles sees, in lang.
 // allowed nil means the everyone-menu.
-func (b *Bot) menuFor(lang kinerja.Lang, allowed func(*command) bool) []Command {
+func (b *Bot) menuFor(lang kinerja.Lang, allowed func(*CommandSpec) bool) []Command {
 	var out []Command
 	for _, name := range b.order {
 		c := b.commands[name]
-		if len(c.roles) > 0 && (allowed == nil || !allowed(c)) {
+		if len(c.Roles) > 0 && (allowed == nil || !allowed(c)) {
 			continue
 		}
-		out = append(out, Command{Name: c.name, Description: T(lang, c.help)})
+		out = append(out, Command{Name: c.Name, Description: T(lang, c.Help)})
 	}
 	if len(out) > 100 {
 		out = out[:100] // Telegram's limit
@@ -40,7 +40,7 @@ func (b *Bot) SetupMenus(ctx context.Context) {
 
 // setChatMenu queues the per-chat menu for the sender's roles after commit.
 func (b *Bot) setChatMenu(r *Request) {
-	cmds := b.menuFor(r.Lang, func(c *command) bool { return b.allowed(r, c) })
+	cmds := b.menuFor(r.Lang, func(c *CommandSpec) bool { return b.allowed(r, c) })
 	chat := r.ChatID
 	r.After(func(ctx context.Context) {
 		// In the background: a slow or refusing setMyCommands (retried by

@@ -82,8 +82,8 @@ func newReportFixture(t *testing.T, cfg ReportsConfig) *reportFixture {
 	f := &reportFixture{harness: h, dbPath: filepath.Join(t.TempDir(), "reports.db")}
 	h.db = storagetest.MustOpenPath(t, f.dbPath)
 	f.files = &fileMessenger{recorder: h.msg, t: t, files: map[string][]byte{}}
-	h.bot = New(Config{Location: wib, BotUsername: "KinerjaSolokBot", Reports: cfg}, h.db, f.files,
-		func() time.Time { return h.now }, nil)
+	h.bot = mustBot(New(Config{Location: wib, BotUsername: "KinerjaSolokBot", Reports: cfg}, h.db, f.files,
+		func() time.Time { return h.now }, nil))
 	h.seed()
 	ctx := context.Background()
 	if _, err := h.db.PutUnit(ctx, &kinerja.Unit{Code: "PKM-KTK", Name: "Puskesmas KTK", HeadNIP: nipOtherBos}); err != nil {

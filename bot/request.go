@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -18,6 +19,9 @@ type Request struct {
 	Lang    kinerja.Lang
 	Staff   *kinerja.Staff   // nil when the sender is not linked
 	Session *kinerja.Session // nil when no dialogue is open
+	// Args are the arguments of a pressed button after its action, decoded
+	// by the core from data a Buttons wrote.
+	Args []string
 
 	bot      *Bot
 	out      []OutMessage
@@ -134,4 +138,62 @@ func (r *Request) SaveSession() error {
 func (r *Request) EndFlow() error {
 	r.Session = nil
 	return r.Tx.DeleteSession(r.Ctx, r.ChatID)
+}
+
+// Bot returns the bot handling the request.
+func (r *Request) Bot() *Bot { return r.bot }
+
+// Stale answers a press on a button that no longer applies (an old
+// message, a decision already made, forged data) and changes nothing.
+func (r *Request) Stale() error {
+	r.Answer(r.T("core.stale_button"))
+	return nil
+}
+
+// ArgInt returns button argument i as an integer; ok is false when it is
+// missing or not a number.
+func (r *Request) ArgInt(i int) (n int64, ok bool) {
+	if i < 0 || i >= len(r.Args) {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(r.Args[i], 10, 64)
+	return n, err == nil
+}
+
+// EndFlowIf closes the chat's dialogue if it is flow, so that a button
+// pressed elsewhere abandons a reason being typed and a later message
+// cannot land as the answer to a choice left behind.
+func (r *Request) EndFlowIf(flow string) error {
+	if r.Session != nil && r.Session.Flow == flow {
+		return r.EndFlow()
+	}
+	return nil
+}
+
+// EndFlowWith ends the dialogue and tells the user what is wrong, when err
+// is a user error (a person moved, a decision made meanwhile); any other
+// error is returned to roll the update back. This is the one way a typed
+// answer that can no longer apply becomes a reply.
+func (r *Request) EndFlowWith(err error) error {
+	key, args := kinerja.ErrorKey(err)
+	if key == "" || kinerja.ErrorCode(err) == kinerja.EInternal {
+		return err
+	}
+	if endErr := r.EndFlow(); endErr != nil {
+		return endErr
+	}
+	r.Reply(r.T(key, args...))
+	return nil
+}
+
+// ReplyError tells the user what is wrong with what they typed, when err
+// is a user error, and keeps the dialogue open for a better answer; any
+// other error is returned.
+func (r *Request) ReplyError(err error, buttons ...[]Button) error {
+	key, args := kinerja.ErrorKey(err)
+	if key == "" || kinerja.ErrorCode(err) == kinerja.EInternal {
+		return err
+	}
+	r.Reply(r.T(key, args...), buttons...)
+	return nil
 }

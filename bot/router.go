@@ -6,36 +6,18 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 )
 
-// command is a slash command with the roles that may use it and its help.
-type command struct {
-	name    string
-	aliases []string
-	roles   []kinerja.Role // any of these may use it; empty means everyone
-	help    string         // text key of the one-line description
-	example string         // text key of an example, "" for none
-	// keepsFlow commands (help, language) do not end an open dialogue.
-	keepsFlow bool
-	handle    handlerFunc
-}
-
-// addCommand registers a command. Roles are checked on every use: hiding a
-// command from the menu is not protection.
-func (b *Bot) addCommand(c *command) {
-	b.commands[c.name] = c
-	for _, a := range c.aliases {
-		b.commands[a] = c
-	}
-	b.order = append(b.order, c.name)
-}
-
-// onCallback registers the handler of callback data "prefix:…".
-func (b *Bot) onCallback(prefix string, h handlerFunc) { b.callbacks[prefix] = h }
+// onCallback registers the handler of every callback data "prefix:…"
+// that no ButtonSpec claims. It remains only for features not yet moved
+// to ButtonSpec.
+func (b *Bot) onCallback(prefix string, h Handler) { b.callbacks[prefix] = h }
 
 // onFlow registers the handler of messages inside a dialogue.
-func (b *Bot) onFlow(flow string, h handlerFunc) { b.flows[flow] = h }
+func (b *Bot) onFlow(flow string, h Handler) {
+	b.Flow(FlowSpec{Name: flow, Handle: h, Expired: b.flowExpiry[flow]})
+}
 
 // onPayload registers the handler of /start payloads "prefix…".
-func (b *Bot) onPayload(prefix string, h handlerFunc) { b.payloads[prefix] = h }
+func (b *Bot) onPayload(prefix string, h Handler) { b.Payload(prefix, h) }
 
 // parseCommand splits "/name@bot args" into name and args; ok is false for
 // text that is not a command or a command meant for another bot.
@@ -72,8 +54,8 @@ func (b *Bot) route(r *Request) error {
 		}
 	}
 	if r.Session != nil {
-		if h, ok := b.flows[r.Session.Flow]; ok {
-			return h(r)
+		if f, ok := b.flows[r.Session.Flow]; ok {
+			return f.Handle(r)
 		}
 		// A flow from an older version of the bot: end it rather than loop.
 		if err := r.EndFlow(); err != nil {
@@ -161,20 +143,26 @@ func (b *Bot) routeCommand(r *Request, name, args string) error {
 	if !b.allowed(r, c) {
 		return b.refuse(r, c)
 	}
-	if r.Session != nil && !c.keepsFlow {
+	if r.Session != nil && !c.KeepsFlow {
 		if err := r.EndFlow(); err != nil {
 			return err
 		}
 	}
 	r.Text = args
-	return c.handle(r)
+	return c.Handle(r)
 }
 
-func (b *Bot) allowed(r *Request, c *command) bool {
-	if len(c.roles) == 0 {
+// allowed reports whether the sender may use the command. Roles are
+// checked on every use: hiding a command from the menu is not protection.
+func (b *Bot) allowed(r *Request, c *CommandSpec) bool { return b.allowedRoles(r, c.Roles) }
+
+// allowedRoles reports whether the sender holds any of roles (any sender
+// when there are none).
+func (b *Bot) allowedRoles(r *Request, roles []kinerja.Role) bool {
+	if len(roles) == 0 {
 		return true
 	}
-	for _, role := range c.roles {
+	for _, role := range roles {
 		if r.HasRole(role) {
 			return true
 		}
@@ -183,23 +171,25 @@ func (b *Bot) allowed(r *Request, c *command) bool {
 }
 
 // refuse explains why a command is not available to the sender.
-func (b *Bot) refuse(r *Request, c *command) error {
+func (b *Bot) refuse(r *Request, c *CommandSpec) error {
 	if r.Staff == nil {
 		r.Reply(r.T("core.need_link"))
 		return nil
 	}
-	r.Reply(r.T("core.not_allowed", "/"+c.name))
+	r.Reply(r.T("core.not_allowed", "/"+c.Name))
 	return nil
 }
 
 // routeCallback dispatches a button press by its data prefix. Data is never
 // trusted: each handler checks everything again on the server.
 func (b *Bot) routeCallback(r *Request) error {
+	if handled, err := b.routeButton(r); handled {
+		return err
+	}
 	prefix, _, _ := strings.Cut(r.Callback.Data, ":")
 	h, ok := b.callbacks[prefix]
 	if !ok {
-		r.Answer(r.T("core.stale_button"))
-		return nil
+		return r.Stale()
 	}
 	return h(r)
 }

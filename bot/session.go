@@ -32,7 +32,9 @@ func (b *Bot) ExpireSessions(ctx context.Context) error {
 			continue
 		}
 		key := "core.session_expired"
-		if k, ok := b.flowExpiry[s.Flow]; ok {
+		if f := b.flows[s.Flow]; f != nil && f.Expired != "" {
+			key = f.Expired
+		} else if k, ok := b.flowExpiry[s.Flow]; ok {
 			key = k
 		}
 		msg := OutMessage{ChatID: s.ChatID, Text: T(b.langOf(ctx, b.store, s.ChatID), key)}

@@ -22,7 +22,7 @@ func newSurveyHarness(t *testing.T, cfg SurveyConfig) *surveyHarness {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "kinerja.db")
 	h := &harness{t: t, db: storagetest.MustOpenPath(t, path), msg: &recorder{}, now: time.Date(2026, 11, 10, 9, 0, 0, 0, wib)}
-	h.bot = New(Config{Location: wib, BotUsername: "KinerjaSolokBot", Survey: cfg}, h.db, h.msg, func() time.Time { return h.now }, nil)
+	h.bot = mustBot(New(Config{Location: wib, BotUsername: "KinerjaSolokBot", Survey: cfg}, h.db, h.msg, func() time.Time { return h.now }, nil))
 	h.seed()
 	return &surveyHarness{harness: h, path: path}
 }
@@ -31,7 +31,7 @@ func newSurveyHarness(t *testing.T, cfg SurveyConfig) *surveyHarness {
 // a process restart.
 func (h *surveyHarness) restart() {
 	cfg := h.bot.Config()
-	h.bot = New(cfg, h.db, h.msg, func() time.Time { return h.now }, nil)
+	h.bot = mustBot(New(cfg, h.db, h.msg, func() time.Time { return h.now }, nil))
 }
 
 // newLink creates a survey link and returns its payload.

@@ -14,8 +14,8 @@ import (
 
 // registerIKM adds /ikm and its buttons.
 func (b *Bot) registerIKM() {
-	b.addCommand(&command{name: "ikm", roles: []kinerja.Role{kinerja.RoleAdmin, kinerja.RoleAssessor},
-		help: "svy.cmd_ikm", example: "svy.ex_ikm", handle: b.cmdIKM})
+	b.Command(CommandSpec{Name: "ikm", Roles: []kinerja.Role{kinerja.RoleAdmin, kinerja.RoleAssessor},
+		Help: "svy.cmd_ikm", Example: "svy.ex_ikm", Handle: b.cmdIKM})
 	b.onCallback("ikm", b.cbIKM)
 }
 

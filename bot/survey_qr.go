@@ -17,8 +17,8 @@ import (
 
 // registerSurveyQR adds /qr for admins.
 func (b *Bot) registerSurveyQR() {
-	b.addCommand(&command{name: "qr", roles: []kinerja.Role{kinerja.RoleAdmin},
-		help: "svy.cmd_qr", example: "svy.ex_qr", handle: b.cmdQR})
+	b.Command(CommandSpec{Name: "qr", Roles: []kinerja.Role{kinerja.RoleAdmin},
+		Help: "svy.cmd_qr", Example: "svy.ex_qr", Handle: b.cmdQR})
 	b.onCallback("qr", b.cbQR)
 }
 

@@ -59,6 +59,10 @@ func init() {
 			"Maaf, perintah %s tidak tersedia untuk peran Anda.",
 			"Sorry, %s is not available for your role.",
 		},
+		"core.not_allowed_button": {
+			"Maaf, tombol ini tidak tersedia untuk peran Anda.",
+			"Sorry, this button is not available for your role.",
+		},
 		"core.stale_button": {
 			"Tombol ini sudah tidak berlaku.",
 			"This button is no longer valid.",

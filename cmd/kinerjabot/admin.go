@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 )
 
 func init() {
@@ -29,11 +30,17 @@ func runInvite(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, b, ok := a.openBot(ctx, true)
-	if !ok {
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
 	}
 	defer db.Close()
+	username, err := a.username(ctx, db)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
 	if *unit != "" {
 		staff, ok := a.unitStaff(ctx, db, *unit)
 		if !ok {
@@ -59,13 +66,13 @@ func runInvite(ctx context.Context, a *app, args []string) int {
 			status = exitFailed
 			continue
 		}
-		code, link, err := b.Invite(ctx, nip)
+		code, err := bot.Invite(ctx, db, nip, a.now(), a.botConfig().InviteTTL)
 		if err != nil {
 			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 			status = exitFailed
 			continue
 		}
-		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\n", nip, st.Name, code, link)
+		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\n", nip, st.Name, code, bot.DeepLink(username, code))
 	}
 	return status
 }
@@ -80,14 +87,15 @@ func runUnlink(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, b, ok := a.openBot(ctx, false)
-	if !ok {
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
 	}
 	defer db.Close()
 	status := exitOK
 	for _, nip := range fs.Args() {
-		if err := b.Unlink(ctx, nip); err != nil {
+		if err := bot.Unlink(ctx, db, nip); err != nil {
 			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 			status = exitFailed
 			continue

@@ -43,17 +43,30 @@ func (a *app) botConfig() bot.Config {
 // Commands that print no links pass needUsername false.
 func (a *app) offlineBot(ctx context.Context, db *storage.DB, needUsername bool) (*bot.Bot, error) {
 	cfg := a.botConfig()
-	if cfg.BotUsername == "" && needUsername {
-		name, ok, err := db.Setting(ctx, settingBotUsername)
+	if needUsername {
+		name, err := a.username(ctx, db)
 		if err != nil {
 			return nil, err
 		}
-		if !ok {
-			return nil, errors.New("the bot's username is unknown: set telegram.username in the configuration, or run the bot once so it learns it from Telegram")
-		}
 		cfg.BotUsername = name
 	}
-	return bot.New(cfg, db, offline{}, a.now, a.log), nil
+	return bot.New(cfg, db, offline{}, a.now, a.log)
+}
+
+// username returns the bot's username for deep links: from the
+// configuration, or as the bot last learnt it from Telegram.
+func (a *app) username(ctx context.Context, db *storage.DB) (string, error) {
+	if name := a.botConfig().BotUsername; name != "" {
+		return name, nil
+	}
+	name, ok, err := db.Setting(ctx, settingBotUsername)
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", errors.New("the bot's username is unknown: set telegram.username in the configuration, or run the bot once so it learns it from Telegram")
+	}
+	return name, nil
 }
 
 // openBot opens the database and an offline bot for a command, printing

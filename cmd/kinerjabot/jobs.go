@@ -190,7 +190,11 @@ func runJobNow(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	defer db.Close()
-	b := bot.New(a.botConfig(), db, offline{}, a.now, a.log)
+	b, err := bot.New(a.botConfig(), db, offline{}, a.now, a.log)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
 	res, err := bot.NewJobs(b, a.jobsConfig()).RunAt(ctx, name, at)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))

@@ -59,7 +59,10 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err := db.PutSetting(ctx, settingBotUsername, cfg.BotUsername); err != nil {
 		return err
 	}
-	b := bot.New(cfg, db, client, a.now, a.log)
+	b, err := bot.New(cfg, db, client, a.now, a.log)
+	if err != nil {
+		return err
+	}
 	go b.SetupMenus(ctx) // best effort; must not delay the start
 	stopJobs, err := startScheduler(ctx, cfg.Location, a.log, a.jobs(b, db))
 	if err != nil {

@@ -198,7 +198,10 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	loc := time.FixedZone("WIB", 7*3600)
 	h := &timedHandler{}
 	h.store = &timedStore{Store: db, h: h}
-	b := bot.New(bot.Config{Location: loc, BotUsername: client.Username()}, h.store, client, nil, quiet)
+	b, err := bot.New(bot.Config{Location: loc, BotUsername: client.Username()}, h.store, client, nil, quiet)
+	if err != nil {
+		return Result{}, err
+	}
 	h.b = b
 	link, _, err := b.CreateSurveyLink(ctx, unit, "")
 	if err != nil {
