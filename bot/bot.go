@@ -90,10 +90,15 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 		flowExpiry:     map[string]string{},
 	}
 	b.registerCore()
+
 	b.registerReports()
+
 	b.registerJobs()
+
 	b.registerSurvey()
+
 	b.registerEvaluation()
+
 	for _, f := range features {
 		f.Register(b)
 	}
