@@ -3,7 +3,10 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -337,3 +340,33 @@ func (b *Bot) Go(ctx context.Context, f func(ctx context.Context)) { b.goBackgro
 // SetChatMenu queues the per-chat command menu for the sender's roles,
 // after a change of role (an account linked).
 func (b *Bot) SetChatMenu(r *Request) { b.setChatMenu(r) }
+
+// Commands returns the names and aliases of every registered command,
+// sorted (for tests that try them all).
+func (b *Bot) Commands() []string {
+	var out []string
+	for name := range b.commands {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ButtonPrefixes returns the data prefix of every registered button
+// action, "prefix:action" (or the bare prefix of a whole-prefix handler),
+// sorted (for tests that press them all).
+func (b *Bot) ButtonPrefixes() []string {
+	var out []string
+	for key, s := range b.buttons {
+		if v := s.Buttons.version(); v > 1 {
+			p, a, _ := strings.Cut(key, ":")
+			key = fmt.Sprintf("%s.%d:%s", p, v, a)
+		}
+		out = append(out, key)
+	}
+	for p := range b.callbacks {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}

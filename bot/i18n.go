@@ -13,8 +13,11 @@ import (
 // HTML (Telegram's parse mode); placeholders use fmt verbs.
 var catalogue = map[string][2]string{}
 
-// register adds texts to the catalogue; each feature registers its own in
-// an init function of its texts file. A key registered twice is a bug.
+// RegisterTexts adds texts to the catalogue; each feature registers its
+// own in an init function of its texts file. A key registered twice is a
+// bug.
+func RegisterTexts(texts map[string][2]string) { register(texts) }
+
 func register(texts map[string][2]string) {
 	for k, v := range texts {
 		if _, dup := catalogue[k]; dup {
@@ -69,6 +72,25 @@ func Keys() []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// CheckTexts returns a problem for each text under prefix ("" for all)
+// that lacks a language or whose English has other placeholders than its
+// Indonesian, so a switch to English never shows a key or a %!v(MISSING).
+func CheckTexts(prefix string) []string {
+	var problems []string
+	for _, key := range Keys() {
+		if !strings.HasPrefix(key, prefix) {
+			continue
+		}
+		forms := catalogue[key]
+		if forms[0] == "" || forms[1] == "" {
+			problems = append(problems, fmt.Sprintf("%s: missing a language: %q", key, forms))
+		} else if en, id := verbCount(forms[1]), verbCount(forms[0]); en != id {
+			problems = append(problems, fmt.Sprintf("%s: English has %d placeholders, Indonesian %d", key, en, id))
+		}
+	}
+	return problems
 }
 
 // verbCount counts the fmt verbs in a text, for the catalogue test.
