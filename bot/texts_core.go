@@ -2,6 +2,10 @@ package bot
 
 func init() {
 	register(map[string][2]string{
+		"period.quarter":  {"Triwulan %s %d", "Quarter %s %d"},
+		"period.semester": {"Semester %s %d", "Semester %s %d"},
+		"period.year":     {"Tahun %d", "Year %d"},
+
 		"role.staff":    {"Pegawai", "Staff"},
 		"role.assessor": {"Pejabat Penilai Kinerja", "Assessor"},
 		"role.admin":    {"Admin BKPSDM", "BKPSDM admin"},

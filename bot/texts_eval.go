@@ -12,10 +12,6 @@ func init() {
 		"rating.short2": {"Sesuai", "Meets"},
 		"rating.short3": {"Di Atas", "Above"},
 
-		"period.quarter":  {"Triwulan %s %d", "Quarter %s %d"},
-		"period.semester": {"Semester %s %d", "Semester %s %d"},
-		"period.year":     {"Tahun %d", "Year %d"},
-
 		"value.berorientasi_pelayanan": {"Berorientasi Pelayanan", "Service-oriented"},
 		"value.akuntabel":              {"Akuntabel", "Accountable"},
 		"value.kompeten":               {"Kompeten", "Competent"},
