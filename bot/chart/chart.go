@@ -17,13 +17,8 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
-	"sync"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
+	"github.com/bkpsdm-solok/kinerjabot/typeface"
 )
 
 // Bar is one unit's bar.
@@ -79,36 +74,24 @@ const (
 	smallSize = 16
 )
 
-var (
-	facesOnce sync.Once
-	faces     struct{ title, text, small font.Face }
-	facesErr  error
-)
+// faces are the three sizes of type a chart uses.
+type faces struct{ title, text, small *typeface.Face }
 
-// loadFaces parses the Go fonts once.
-func loadFaces() error {
-	facesOnce.Do(func() {
-		reg, err := opentype.Parse(goregular.TTF)
-		if err != nil {
-			facesErr = err
-			return
-		}
-		bold, err := opentype.Parse(gobold.TTF)
-		if err != nil {
-			facesErr = err
-			return
-		}
-		face := func(f *opentype.Font, size float64) font.Face {
-			if facesErr != nil {
-				return nil
-			}
-			var fc font.Face
-			fc, facesErr = opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
-			return fc
-		}
-		faces.title, faces.text, faces.small = face(bold, titleSize), face(reg, textSize), face(reg, smallSize)
-	})
-	return facesErr
+// newFaces makes a chart's faces; each chart makes its own, since a face
+// is not safe for concurrent use.
+func newFaces() (*faces, error) {
+	var fs faces
+	var err error
+	if fs.title, err = typeface.New(true, titleSize); err != nil {
+		return nil, err
+	}
+	if fs.text, err = typeface.New(false, textSize); err != nil {
+		return nil, err
+	}
+	if fs.small, err = typeface.New(false, smallSize); err != nil {
+		return nil, err
+	}
+	return &fs, nil
 }
 
 // PNG draws the chart and encodes it as PNG.
@@ -116,15 +99,16 @@ func PNG(c Chart) ([]byte, error) {
 	if len(c.Bars) == 0 {
 		return nil, fmt.Errorf("chart: no bars to draw")
 	}
-	if err := loadFaces(); err != nil {
+	faces, err := newFaces()
+	if err != nil {
 		return nil, fmt.Errorf("chart: fonts: %w", err)
 	}
 	height := titleH + len(c.Bars)*rowH + axisH + legendH + margin
 	img := image.NewRGBA(image.Rect(0, 0, width, height))
 	draw.Draw(img, img.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
 
-	text(img, faces.title, ink, margin, margin+titleSize, c.Title)
-	text(img, faces.small, grey, margin, margin+titleSize+30, c.Subtitle)
+	faces.title.Draw(img, ink, margin, margin+titleSize, c.Title)
+	faces.small.Draw(img, grey, margin, margin+titleSize+30, c.Subtitle)
 
 	x0 := margin + labelW
 	plotW := width - x0 - valueW - margin
@@ -141,18 +125,18 @@ func PNG(c Chart) ([]byte, error) {
 	for v := 0.0; v <= 100; v += 25 {
 		vline(img, xOf(v), top-6, bottom, rule)
 		label := fmt.Sprintf("%.0f", v)
-		text(img, faces.small, grey, xOf(v)-measure(faces.small, label)/2, bottom+22, label)
+		faces.small.Draw(img, grey, xOf(v)-faces.small.Width(label)/2, bottom+22, label)
 	}
 	for i, b := range c.Bounds {
 		grade := string(rune('A' + i))
 		dashed(img, xOf(b), top-6, bottom, gradeColours[grade])
-		text(img, faces.small, gradeColours[grade], xOf(b)-measure(faces.small, grade)/2, top-12, grade)
+		faces.small.Draw(img, gradeColours[grade], xOf(b)-faces.small.Width(grade)/2, top-12, grade)
 	}
 
 	for i, b := range c.Bars {
 		y := top + i*rowH
-		name := fit(faces.text, b.Label, labelW-16)
-		text(img, faces.text, ink, margin+4, y+rowH/2+7, name)
+		name := faces.text.Fit(b.Label, labelW-16)
+		faces.text.Draw(img, ink, margin+4, y+rowH/2+7, name)
 		col, ok := gradeColours[b.Grade]
 		if !ok {
 			col = grey
@@ -170,8 +154,8 @@ func PNG(c Chart) ([]byte, error) {
 			bg = stripe
 		}
 		vx := xOf(v) + 6
-		fill(img, image.Rect(vx, by, vx+measure(faces.text, b.ValueText)+6, by+barH), bg)
-		text(img, faces.text, ink, vx+3, y+rowH/2+7, b.ValueText)
+		fill(img, image.Rect(vx, by, vx+faces.text.Width(b.ValueText)+6, by+barH), bg)
+		faces.text.Draw(img, ink, vx+3, y+rowH/2+7, b.ValueText)
 	}
 	hline(img, x0, xOf(100), bottom, grey)
 
@@ -182,8 +166,8 @@ func PNG(c Chart) ([]byte, error) {
 			continue
 		}
 		fill(img, image.Rect(lx, ly-14, lx+18, ly+4), gradeColours[string(rune('A'+i))])
-		text(img, faces.small, ink, lx+26, ly, l)
-		lx += 26 + measure(faces.small, l) + 36
+		faces.small.Draw(img, ink, lx+26, ly, l)
+		lx += 26 + faces.small.Width(l) + 36
 	}
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
@@ -196,25 +180,6 @@ func PNG(c Chart) ([]byte, error) {
 func pale(c color.RGBA) color.RGBA {
 	mix := func(v uint8) uint8 { return uint8((int(v) + 255*2) / 3) }
 	return color.RGBA{mix(c.R), mix(c.G), mix(c.B), 0xff}
-}
-
-func text(img draw.Image, f font.Face, c color.Color, x, y int, s string) {
-	d := &font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, y)}
-	d.DrawString(s)
-}
-
-func measure(f font.Face, s string) int { return font.MeasureString(f, s).Round() }
-
-// fit shortens s with an ellipsis until it is at most w pixels wide.
-func fit(f font.Face, s string, w int) string {
-	if measure(f, s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 1 && measure(f, string(r)+"…") > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }
 
 func fill(img draw.Image, r image.Rectangle, c color.Color) {
