@@ -2,8 +2,8 @@
 // (citizen satisfaction index, 0–100) of each unit as a horizontal bar,
 // coloured by its mutu grade A–D, with the grade boundaries drawn across.
 //
-// It draws with the standard library's image/draw and the Go fonts of
-// golang.org/x/image (already a dependency), rather than a charting library:
+// It draws with the standard library's image/draw and the Go fonts (set by
+// package typeface), rather than a charting library:
 // one chart of one kind does not justify go-chart's or gonum/plot's weight,
 // and drawing it directly keeps long Indonesian unit names readable (they
 // get their own column and are shortened with an ellipsis only when they
