@@ -13,7 +13,11 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/kinerjabot" "$root/cmd/kinerjabot"
 export KINERJA_DB="$work/kinerja.db"
 "$work/kinerjabot" roster import "$root/configs/roster.example.csv"
-"$work/kinerjabot" targets import "$root/configs/targets.example.csv"
+# The example targets are for one month; the scenarios report work done
+# today, so the monthly targets are moved to the current month (in WIB).
+month=$(TZ=Asia/Jakarta date +%Y-%m)
+sed "s/;2026-11;/;$month;/" "$root/configs/targets.example.csv" >"$work/targets.csv"
+"$work/kinerjabot" targets import "$work/targets.csv"
 port=${PORT:-9000}
 KINERJA_TELEGRAM_TOKEN=123456:EMULATORtoken KINERJA_TELEGRAM_ENDPOINT="http://127.0.0.1:$port/bot%s/%s" \
   "$work/kinerjabot" run >"$work/bot.log" 2>&1 &
@@ -21,5 +25,5 @@ export KB="$work/kinerjabot" PORT=$port
 status=0
 (cd "$here" && node drive.js "$scenario") || status=$?
 if [ $status -ne 0 ]; then echo "--- bot log"; tail -40 "$work/bot.log"; fi
-"$work/kinerjabot" export --what reports --period "$(date +%Y-%m)"
+"$work/kinerjabot" export --what reports --period "$month"
 exit $status

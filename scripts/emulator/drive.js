@@ -46,7 +46,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
       const text = execSync(fill(step.sh)).toString().trim();
       const link = text.match(/start=(s_[A-Za-z0-9_-]+)/);
       if (link) survey = link[1];
-      out = text.split('\n').pop().split(/[\t,]/);
+      const last = text.split('\n').pop();
+      out = last.includes('\t') ? last.split('\t') : last.split(',');
       console.log(`$ ${fill(step.sh)}\n  → ${out.join(' | ')}`);
       continue;
     }
