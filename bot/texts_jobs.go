@@ -83,6 +83,5 @@ func init() {
 			"Sorry, the export could not be made. Please try again later or contact the system operator.",
 		},
 		"ekspor.caption": {"📤 Ekspor %s — %s", "📤 Export of %s — %s"},
-
 	})
 }
