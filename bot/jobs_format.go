@@ -1,5 +1,8 @@
 package bot
 
+// The date helpers of /cuti and /ekspor, until those move to their own
+// package (the scheduled jobs have theirs in bot/jobs).
+
 import (
 	"fmt"
 	"strconv"

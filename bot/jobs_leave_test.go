@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
@@ -99,17 +98,7 @@ func TestAdminRecordsLeaveForSomeoneAndTheyAreTold(t *testing.T) {
 		t.Fatalf("the notice went to %d", told.ChatID)
 	}
 	mustSay(t, h.text(jtAdmin, "/cuti "+nipBudi), "Cuti Budi Santoso", "Selasa, 1 Desember 2026")
-	// And the reminders skip Budi on those days.
-	h.src.last = map[string]time.Time{}
-	res := h.run(JobRemindReporting, at(2026, 12, 2, 14, 0))
-	for _, m := range res.Messages {
-		if m.ChatID == jtBudi {
-			t.Fatal("Budi was reminded while on leave")
-		}
-	}
-	if len(res.Left[leftOnLeave]) != 1 {
-		t.Fatalf("left out %v", res.Left)
-	}
+	// That the reminders skip people on leave is tested in bot/jobs.
 }
 
 func TestExportInChat(t *testing.T) {

@@ -1,126 +1,8 @@
 package bot
 
+// The texts of /cuti and /ekspor, until they move to their own package.
 func init() {
 	register(map[string][2]string{
-		// Reminders.
-		"jobs.snooze_hour":     {"⏰ Ingatkan 1 jam lagi", "⏰ Remind me in an hour"},
-		"jobs.snooze_morning":  {"🌅 Ingatkan besok pagi", "🌅 Remind me tomorrow morning"},
-		"jobs.open_approvals":  {"📂 Buka persetujuan", "📂 Open approvals"},
-		"jobs.open_evaluation": {"📝 Buka penilaian", "📝 Open evaluations"},
-		"jobs.open_report":     {"✍️ Kirim laporan", "✍️ Send a report"},
-		"jobs.approvals": {
-			"📋 <b>Pengingat persetujuan laporan</b>\n\n" +
-				"Ada <b>%d laporan kerja</b> bawahan Anda yang menunggu persetujuan. " +
-				"Laporan yang paling lama sudah menunggu %s.\n\n" +
-				"Mohon diperiksa agar capaian kinerja pegawai tercatat tepat waktu.",
-			"📋 <b>Report approval reminder</b>\n\n" +
-				"<b>%d work reports</b> from your staff are waiting for your approval. " +
-				"The oldest has been waiting %s.\n\n" +
-				"Please review them so that your staff's results are recorded on time.",
-		},
-		"jobs.age_today":   {"sejak hari ini", "since today"},
-		"jobs.age_one_day": {"1 hari (sejak %s)", "1 day (since %s)"},
-		"jobs.age_days":    {"%d hari (sejak %s)", "%d days (since %s)"},
-		"jobs.evaluation": {
-			"📝 <b>Pengingat penilaian kinerja</b>\n\n" +
-				"Penilaian kinerja periode <b>%s</b> untuk <b>%d pegawai</b> bawahan Anda belum selesai. " +
-				"Batas waktunya <b>%s</b>.",
-			"📝 <b>Performance evaluation reminder</b>\n\n" +
-				"The evaluation of <b>%s</b> for <b>%d of your staff</b> is not finished yet. " +
-				"The deadline is <b>%s</b>.",
-		},
-		"jobs.evaluation_last_day": {
-			"⚠️ Hari ini hari kerja terakhir sebelum batas waktu. Salinan daftar ini juga dikirim ke admin BKPSDM.",
-			"⚠️ Today is the last working day before the deadline. A copy of this list also goes to the BKPSDM admin.",
-		},
-		"jobs.evaluation_admin": {
-			"📝 <b>Penilaian kinerja %s belum selesai</b>\nBatas waktu: %s. Pejabat penilai yang belum menyelesaikan (%d):",
-			"📝 <b>Evaluations of %s not finished</b>\nDeadline: %s. Assessors who have not finished (%d):",
-		},
-		"jobs.evaluation_admin_line": {"%s: %d pegawai", "%s: %d staff"},
-		"jobs.not_reminded":          {"— tidak diingatkan: %s", "— not reminded: %s"},
-		"jobs.left.not_linked":       {"belum menautkan Telegram", "Telegram not linked"},
-		"jobs.left.on_leave":         {"sedang cuti", "on leave"},
-		"jobs.left.unreachable":      {"memblokir bot", "blocked the bot"},
-		"jobs.left.not_on_roster":    {"tidak ada di daftar pegawai", "not on the roster"},
-		"jobs.reporting": {
-			"✍️ <b>Pengingat laporan kerja</b>\n\n" +
-				"Anda belum mengirim laporan kerja dalam <b>%d hari kerja</b> terakhir (sejak %s). " +
-				"Laporan yang dikirim tepat waktu membuat capaian Anda tercatat dan mudah dinilai.",
-			"✍️ <b>Work report reminder</b>\n\n" +
-				"You have not sent a work report in the last <b>%d working days</b> (since %s). " +
-				"Reports sent on time get your results recorded and easy to evaluate.",
-		},
-		"jobs.snooze_not_yours": {"Pengingat ini bukan untuk Anda.", "This reminder is not for you."},
-		"jobs.snooze_at":        {"pukul %s", "at %s"},
-		"jobs.snooze_tomorrow":  {"%s pukul %s", "%s at %s"},
-		"jobs.snooze_already":   {"Pengingat ini sudah dijadwalkan ulang.", "This reminder is already rescheduled."},
-		"jobs.snooze_set":       {"Baik, saya ingatkan lagi %s.", "OK, I will remind you again %s."},
-		"jobs.snoozed_note":     {"<i>⏰ Akan diingatkan lagi %s.</i>", "<i>⏰ You will be reminded again %s.</i>"},
-
-		// Summaries.
-		"jobs.group_label":   {"Grup %s", "Group of %s"},
-		"jobs.channel_label": {"Kanal publik", "Public channel"},
-		"jobs.ikm_value": {
-			"%s — mutu %s (%s), %d responden",
-			"%s — grade %s (%s), %d respondents",
-		},
-		"jobs.provisional": {
-			"<i>(sementara: %d dari %d responden yang dibutuhkan)</i>",
-			"<i>(provisional: %d of the %d respondents needed)</i>",
-		},
-		"jobs.weekly_head": {"📊 <b>Ringkasan mingguan — %s</b>\n%s", "📊 <b>Weekly summary — %s</b>\n%s"},
-		"jobs.weekly_reports": {
-			"📝 Laporan kerja: <b>%d</b> dikirim, <b>%d</b> disetujui, <b>%d</b> menunggu persetujuan.",
-			"📝 Work reports: <b>%d</b> sent, <b>%d</b> approved, <b>%d</b> awaiting approval.",
-		},
-		"jobs.weekly_survey": {
-			"⭐ Survei kepuasan masyarakat: <b>%d</b> responden minggu ini.",
-			"⭐ Citizen satisfaction survey: <b>%d</b> respondents this week.",
-		},
-		"jobs.weekly_ikm":    {"IKM %s sejauh ini: %s", "IKM of %s so far: %s"},
-		"jobs.weekly_no_ikm": {"Belum ada responden pada %s.", "No respondents in %s yet."},
-		"jobs.monthly_head": {
-			"📈 <b>Ringkasan bulanan kinerja — %s</b>",
-			"📈 <b>Monthly performance summary — %s</b>",
-		},
-		"jobs.monthly_ikm": {
-			"⭐ <b>Indeks Kepuasan Masyarakat (IKM) per unit</b>",
-			"⭐ <b>Citizen Satisfaction Index (IKM) by unit</b>",
-		},
-		"jobs.monthly_no_ikm":      {"Belum ada responden survei bulan ini.", "No survey respondents this month."},
-		"jobs.monthly_unit_no_ikm": {"Belum ada responden untuk: %s.", "No respondents yet for: %s."},
-		"jobs.monthly_predikat": {
-			"🏅 <b>Sebaran predikat kinerja pegawai, %s</b> (jumlah orang)",
-			"🏅 <b>Staff performance predicates, %s</b> (number of people)",
-		},
-		"jobs.monthly_no_predikat": {"belum ada penilaian yang dikonfirmasi", "no confirmed evaluation yet"},
-		"jobs.monthly_all_units":   {"Seluruh unit", "All units"},
-		"jobs.chart_caption":       {"📊 Grafik IKM per unit, %s.", "📊 IKM by unit, %s."},
-		"jobs.chart_title":         {"IKM per unit — %s", "IKM by unit — %s"},
-		"jobs.chart_subtitle": {
-			"Indeks Kepuasan Masyarakat, skala 25–100 (PermenPANRB 14/2017). Warna pucat: sementara, responden kurang dari sampel.",
-			"Citizen Satisfaction Index, scale 25–100 (PermenPANRB 14/2017). Pale: provisional, fewer respondents than the sample.",
-		},
-		"jobs.chart_legend_a": {"A ≥ 88,31 %s", "A ≥ 88.31 %s"},
-		"jobs.chart_legend_b": {"B ≥ 76,61 %s", "B ≥ 76.61 %s"},
-		"jobs.chart_legend_c": {"C ≥ 65,00 %s", "C ≥ 65.00 %s"},
-		"jobs.chart_legend_d": {"D < 65,00 %s", "D < 65.00 %s"},
-
-		// Undelivered messages, for admins.
-		"jobs.failures_head": {
-			"⚠️ <b>Pesan terjadwal yang tidak terkirim</b> (%d penerima):",
-			"⚠️ <b>Scheduled messages not delivered</b> (%d recipients):",
-		},
-		"jobs.failures_more": {"… dan %d lainnya.", "… and %d more."},
-		"jobs.failures_tail": {
-			"Mohon minta pegawai tersebut membuka bot dan menekan Mulai, atau tambahkan kembali bot ke grup unit.",
-			"Please ask these staff to open the bot and press Start, or add the bot back to the unit's group.",
-		},
-		"jobs.failure_unreachable": {"memblokir bot atau belum pernah memulai bot", "blocked the bot or never started it"},
-		"jobs.failure_gone":        {"bot dikeluarkan dari grup, atau grup tidak ditemukan", "the bot was removed from the group, or the group does not exist"},
-		"jobs.failure_refused":     {"ditolak Telegram: %s", "refused by Telegram: %s"},
-
 		// Leave (/cuti).
 		"cuti.cmd":     {"Catat cuti agar tidak menerima pengingat", "Record leave so you get no reminders"},
 		"cuti.example": {"/cuti 1-12-2026 5-12-2026", "/cuti 1-12-2026 5-12-2026"},
@@ -201,13 +83,5 @@ func init() {
 			"Sorry, the export could not be made. Please try again later or contact the system operator.",
 		},
 		"ekspor.caption": {"📤 Ekspor %s — %s", "📤 Export of %s — %s"},
-
-		// Errors of the outbox and leave stores.
-		"err.job_run_not_found": {"Jadwal %s belum pernah berjalan untuk %s.", "Job %s has not run for %s."},
-		"err.outbox_not_found":  {"Pesan terjadwal tidak ditemukan.", "Scheduled message not found."},
-		"err.outbox_settled":    {"Pesan terjadwal %d sudah selesai diproses.", "Scheduled message %d was already settled."},
-		"err.leave_day":         {"Tanggal %q tidak valid.", "Date %q is not valid."},
-		"err.leave_order":       {"Tanggal akhir cuti (%[2]s) sebelum tanggal mulai (%[1]s).", "Leave ends (%[2]s) before it starts (%[1]s)."},
-		"err.leave_not_found":   {"Catatan cuti tidak ditemukan.", "Leave record not found."},
 	})
 }

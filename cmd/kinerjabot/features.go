@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 )
 
 // features returns the bot's features wired to deps and the configuration,
@@ -17,7 +18,7 @@ func (a *app) features(deps bot.Deps) []bot.Feature {
 
 	// leave: /cuti
 
-	// jobs: scheduled jobs
+	fs = append(fs, jobs.New(deps, a.jobsConfig())) // scheduled jobs and the reminders' buttons
 
 	// export: /ekspor
 

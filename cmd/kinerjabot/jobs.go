@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"sort"
@@ -12,6 +13,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/outbox"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
@@ -21,38 +23,87 @@ func init() {
 	commands["jobs"] = subcommand{"list the scheduled jobs, or run one now as if at an instant (jobs list | jobs run NAME)", runJobs}
 }
 
-// scheduledJobs are the configured reminders and summaries, plus the
-// outbox's housekeeping: telling the admins about undelivered messages
-// (the sender does it at once; this catches a stop in between) and pruning.
-func (a *app) scheduledJobs(j *bot.Jobs, db *storage.DB) []job {
-	var out []job
-	for _, info := range bot.JobList {
-		if spec := a.cfg.specs[info.Name]; spec != "" {
-			out = append(out, job{name: info.Name, spec: spec, run: j.Func(info.Name)})
+// coreJobs are the chat core's housekeeping. They need the running bot:
+// with b nil ("jobs list", "jobs run") they are listed but cannot run.
+func coreJobs(b *bot.Bot) []jobs.Job {
+	core := []jobs.Job{
+		{Name: "expire-sessions", Spec: "@every 1m", About: "ends dialogues left idle and tells the users"},
+		{Name: "prune-updates", Spec: "@every 1h", About: "forgets handled Telegram update ids after 48 hours"},
+	}
+	if b != nil {
+		for i, run := range []func(context.Context) error{b.ExpireSessions, b.PruneUpdates} {
+			name := core[i].Name
+			core[i].Run = func(ctx context.Context, at time.Time) (*jobs.Result, error) {
+				return &jobs.Result{Job: name, At: at}, run(ctx)
+			}
 		}
 	}
-	return append(out,
-		job{name: "report-undelivered", spec: "*/15 * * * *", run: j.ReportFailures},
-		job{name: "prune-outbox", spec: "20 3 * * *", run: func(ctx context.Context) error {
-			// Settled messages are kept 90 days for operators; job runs forever.
-			_, err := db.PruneOutbox(ctx, a.now().AddDate(0, 0, -90))
-			return err
-		}},
-	)
+	return core
 }
 
-// newJobs returns the scheduled jobs of b (nil for a nil bot, which
-// "jobs list" uses: it needs the schedules, not the jobs).
-func (a *app) newJobs(b *bot.Bot) *bot.Jobs {
-	if b == nil {
+// jobList is a fixed list of jobs as a jobs.Provider.
+type jobList []jobs.Job
+
+// Jobs implements jobs.Provider.
+func (l jobList) Jobs() []jobs.Job { return l }
+
+// legacyDigest is the report digest while work reports are still in
+// package bot: the report feature provides it once it has its own package
+// (then this goes, or the registry refuses the name twice).
+func (a *app) legacyDigest(b *bot.Bot) jobs.Provider {
+	j := a.reportDigestJob(b)
+	out := jobs.Job{Name: j.name, Spec: j.spec, About: "each assessor gets one digest of the reports waiting for them (reports.digest)",
+		Slot: "", Enabled: func() bool { return a.cfg.Reports.Digest }}
+	if b != nil {
+		out.Run = func(ctx context.Context, at time.Time) (*jobs.Result, error) {
+			return &jobs.Result{Job: j.name, At: at}, j.run(ctx)
+		}
+	}
+	return jobList{out}
+}
+
+// deps is what the features need without a chat; db may be nil for a
+// command that only lists.
+func (a *app) deps(db kinerja.Store) bot.Deps {
+	cfg := a.botConfig()
+	return bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log}.WithDefaults()
+}
+
+// registry is the one registry of scheduled jobs: the core's housekeeping
+// (runnable only with the bot b), then every feature's jobs, with the
+// configured schedules. A schedule for a job that is not registered is a
+// configuration error.
+func (a *app) registry(b *bot.Bot, db kinerja.Store) (*jobs.Registry, error) {
+	providers := []any{jobList(coreJobs(b)), a.legacyDigest(b)}
+	for _, f := range a.features(a.deps(db)) {
+		providers = append(providers, f)
+	}
+	reg, err := jobs.NewRegistry(providers...)
+	if err != nil {
+		return nil, err
+	}
+	if err := reg.Schedule(a.cfg.Schedules); err != nil {
+		var unknown *jobs.UnknownJobError
+		if errors.As(err, &unknown) {
+			return nil, &ConfigError{Key: "schedules." + unknown.Name, Msg: err.Error()}
+		}
+		return nil, err
+	}
+	return reg, nil
+}
+
+// jobNames are the names of the registered jobs, for usage texts.
+func (a *app) jobNames() []string {
+	reg, err := a.registry(nil, nil)
+	if err != nil {
 		return nil
 	}
-	return bot.NewJobs(b, a.jobsConfig())
+	return reg.Names()
 }
 
 // startSender drains the outbox through the client until ctx ends. The
 // returned stop waits for the sends in flight, at most until wait ends.
-func (a *app) startSender(ctx context.Context, db *storage.DB, client *telegram.Client, j *bot.Jobs) (stop func(wait context.Context)) {
+func (a *app) startSender(ctx context.Context, db *storage.DB, client *telegram.Client, j *jobs.Service) (stop func(wait context.Context)) {
 	s := outbox.New(db, client, telegram.NewThrottle(), outbox.Options{
 		Permanent: telegram.Permanent,
 		Log:       a.log,
@@ -82,7 +133,7 @@ func (a *app) startSender(ctx context.Context, db *storage.DB, client *telegram.
 func runJobs(ctx context.Context, a *app, args []string) int {
 	if len(args) == 0 || (args[0] != "list" && args[0] != "run") {
 		fmt.Fprintln(a.stderr, "Usage: kinerjabot jobs list\n       kinerjabot jobs run NAME [--at RFC3339]")
-		fmt.Fprintln(a.stderr, "\nJobs: "+strings.Join(jobNames(), ", "))
+		fmt.Fprintln(a.stderr, "\nJobs: "+strings.Join(a.jobNames(), ", "))
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
 			return exitOK
 		}
@@ -101,13 +152,22 @@ func listJobs(a *app, args []string) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
+	reg, err := a.registry(nil, nil)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitUsage
+	}
 	loc := a.cfg.Location()
 	now := a.now().In(loc)
 	fmt.Fprintf(a.stdout, "Scheduled jobs (times in %s, now %s):\n\n", loc, now.Format("Mon 2006-01-02 15:04 MST"))
-	for _, j := range a.jobs(nil, nil) {
-		sched, err := cron.ParseStandard(j.spec)
+	for _, j := range reg.Jobs() {
+		if !j.On() {
+			fmt.Fprintf(a.stdout, "%-20s %-14s (switched off in the configuration)\n", j.Name, jobs.Off)
+			continue
+		}
+		sched, err := cron.ParseStandard(j.Spec)
 		if err != nil {
-			fmt.Fprintf(a.stdout, "%-20s %-14s invalid: %v\n", j.name, j.spec, err)
+			fmt.Fprintf(a.stdout, "%-20s %-14s invalid: %v\n", j.Name, j.Spec, err)
 			continue
 		}
 		var next []string
@@ -116,16 +176,15 @@ func listJobs(a *app, args []string) int {
 			t = sched.Next(t)
 			next = append(next, t.Format("Mon 2006-01-02 15:04 MST"))
 		}
-		fmt.Fprintf(a.stdout, "%-20s %-14s %s\n", j.name, j.spec, strings.Join(next, " | "))
+		fmt.Fprintf(a.stdout, "%-20s %-14s %s\n", j.Name, j.Spec, strings.Join(next, " | "))
 	}
-	for _, info := range bot.JobList {
-		if a.cfg.specs[info.Name] == "" {
-			fmt.Fprintf(a.stdout, "%-20s %-14s (switched off in the configuration)\n", info.Name, "off")
+	fmt.Fprintln(a.stdout, "\nWhat they do (a job with a slot queues at most once per slot, however often it is started):")
+	for _, j := range reg.Jobs() {
+		slot := ""
+		if j.Slot != "" {
+			slot = "; slot: " + j.Slot
 		}
-	}
-	fmt.Fprintln(a.stdout, "\nWhat they do (each queues at most once per slot, however often it is started):")
-	for _, info := range bot.JobList {
-		fmt.Fprintf(a.stdout, "  %-18s %s; slot: %s\n", info.Name, info.About, info.Slot)
+		fmt.Fprintf(a.stdout, "  %-18s %s%s\n", j.Name, j.About, slot)
 	}
 	cal := kinerja.NewCalendar(loc, a.cfg.holidays)
 	switch {
@@ -146,7 +205,7 @@ func runJobNow(ctx context.Context, a *app, args []string) int {
 		"Runs one job now, as if at the given instant, and prints what it queued in the outbox.\n"+
 			"The running bot sends the queue within a second; a slot (the day for reminders, the week or\n"+
 			"month summarised for summaries) is queued only once, whoever starts it.\n"+
-			"Jobs: "+strings.Join(jobNames(), ", "))
+			"Jobs: "+strings.Join(a.jobNames(), ", "))
 	atText := fs.String("at", "", "the `INSTANT` to run as, RFC3339 (2026-11-10T08:00:00+07:00) or local 2026-11-10T08:00; default now")
 	// Accept the job name before or after the flags.
 	var name string
@@ -163,12 +222,13 @@ func runJobNow(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	known := false
-	for _, n := range jobNames() {
-		known = known || n == name
+	reg, err := a.registry(nil, nil)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitUsage
 	}
-	if !known {
-		fmt.Fprintf(a.stderr, "kinerjabot jobs run: no job named %q; the jobs are %s\n", name, strings.Join(jobNames(), ", "))
+	if _, known := reg.Get(name); !known {
+		fmt.Fprintf(a.stderr, "kinerjabot jobs run: no job named %q; the jobs are %s\n", name, strings.Join(reg.Names(), ", "))
 		return exitUsage
 	}
 	loc := a.cfg.Location()
@@ -190,12 +250,13 @@ func runJobNow(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	defer db.Close()
-	b, err := bot.New(a.botConfig(), db, offline{}, a.now, a.log)
-	if err != nil {
+	// The same registry as the running bot's, without a bot: the job reads
+	// the database and queues its messages in the outbox.
+	if reg, err = a.registry(nil, db); err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
 	}
-	res, err := bot.NewJobs(b, a.jobsConfig()).RunAt(ctx, name, at)
+	res, err := reg.Run(ctx, name, at)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 		return exitFailed
@@ -205,8 +266,12 @@ func runJobNow(ctx context.Context, a *app, args []string) int {
 }
 
 // printJobResult tells an operator what a run did.
-func printJobResult(a *app, res *bot.JobResult) {
+func printJobResult(a *app, res *jobs.Result) {
 	w := a.stdout
+	if res.Slot == "" {
+		fmt.Fprintf(w, "%s ran (as of %s).\n", res.Job, res.At.Format("Mon 2006-01-02 15:04 MST"))
+		return
+	}
 	fmt.Fprintf(w, "%s, slot %s (as of %s):\n", res.Job, res.Slot, res.At.Format("Mon 2006-01-02 15:04 MST"))
 	switch {
 	case res.Previous != nil:

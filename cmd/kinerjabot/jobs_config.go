@@ -13,7 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 )
 
 // JobsSettings is the configuration of the scheduled jobs, inline in the
@@ -33,33 +33,21 @@ type JobsSettings struct {
 	// PublicChannelID, when not 0, also gets the monthly summary.
 	PublicChannelID int64 `yaml:"public_channel_id"`
 
-	specs    map[string]string // effective spec of every job, "" when off
 	holidays []kinerja.Holiday
 	baseDir  string // the configuration file's folder, for relative paths
 }
 
 // check validates the schedules and reads the holidays file.
 func (s *JobsSettings) check(loc *time.Location) error {
-	s.specs = map[string]string{}
-	known := map[string]bool{}
-	for _, j := range bot.JobList {
-		known[j.Name] = true
-		s.specs[j.Name] = j.Spec
-	}
+	// The names are checked against the job registry when it is built
+	// (app.registry): the features decide which jobs exist.
 	for name, spec := range s.Schedules {
-		key := "schedules." + name
-		if !known[name] {
-			return &ConfigError{Key: key, Msg: fmt.Sprintf("no job has this name; the jobs are %s", strings.Join(jobNames(), ", "))}
-		}
-		spec = strings.TrimSpace(spec)
-		if spec == "off" {
-			s.specs[name] = ""
+		if spec = strings.TrimSpace(spec); spec == jobs.Off {
 			continue
 		}
 		if err := checkSpec(spec); err != nil {
-			return &ConfigError{Key: key, Msg: err.Error()}
+			return &ConfigError{Key: "schedules." + name, Msg: err.Error()}
 		}
-		s.specs[name] = spec
 	}
 	r := &s.Reminders
 	if r.ReportingWorkingDays == 0 {
@@ -100,14 +88,6 @@ func checkSpec(spec string) error {
 		return fmt.Errorf("%q: %v; %s", spec, err, form)
 	}
 	return nil
-}
-
-func jobNames() []string {
-	var out []string
-	for _, j := range bot.JobList {
-		out = append(out, j.Name)
-	}
-	return out
 }
 
 // holidaysFile is the YAML shape of a holidays file.
@@ -161,23 +141,29 @@ func loadHolidays(pattern string, loc *time.Location) ([]kinerja.Holiday, error)
 }
 
 // jobsConfig turns the settings into the jobs' configuration.
-func (a *app) jobsConfig() bot.JobsConfig {
+func (a *app) jobsConfig() jobs.Config {
 	c := a.cfg
 	groups := map[string]int64{}
+	pop := map[string]int{}
 	for code, u := range c.Units {
 		if u.GroupChatID != 0 {
 			groups[code] = u.GroupChatID
 		}
+		if u.Population > 0 {
+			pop[code] = u.Population
+		}
 	}
-	return bot.JobsConfig{
-		Calendar:      kinerja.NewCalendar(c.Location(), c.holidays),
-		ReportingDays: c.Reminders.ReportingWorkingDays,
-		UnitGroups:    groups,
-		PublicChannel: c.PublicChannelID,
-		Sources:       jobSources(c.Location()),
+	return jobs.Config{
+		Calendar:           kinerja.NewCalendar(c.Location(), c.holidays),
+		EvaluationDeadline: c.Evaluation.DeadlineDay,
+		Population:         pop,
+		ReportingDays:      c.Reminders.ReportingWorkingDays,
+		UnitGroups:         groups,
+		PublicChannel:      c.PublicChannelID,
+		Sources:            jobSources(c.Location()),
 	}
 }
 
 // jobSources returns the data sources of the features in this build (see
-// bot.StoreSources). Tests replace it.
-var jobSources = func(loc *time.Location) bot.Sources { return bot.StoreSources(loc) }
+// jobs.StoreSources). Tests replace it.
+var jobSources = func(loc *time.Location) jobs.Sources { return jobs.StoreSources(loc) }

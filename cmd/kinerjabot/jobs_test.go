@@ -11,7 +11,7 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
@@ -23,11 +23,11 @@ const demoSekd = "196905121994031004"
 
 // stubSources answers the jobs from fixed data.
 type stubSources struct {
-	pending []bot.PendingApprovals
+	pending []jobs.PendingApprovals
 	ikm     map[string]scoring.IKMResult
 }
 
-func (s stubSources) PendingApprovals(context.Context, kinerja.Tx) ([]bot.PendingApprovals, error) {
+func (s stubSources) PendingApprovals(context.Context, kinerja.Tx) ([]jobs.PendingApprovals, error) {
 	return s.pending, nil
 }
 func (s stubSources) UnitIKM(context.Context, kinerja.Tx, time.Time, time.Time) (map[string]scoring.IKMResult, error) {
@@ -35,9 +35,9 @@ func (s stubSources) UnitIKM(context.Context, kinerja.Tx, time.Time, time.Time) 
 }
 
 // withSources makes the jobs of this test read stub data.
-func withSources(t *testing.T, s bot.Sources) {
+func withSources(t *testing.T, s jobs.Sources) {
 	saved := jobSources
-	jobSources = func(*time.Location) bot.Sources { return s }
+	jobSources = func(*time.Location) jobs.Sources { return s }
 	t.Cleanup(func() { jobSources = saved })
 }
 
@@ -82,7 +82,7 @@ func TestBadSchedulesStopTheStartWithTheKey(t *testing.T) {
 		"own zone":     {"schedules:\n  summary-weekly: \"TZ=Asia/Padang 30 7 * * 1\"\n", "cannot name its own time zone"},
 		"descriptor":   {"schedules:\n  summary-monthly: \"@monthly\"\n", "descriptors such as @daily are not accepted"},
 		"out of range": {"schedules:\n  remind-reporting: \"0 25 * * 5\"\n", "schedules.remind-reporting"},
-		"unknown job":  {"schedules:\n  remind-everyone: \"0 8 * * *\"\n", "no job has this name; the jobs are remind-approvals"},
+		"unknown job":  {"schedules:\n  remind-everyone: \"0 8 * * *\"\n", "no job has this name; the jobs are expire-sessions, prune-updates, report-digest, remind-approvals"},
 		"window":       {"reminders:\n  reporting_working_days: 31\n", "reminders.reporting_working_days"},
 		"holidays":     {"holidays_file: nowhere-*.yaml\n", "holidays_file (KINERJA_HOLIDAYS): no file matches"},
 	} {
@@ -211,7 +211,7 @@ func TestJobsRunQueuesOneDigestPerAssessorOncePerSlot(t *testing.T) {
 // chart arrive in the unit's group; where the emulator refuses pictures,
 // the text still arrives and the admin is told the chart was refused.
 func TestEndToEndMonthlySummaryThroughTheEmulator(t *testing.T) {
-	withSources(t, bot.Sources{Survey: stubSources{ikm: map[string]scoring.IKMResult{
+	withSources(t, jobs.Sources{Survey: stubSources{ikm: map[string]scoring.IKMResult{
 		"PKM-TGR": ikmOf(90, 4), "DUKCAPIL": ikmOf(60, 3),
 	}}})
 	for _, refusePictures := range []bool{false, true} {

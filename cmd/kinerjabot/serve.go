@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
@@ -64,11 +65,15 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 		return err
 	}
 	go b.SetupMenus(ctx) // best effort; must not delay the start
-	stopJobs, err := startScheduler(ctx, cfg.Location, a.log, a.jobs(b, db))
+	scheduled, err := a.jobs(b, db)
 	if err != nil {
 		return err
 	}
-	stopSender := a.startSender(ctx, db, client, a.newJobs(b))
+	stopJobs, err := startScheduler(ctx, cfg.Location, a.log, scheduled)
+	if err != nil {
+		return err
+	}
+	stopSender := a.startSender(ctx, db, client, jobs.New(a.deps(db), a.jobsConfig()))
 	a.log.Info("kinerjabot is running", "bot", cfg.BotUsername, "database", db.Engine(), "timezone", cfg.Location.String())
 	if ready != nil {
 		ready(b)
@@ -98,11 +103,18 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	return nil
 }
 
-// jobs lists the scheduled jobs.
-func (a *app) jobs(b *bot.Bot, db *storage.DB) []job {
-	return append([]job{
-		{name: "expire-sessions", spec: "@every 1m", run: b.ExpireSessions},
-		{name: "prune-updates", spec: "@every 1h", run: b.PruneUpdates},
-		a.reportDigestJob(b),
-	}, a.scheduledJobs(a.newJobs(b), db)...)
+// jobs are the registered jobs that are switched on, for the scheduler,
+// each run as of the clock with its outcome logged.
+func (a *app) jobs(b *bot.Bot, db *storage.DB) ([]job, error) {
+	reg, err := a.registry(b, db)
+	if err != nil {
+		return nil, err
+	}
+	var out []job
+	for _, j := range reg.Jobs() {
+		if j.On() && j.Run != nil {
+			out = append(out, job{name: j.Name, spec: j.Spec, run: j.Func(a.now, a.log)})
+		}
+	}
+	return out, nil
 }

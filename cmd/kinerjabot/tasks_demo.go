@@ -7,7 +7,7 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
 )
 
@@ -77,7 +77,7 @@ func sceneJobs(ctx context.Context, d *demo) error {
 	d.narrate("12 warga juga menilai Dukcapil bulan ini / 12 citizens also rated Dukcapil this month.")
 	month := kinerja.MonthOf(d.a.now(), loc)
 	first := month.Next().Start(loc).Add(8 * time.Hour)
-	return d.runJob(ctx, bot.JobSummaryMonthly, first, func(f *fakeapi.Fake) bool {
+	return d.runJob(ctx, jobs.SummaryMonthly, first, func(f *fakeapi.Fake) bool {
 		return len(f.Messages(demoGroupPKM)) >= 2 && len(f.Messages(demoGroupDukcapil)) >= 2
 	})
 }
@@ -101,7 +101,7 @@ func (d *demo) reminderPart(ctx context.Context) error {
 		}
 	}
 	before := len(d.fake.Messages(d.users["rina"].ID))
-	if err := d.runJob(ctx, bot.JobRemindApprovals, d.nextWorkingMorning(), func(f *fakeapi.Fake) bool {
+	if err := d.runJob(ctx, jobs.RemindApprovals, d.nextWorkingMorning(), func(f *fakeapi.Fake) bool {
 		return len(f.Messages(d.users["rina"].ID)) > before
 	}); err != nil {
 		return err
@@ -112,8 +112,9 @@ func (d *demo) reminderPart(ctx context.Context) error {
 	return d.press("rina", "📂")
 }
 
-// jobs returns the scheduled jobs of the demo bot.
-func (d *demo) jobs() *bot.Jobs { return bot.NewJobs(d.bot, d.a.jobsConfig()) }
+// jobs returns the scheduled jobs over the demo's database, without a bot,
+// as "jobs run" runs them.
+func (d *demo) jobs() *jobs.Service { return jobs.New(d.a.deps(d.db), d.a.jobsConfig()) }
 
 // nextWorkingMorning is 08:00 of the next working day after today.
 func (d *demo) nextWorkingMorning() time.Time {

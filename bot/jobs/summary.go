@@ -1,4 +1,4 @@
-package bot
+package jobs
 
 import (
 	"fmt"
@@ -7,43 +7,44 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/chart"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
 // summaryWeek returns local midnight of the Monday that starts the week a
 // weekly summary run at instant at is about: the week before at's.
-func (j *Jobs) summaryWeek(at time.Time) time.Time {
-	day := kinerja.Day(at, j.loc())
+func (s *Service) summaryWeek(at time.Time) time.Time {
+	day := kinerja.Day(at, s.loc())
 	back := (int(day.Weekday()) + 6) % 7 // days since Monday
 	return day.AddDate(0, 0, -back-7)
 }
 
 // groupOf returns a unit's group chat: the configuration's, else the roster's.
-func (j *Jobs) groupOf(u *kinerja.Unit) int64 {
-	if id, ok := j.cfg.UnitGroups[u.Code]; ok {
+func (s *Service) groupOf(u *kinerja.Unit) int64 {
+	if id, ok := s.cfg.UnitGroups[u.Code]; ok {
 		return id
 	}
 	return u.GroupChatID
 }
 
 // unitIKM computes per-unit IKM for [from, to), or nil without a survey source.
-func (j *Jobs) unitIKM(r *jobRun, from, to time.Time) (map[string]scoring.IKMResult, error) {
-	if j.cfg.Sources.Survey == nil {
+func (s *Service) unitIKM(r *jobRun, from, to time.Time) (map[string]scoring.IKMResult, error) {
+	if s.cfg.Sources.Survey == nil {
 		return nil, nil
 	}
-	return j.cfg.Sources.Survey.UnitIKM(r.ctx, r.tx, from, to)
+	return s.cfg.Sources.Survey.UnitIKM(r.ctx, r.tx, from, to)
 }
 
 // ikmText writes an IKM with its grade, and the provisional mark when the
 // unit has fewer respondents than the sample its population needs for
 // period p (the survey feature's rule, so /ikm and the summaries agree).
-func (j *Jobs) ikmText(lang kinerja.Lang, u *kinerja.Unit, p kinerja.Period, res scoring.IKMResult) string {
-	s := T(lang, "jobs.ikm_value", jobDecimal(lang, res.IKM), string(res.Mutu), mutuName(lang, res.Mutu), res.Respondents)
-	if w := j.b.withSample(u, p, res); w.Provisional {
-		s += " " + T(lang, "jobs.provisional", res.Respondents, w.SampleNeeded)
+func (s *Service) ikmText(lang kinerja.Lang, u *kinerja.Unit, p kinerja.Period, res scoring.IKMResult) string {
+	text := bot.T(lang, "jobs.ikm_value", decimal(lang, res.IKM), string(res.Mutu), mutuName(lang, res.Mutu), res.Respondents)
+	if n := s.sampleNeeded(u.Code, p); res.Respondents < n {
+		text += " " + bot.T(lang, "jobs.provisional", res.Respondents, n)
 	}
-	return s
+	return text
 }
 
 // mutuName is the regulation's name of a grade in lang.
@@ -56,14 +57,14 @@ func mutuName(lang kinerja.Lang, m scoring.Mutu) string {
 
 // summaryWeekly posts to each unit's group the previous week's reports
 // (sent, approved, pending) and survey (respondents, the month's IKM so far).
-func (j *Jobs) summaryWeekly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
-	src := j.cfg.Sources
+func (s *Service) summaryWeekly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	src := s.cfg.Sources
 	if src.Activity == nil && src.Survey == nil {
 		return r.skip("no data source yet: neither work reports nor the survey are in this build")
 	}
-	from := j.summaryWeek(r.at)
+	from := s.summaryWeek(r.at)
 	to := from.AddDate(0, 0, 7)
-	monthStart := kinerja.Date(to.AddDate(0, 0, -1).Year(), to.AddDate(0, 0, -1).Month(), 1, j.loc())
+	monthStart := kinerja.Date(to.AddDate(0, 0, -1).Year(), to.AddDate(0, 0, -1).Month(), 1, s.loc())
 	var activity map[string]UnitActivity
 	if src.Activity != nil {
 		var err error
@@ -71,11 +72,11 @@ func (j *Jobs) summaryWeekly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 			return nil, err
 		}
 	}
-	week, err := j.unitIKM(r, from, to)
+	week, err := s.unitIKM(r, from, to)
 	if err != nil {
 		return nil, err
 	}
-	month, err := j.unitIKM(r, monthStart, to)
+	month, err := s.unitIKM(r, monthStart, to)
 	if err != nil {
 		return nil, err
 	}
@@ -83,29 +84,29 @@ func (j *Jobs) summaryWeekly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 	if err != nil {
 		return nil, err
 	}
-	lang := j.b.cfg.DefaultLang // groups read the deployment's language
+	lang := s.deps.DefaultLang // groups read the deployment's language
 	var out []*kinerja.OutboxMessage
 	for _, u := range units {
-		chat := j.groupOf(u)
+		chat := s.groupOf(u)
 		if chat == 0 {
 			r.leave("no group chat configured", u.Name+" ("+u.Code+")")
 			continue
 		}
 		var sb strings.Builder
-		sb.WriteString(T(lang, "jobs.weekly_head", u.Name, jobSpan(lang, from, to.AddDate(0, 0, -1))))
+		sb.WriteString(bot.T(lang, "jobs.weekly_head", u.Name, daySpan(lang, from, to.AddDate(0, 0, -1))))
 		if activity != nil {
 			a := activity[u.Code]
-			sb.WriteString("\n\n" + T(lang, "jobs.weekly_reports", a.Sent, a.Approved, a.Pending))
+			sb.WriteString("\n\n" + bot.T(lang, "jobs.weekly_reports", a.Sent, a.Approved, a.Pending))
 		}
 		if src.Survey != nil {
-			sb.WriteString("\n\n" + T(lang, "jobs.weekly_survey", week[u.Code].Respondents))
+			sb.WriteString("\n\n" + bot.T(lang, "jobs.weekly_survey", week[u.Code].Respondents))
 			if res, ok := month[u.Code]; ok && res.Respondents > 0 {
-				sb.WriteString("\n" + T(lang, "jobs.weekly_ikm", jobMonth(lang, kinerja.MonthOf(monthStart, j.loc())), Raw(j.ikmText(lang, u, kinerja.MonthOf(monthStart, j.loc()), res))))
+				sb.WriteString("\n" + bot.T(lang, "jobs.weekly_ikm", bot.MonthLabel(lang, kinerja.MonthOf(monthStart, s.loc())), bot.Raw(s.ikmText(lang, u, kinerja.MonthOf(monthStart, s.loc()), res))))
 			} else {
-				sb.WriteString("\n" + T(lang, "jobs.weekly_no_ikm", jobMonth(lang, kinerja.MonthOf(monthStart, j.loc()))))
+				sb.WriteString("\n" + bot.T(lang, "jobs.weekly_no_ikm", bot.MonthLabel(lang, kinerja.MonthOf(monthStart, s.loc()))))
 			}
 		}
-		out = append(out, &kinerja.OutboxMessage{ChatID: chat, Label: T(lang, "jobs.group_label", u.Name), Text: sb.String()})
+		out = append(out, &kinerja.OutboxMessage{ChatID: chat, Label: bot.T(lang, "jobs.group_label", u.Name), Text: sb.String()})
 	}
 	return out, nil
 }
@@ -114,19 +115,19 @@ func (j *Jobs) summaryWeekly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 // predikat counts (never names), and a bar chart of IKM by unit, to each
 // unit's group and the public channel. The text goes first and the chart
 // after it, so a chart that cannot be drawn or sent never holds back the text.
-func (j *Jobs) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
-	src := j.cfg.Sources
+func (s *Service) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	src := s.cfg.Sources
 	if src.Survey == nil && src.Evaluation == nil {
 		return r.skip("no data source yet: neither the survey nor evaluations are in this build")
 	}
-	loc := j.loc()
+	loc := s.loc()
 	period := kinerja.MonthOf(r.at, loc).Prev()
-	ikm, err := j.unitIKM(r, period.Start(loc), period.End(loc))
+	ikm, err := s.unitIKM(r, period.Start(loc), period.End(loc))
 	if err != nil {
 		return nil, err
 	}
 	var pred map[string]map[kinerja.Predikat]int
-	evalPeriod := j.evaluatedMonth(r.at)
+	evalPeriod := s.evaluatedMonth(r.at)
 	if src.Evaluation != nil {
 		if pred, err = src.Evaluation.PredikatCounts(r.ctx, r.tx, evalPeriod); err != nil {
 			return nil, err
@@ -140,7 +141,7 @@ func (j *Jobs) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		return nil, err
 	}
 	ranked := rankByIKM(units, ikm)
-	lang := j.b.cfg.DefaultLang
+	lang := s.deps.DefaultLang
 
 	// Chats: each unit's group (units sharing a group are marked together)
 	// and the public channel.
@@ -152,36 +153,36 @@ func (j *Jobs) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 	var targets []*target
 	byChat := map[int64]*target{}
 	for _, u := range units {
-		chat := j.groupOf(u)
+		chat := s.groupOf(u)
 		if chat == 0 {
 			r.leave("no group chat configured", u.Name+" ("+u.Code+")")
 			continue
 		}
 		t := byChat[chat]
 		if t == nil {
-			t = &target{chat: chat, label: T(lang, "jobs.group_label", u.Name), own: map[string]bool{}}
+			t = &target{chat: chat, label: bot.T(lang, "jobs.group_label", u.Name), own: map[string]bool{}}
 			byChat[chat] = t
 			targets = append(targets, t)
 		}
 		t.own[u.Code] = true
 	}
-	if ch := j.cfg.PublicChannel; ch != 0 && byChat[ch] == nil {
-		targets = append(targets, &target{chat: ch, label: T(lang, "jobs.channel_label"), own: map[string]bool{}})
+	if ch := s.cfg.PublicChannel; ch != 0 && byChat[ch] == nil {
+		targets = append(targets, &target{chat: ch, label: bot.T(lang, "jobs.channel_label"), own: map[string]bool{}})
 	}
 	var picture []byte
 	if src.Survey != nil && len(ranked) > 0 {
-		if picture, err = j.ikmChart(lang, period, ranked, ikm); err != nil {
-			j.b.log.Warn("monthly summary: chart not drawn; the text goes alone", "err", err)
+		if picture, err = s.ikmChart(lang, period, ranked, ikm); err != nil {
+			s.deps.Log.Warn("monthly summary: chart not drawn; the text goes alone", "err", err)
 			picture = nil
 		}
 	}
 	var out []*kinerja.OutboxMessage
 	for _, t := range targets {
-		text := j.monthlyText(lang, period, evalPeriod, units, ranked, ikm, pred, t.own)
+		text := s.monthlyText(lang, period, evalPeriod, units, ranked, ikm, pred, t.own)
 		out = append(out, &kinerja.OutboxMessage{ChatID: t.chat, Label: t.label, Text: text})
 		if picture != nil {
 			out = append(out, &kinerja.OutboxMessage{ChatID: t.chat, Label: t.label, Photo: picture,
-				FileName: "ikm-" + period.String() + ".png", Text: T(lang, "jobs.chart_caption", jobMonth(lang, period))})
+				FileName: "ikm-" + period.String() + ".png", Text: bot.T(lang, "jobs.chart_caption", bot.MonthLabel(lang, period))})
 		}
 	}
 	return out, nil
@@ -200,21 +201,21 @@ func rankByIKM(units []*kinerja.Unit, ikm map[string]scoring.IKMResult) []*kiner
 }
 
 // monthlyText writes the monthly summary; own marks the chat's own units.
-func (j *Jobs) monthlyText(lang kinerja.Lang, p, evalPeriod kinerja.Period, units, ranked []*kinerja.Unit,
+func (s *Service) monthlyText(lang kinerja.Lang, p, evalPeriod kinerja.Period, units, ranked []*kinerja.Unit,
 	ikm map[string]scoring.IKMResult, pred map[string]map[kinerja.Predikat]int, own map[string]bool) string {
 	var sb strings.Builder
-	sb.WriteString(T(lang, "jobs.monthly_head", jobMonth(lang, p)))
+	sb.WriteString(bot.T(lang, "jobs.monthly_head", bot.MonthLabel(lang, p)))
 	if ikm != nil {
-		sb.WriteString("\n\n" + T(lang, "jobs.monthly_ikm"))
+		sb.WriteString("\n\n" + bot.T(lang, "jobs.monthly_ikm"))
 		if len(ranked) == 0 {
-			sb.WriteString("\n" + T(lang, "jobs.monthly_no_ikm"))
+			sb.WriteString("\n" + bot.T(lang, "jobs.monthly_no_ikm"))
 		}
 		for i, u := range ranked {
 			mark := ""
 			if own[u.Code] {
 				mark = "▶ "
 			}
-			fmt.Fprintf(&sb, "\n%d. %s%s: %s", i+1, mark, Esc(u.Name), j.ikmText(lang, u, p, ikm[u.Code]))
+			fmt.Fprintf(&sb, "\n%d. %s%s: %s", i+1, mark, bot.Esc(u.Name), s.ikmText(lang, u, p, ikm[u.Code]))
 		}
 		var silent []string
 		for _, u := range units {
@@ -223,21 +224,21 @@ func (j *Jobs) monthlyText(lang kinerja.Lang, p, evalPeriod kinerja.Period, unit
 			}
 		}
 		if len(silent) > 0 {
-			sb.WriteString("\n" + T(lang, "jobs.monthly_unit_no_ikm", strings.Join(silent, ", ")))
+			sb.WriteString("\n" + bot.T(lang, "jobs.monthly_unit_no_ikm", strings.Join(silent, ", ")))
 		}
 	}
 	if pred != nil {
-		sb.WriteString("\n\n" + T(lang, "jobs.monthly_predikat", jobMonth(lang, evalPeriod)))
+		sb.WriteString("\n\n" + bot.T(lang, "jobs.monthly_predikat", bot.MonthLabel(lang, evalPeriod)))
 		total := map[kinerja.Predikat]int{}
 		for _, u := range units {
 			for k, n := range pred[u.Code] {
 				total[k] += n
 			}
 			if own[u.Code] {
-				sb.WriteString("\n" + Esc(u.Name) + ": " + predikatCounts(lang, pred[u.Code]))
+				sb.WriteString("\n" + bot.Esc(u.Name) + ": " + predikatCounts(lang, pred[u.Code]))
 			}
 		}
-		sb.WriteString("\n" + T(lang, "jobs.monthly_all_units") + ": " + predikatCounts(lang, total))
+		sb.WriteString("\n" + bot.T(lang, "jobs.monthly_all_units") + ": " + predikatCounts(lang, total))
 	}
 	return sb.String()
 }
@@ -245,9 +246,9 @@ func (j *Jobs) monthlyText(lang kinerja.Lang, p, evalPeriod kinerja.Period, unit
 // evaluatedMonth is the latest month whose evaluations are due by the
 // instant at: on the 1st (the default schedule) the previous month is still
 // being evaluated until the deadline, so the month before it.
-func (j *Jobs) evaluatedMonth(at time.Time) kinerja.Period {
-	p := kinerja.MonthOf(at, j.loc()).Prev()
-	if at.In(j.loc()).Day() <= j.cfg.EvaluationDeadline {
+func (s *Service) evaluatedMonth(at time.Time) kinerja.Period {
+	p := kinerja.MonthOf(at, s.loc()).Prev()
+	if at.In(s.loc()).Day() <= s.cfg.EvaluationDeadline {
 		p = p.Prev()
 	}
 	return p
@@ -261,7 +262,7 @@ func predikatCounts(lang kinerja.Lang, c map[kinerja.Predikat]int) string {
 		n += k
 	}
 	if n == 0 {
-		return T(lang, "jobs.monthly_no_predikat")
+		return bot.T(lang, "jobs.monthly_no_predikat")
 	}
 	parts := make([]string, 0, len(kinerja.Predikats))
 	for _, p := range kinerja.Predikats {
@@ -271,19 +272,19 @@ func predikatCounts(lang kinerja.Lang, c map[kinerja.Predikat]int) string {
 }
 
 // ikmChart draws the IKM of the ranked units.
-func (j *Jobs) ikmChart(lang kinerja.Lang, p kinerja.Period, ranked []*kinerja.Unit, ikm map[string]scoring.IKMResult) ([]byte, error) {
+func (s *Service) ikmChart(lang kinerja.Lang, p kinerja.Period, ranked []*kinerja.Unit, ikm map[string]scoring.IKMResult) ([]byte, error) {
 	c := chart.Chart{
-		Title:    T(lang, "jobs.chart_title", jobMonth(lang, p)),
-		Subtitle: T(lang, "jobs.chart_subtitle"),
+		Title:    bot.T(lang, "jobs.chart_title", bot.MonthLabel(lang, p)),
+		Subtitle: bot.T(lang, "jobs.chart_subtitle"),
 		Bounds:   [3]float64{88.31, 76.61, 65},
 	}
 	for i, g := range []scoring.Mutu{scoring.MutuA, scoring.MutuB, scoring.MutuC, scoring.MutuD} {
-		c.Legend[i] = T(lang, "jobs.chart_legend_"+strings.ToLower(string(g)), mutuName(lang, g))
+		c.Legend[i] = bot.T(lang, "jobs.chart_legend_"+strings.ToLower(string(g)), mutuName(lang, g))
 	}
 	for _, u := range ranked {
 		res := ikm[u.Code]
-		c.Bars = append(c.Bars, chart.Bar{Label: u.Name, Value: res.IKM, Grade: string(res.Mutu), Provisional: j.b.withSample(u, p, res).Provisional,
-			ValueText: fmt.Sprintf("%s (%s)", jobDecimal(lang, res.IKM), res.Mutu)})
+		c.Bars = append(c.Bars, chart.Bar{Label: u.Name, Value: res.IKM, Grade: string(res.Mutu), Provisional: res.Respondents < s.sampleNeeded(u.Code, p),
+			ValueText: fmt.Sprintf("%s (%s)", decimal(lang, res.IKM), res.Mutu)})
 	}
 	return chart.PNG(c)
 }

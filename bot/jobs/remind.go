@@ -1,4 +1,4 @@
-package bot
+package jobs
 
 import (
 	"sort"
@@ -6,16 +6,17 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 )
 
 // remindApprovals sends each assessor with pending reports one digest:
 // how many, how long the oldest has waited, and a button to open them.
 // Assessors with nothing pending get nothing.
-func (j *Jobs) remindApprovals(r *jobRun) ([]*kinerja.OutboxMessage, error) {
-	if !j.cfg.Calendar.WorkingDay(r.at) {
-		return r.skip("%s", j.notWorking(r.at))
+func (s *Service) remindApprovals(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	if !s.cfg.Calendar.WorkingDay(r.at) {
+		return r.skip("%s", s.notWorking(r.at))
 	}
-	src := j.cfg.Sources.Approvals
+	src := s.cfg.Sources.Approvals
 	if src == nil {
 		return r.skip("no data source yet: work reports (pending approvals) are not in this build")
 	}
@@ -29,46 +30,46 @@ func (j *Jobs) remindApprovals(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		if p.Count <= 0 {
 			continue
 		}
-		st, lang, reason, err := j.recipient(r, p.AssessorNIP)
+		st, lang, reason, err := s.recipient(r, p.AssessorNIP)
 		if err != nil {
 			return nil, err
 		}
 		if reason != "" {
 			continue
 		}
-		text := T(lang, "jobs.approvals", p.Count, Raw(j.age(lang, p.Oldest, r.at)))
-		out = append(out, jobMessage(st, text, j.commandRow(lang, "persetujuan", "jobs.open_approvals"), snoozeRow(lang)))
+		text := bot.T(lang, "jobs.approvals", p.Count, bot.Raw(s.age(lang, p.Oldest, r.at)))
+		out = append(out, message(st, text, openRow(lang, "persetujuan", "jobs.open_approvals"), snoozeRow(lang)))
 	}
 	return out, nil
 }
 
 // age says how long ago (in calendar days) since was, and since when.
-func (j *Jobs) age(lang kinerja.Lang, since, now time.Time) string {
-	since = since.In(j.loc())
-	switch n := jobDays(since, now, j.loc()); {
+func (s *Service) age(lang kinerja.Lang, since, now time.Time) string {
+	since = since.In(s.loc())
+	switch n := calendarDays(since, now, s.loc()); {
 	case n <= 0:
-		return T(lang, "jobs.age_today")
+		return bot.T(lang, "jobs.age_today")
 	case n == 1:
-		return T(lang, "jobs.age_one_day", jobDate(lang, since))
+		return bot.T(lang, "jobs.age_one_day", longDate(lang, since))
 	default:
-		return T(lang, "jobs.age_days", n, jobDate(lang, since))
+		return bot.T(lang, "jobs.age_days", n, longDate(lang, since))
 	}
 }
 
 // remindEvaluation reminds assessors whose evaluations of the previous
 // month are unfinished, on each working day from the 1st to the deadline.
 // On the last working day up to the deadline the admins get the list.
-func (j *Jobs) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) {
-	loc, at := j.loc(), r.at
-	deadline := kinerja.Date(at.Year(), at.Month(), j.cfg.EvaluationDeadline, loc)
-	if at.Day() > j.cfg.EvaluationDeadline {
+func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	loc, at := s.loc(), r.at
+	deadline := kinerja.Date(at.Year(), at.Month(), s.cfg.EvaluationDeadline, loc)
+	if at.Day() > s.cfg.EvaluationDeadline {
 		return r.skip("%s is after the evaluation deadline (day %d of the month): no reminders",
-			kinerja.DayString(at, loc), j.cfg.EvaluationDeadline)
+			kinerja.DayString(at, loc), s.cfg.EvaluationDeadline)
 	}
-	if !j.cfg.Calendar.WorkingDay(at) {
-		return r.skip("%s", j.notWorking(at))
+	if !s.cfg.Calendar.WorkingDay(at) {
+		return r.skip("%s", s.notWorking(at))
 	}
-	src := j.cfg.Sources.Evaluation
+	src := s.cfg.Sources.Evaluation
 	if src == nil {
 		return r.skip("no data source yet: evaluations are not in this build")
 	}
@@ -78,7 +79,7 @@ func (j *Jobs) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		return nil, err
 	}
 	sort.Slice(list, func(a, b int) bool { return list[a].AssessorNIP < list[b].AssessorNIP })
-	last, _ := j.cfg.Calendar.LastWorkingDayUpTo(kinerja.Date(at.Year(), at.Month(), 1, loc), deadline)
+	last, _ := s.cfg.Calendar.LastWorkingDayUpTo(kinerja.Date(at.Year(), at.Month(), 1, loc), deadline)
 	lastDay := kinerja.Day(at, loc).Equal(last)
 	var out []*kinerja.OutboxMessage
 	type line struct {
@@ -91,7 +92,7 @@ func (j *Jobs) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		if u.Count <= 0 {
 			continue
 		}
-		st, lang, reason, err := j.recipient(r, u.AssessorNIP)
+		st, lang, reason, err := s.recipient(r, u.AssessorNIP)
 		if err != nil {
 			return nil, err
 		}
@@ -103,30 +104,30 @@ func (j *Jobs) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		if reason != "" {
 			continue
 		}
-		text := T(lang, "jobs.evaluation", jobMonth(lang, period), u.Count, jobDate(lang, deadline))
+		text := bot.T(lang, "jobs.evaluation", bot.MonthLabel(lang, period), u.Count, longDate(lang, deadline))
 		if lastDay {
-			text += "\n\n" + T(lang, "jobs.evaluation_last_day")
+			text += "\n\n" + bot.T(lang, "jobs.evaluation_last_day")
 		}
-		out = append(out, jobMessage(st, text, j.commandRow(lang, "nilai", "jobs.open_evaluation"), snoozeRow(lang)))
+		out = append(out, message(st, text, openRow(lang, "nilai", "jobs.open_evaluation"), snoozeRow(lang)))
 	}
 	if !lastDay || len(lines) == 0 {
 		return out, nil
 	}
-	admins, langs, err := j.admins(r)
+	admins, langs, err := s.admins(r)
 	if err != nil {
 		return nil, err
 	}
 	for i, a := range admins {
 		lang := langs[i]
 		var sb strings.Builder
-		sb.WriteString(T(lang, "jobs.evaluation_admin", jobMonth(lang, period), jobDate(lang, deadline), len(lines)))
+		sb.WriteString(bot.T(lang, "jobs.evaluation_admin", bot.MonthLabel(lang, period), longDate(lang, deadline), len(lines)))
 		for _, l := range lines {
-			sb.WriteString("\n• " + T(lang, "jobs.evaluation_admin_line", l.who, l.count))
+			sb.WriteString("\n• " + bot.T(lang, "jobs.evaluation_admin_line", l.who, l.count))
 			if l.reason != "" {
-				sb.WriteString(" " + T(lang, "jobs.not_reminded", T(lang, "jobs.left."+leftKey(l.reason))))
+				sb.WriteString(" " + bot.T(lang, "jobs.not_reminded", bot.T(lang, "jobs.left."+leftKey(l.reason))))
 			}
 		}
-		out = append(out, jobMessage(a, sb.String()))
+		out = append(out, message(a, sb.String()))
 	}
 	return out, nil
 }
@@ -147,12 +148,12 @@ func leftKey(reason string) string {
 // remindReporting reminds the linked staff who sent no report in their last
 // N working days (today included, their own leave days skipped), and only
 // them. Nobody is reminded on a day off or while on leave.
-func (j *Jobs) remindReporting(r *jobRun) ([]*kinerja.OutboxMessage, error) {
-	loc, at := j.loc(), r.at
-	if !j.cfg.Calendar.WorkingDay(at) {
-		return r.skip("%s", j.notWorking(at))
+func (s *Service) remindReporting(r *jobRun) ([]*kinerja.OutboxMessage, error) {
+	loc, at := s.loc(), r.at
+	if !s.cfg.Calendar.WorkingDay(at) {
+		return r.skip("%s", s.notWorking(at))
 	}
-	src := j.cfg.Sources.Reporting
+	src := s.cfg.Sources.Reporting
 	if src == nil {
 		return r.skip("no data source yet: work reports are not in this build")
 	}
@@ -160,12 +161,12 @@ func (j *Jobs) remindReporting(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := j.cfg.ReportingDays
+	n := s.cfg.ReportingDays
 	starts := map[string]time.Time{}
 	earliest := kinerja.Day(at, loc)
 	for _, st := range staff {
-		away := func(d time.Time) bool { return j.onLeave(r, st.NIP, d) }
-		days := j.cfg.Calendar.WorkingDaysBefore(at, n-1, away)
+		away := func(d time.Time) bool { return s.onLeave(r, st.NIP, d) }
+		days := s.cfg.Calendar.WorkingDaysBefore(at, n-1, away)
 		if len(days) < n-1 {
 			continue // away for most of a year: nothing to remind about
 		}
@@ -191,15 +192,15 @@ func (j *Jobs) remindReporting(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		if t, sent := last[st.NIP]; sent && !t.Before(start) {
 			continue
 		}
-		lang, reason, err := j.reachable(r, st)
+		lang, reason, err := s.reachable(r, st)
 		if err != nil {
 			return nil, err
 		}
 		if reason != "" {
 			continue
 		}
-		text := T(lang, "jobs.reporting", n, jobDate(lang, start))
-		out = append(out, jobMessage(st, text, j.commandRow(lang, "lapor", "jobs.open_report"), snoozeRow(lang)))
+		text := bot.T(lang, "jobs.reporting", n, longDate(lang, start))
+		out = append(out, message(st, text, openRow(lang, "lapor", "jobs.open_report"), snoozeRow(lang)))
 	}
 	return out, nil
 }

@@ -1,4 +1,4 @@
-package bot
+package jobs
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
@@ -34,7 +35,7 @@ func TestSummaryWeeklyToEachUnitGroup(t *testing.T) {
 		}
 		return map[string]scoring.IKMResult{"PKM-TGR": ikmOf(12, 4)}
 	}
-	res := h.run(JobSummaryWeekly, at(2026, 11, 23, 7, 30)) // Monday
+	res := h.run(SummaryWeekly, at(2026, 11, 23, 7, 30)) // Monday
 	if res.Slot != "2026-W47" {
 		t.Fatalf("slot %s, want the week summarised, 2026-W47", res.Slot)
 	}
@@ -58,7 +59,8 @@ func TestSummaryWeeklyToEachUnitGroup(t *testing.T) {
 	if dk := byChat[-2002]; !strings.Contains(dk, "<b>0</b> dikirim") || !strings.Contains(dk, "Belum ada responden pada November 2026") {
 		t.Errorf("DUKCAPIL summary:\n%s", dk)
 	}
-	if got := res.Left["no group chat configured"]; len(got) != 1 || !strings.Contains(got[0], "BKPSDM") {
+	// BKPSDM and the shared harness's PKM-KTK have no group.
+	if got := res.Left["no group chat configured"]; len(got) != 2 || !strings.Contains(got[0], "BKPSDM") || !strings.Contains(got[1], "PKM-KTK") {
 		t.Errorf("left out %v", res.Left)
 	}
 }
@@ -75,7 +77,7 @@ func TestSummaryMonthlyCountsOnlyAndChartAfterText(t *testing.T) {
 		"PKM-TGR":  {kinerja.PredikatBaik: 2, kinerja.PredikatSangatBaik: 1},
 		"DUKCAPIL": {kinerja.PredikatButuhPerbaikan: 1},
 	}
-	res := h.run(JobSummaryMonthly, at(2026, 12, 1, 8, 0))
+	res := h.run(SummaryMonthly, at(2026, 12, 1, 8, 0))
 	if res.Slot != "2026-11" {
 		t.Fatalf("slot %s", res.Slot)
 	}
@@ -123,13 +125,13 @@ func TestSummaryMonthlyCountsOnlyAndChartAfterText(t *testing.T) {
 func TestStoreSourcesReadTheSurvey(t *testing.T) {
 	h := newJobsHarness(t)
 	ctx := context.Background()
-	h.jobs.cfg.Sources = StoreSources(wib)
+	h.jobs.cfg.Sources = StoreSources(bottest.WIB)
 	add := func(day time.Time, a int) {
 		r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: day}
 		for i := range r.Answers {
 			r.Answers[i] = a
 		}
-		if err := h.db.AddSurveyResponse(ctx, r); err != nil {
+		if err := h.DB.AddSurveyResponse(ctx, r); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -137,7 +139,7 @@ func TestStoreSourcesReadTheSurvey(t *testing.T) {
 		add(at(2026, 11, 17, 0, 0), 4)
 	}
 	add(at(2026, 11, 3, 0, 0), 3)
-	res := h.run(JobSummaryWeekly, at(2026, 11, 23, 7, 30))
+	res := h.run(SummaryWeekly, at(2026, 11, 23, 7, 30))
 	var pkm string
 	for _, m := range res.Messages {
 		if m.ChatID == -1001 {
@@ -153,18 +155,18 @@ func TestStoreSourcesReadTheSurvey(t *testing.T) {
 func TestStoreSourcesReadTheEvaluations(t *testing.T) {
 	h := newJobsHarness(t)
 	ctx := context.Background()
-	h.jobs.cfg.Sources = StoreSources(wib)
+	h.jobs.cfg.Sources = StoreSources(bottest.WIB)
 	for _, e := range []*kinerja.Evaluation{
-		{NIP: nipBudi, Period: "2026-11", AssessorNIP: nipHead, UnitCode: "PKM-TGR", Predikat: kinerja.PredikatBaik, Status: kinerja.EvalFinal},
-		{NIP: nipSari, Period: "2026-11", AssessorNIP: nipHead, UnitCode: "PKM-TGR", Predikat: kinerja.PredikatSangatBaik, Status: kinerja.EvalDraft},
+		{NIP: bottest.NIPBudi, Period: "2026-11", AssessorNIP: bottest.NIPHead, UnitCode: "PKM-TGR", Predikat: kinerja.PredikatBaik, Status: kinerja.EvalFinal},
+		{NIP: bottest.NIPSari, Period: "2026-11", AssessorNIP: bottest.NIPHead, UnitCode: "PKM-TGR", Predikat: kinerja.PredikatSangatBaik, Status: kinerja.EvalDraft},
 	} {
-		e.CreatedAt, e.UpdatedAt = h.now, h.now
-		if err := h.db.PutEvaluation(ctx, e); err != nil {
+		e.CreatedAt, e.UpdatedAt = h.Now, h.Now
+		if err := h.DB.PutEvaluation(ctx, e); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// Budi's is confirmed; Sari's is a draft and Fitri's not begun.
-	res := h.run(JobRemindEvaluation, at(2026, 12, 1, 9, 0))
+	res := h.run(RemindEvaluation, at(2026, 12, 1, 9, 0))
 	got := map[int64]string{}
 	for _, m := range res.Messages {
 		got[m.ChatID] = m.Text
@@ -177,7 +179,7 @@ func TestStoreSourcesReadTheEvaluations(t *testing.T) {
 	}
 	// After the deadline, the monthly summary counts November's predicates
 	// (on the 1st they would still be in progress: it shows October's).
-	res = h.run(JobSummaryMonthly, at(2026, 12, 7, 8, 0))
+	res = h.run(SummaryMonthly, at(2026, 12, 7, 8, 0))
 	for _, m := range res.Messages {
 		if m.ChatID == -1001 && m.Photo == nil &&
 			!strings.Contains(m.Text, "Puskesmas Tanah Garam: Sangat Baik 0 · Baik 1 · Butuh Perbaikan 0") {
@@ -185,11 +187,11 @@ func TestStoreSourcesReadTheEvaluations(t *testing.T) {
 		}
 	}
 	// The admin exports the confirmed evaluations in chat: two sheets.
-	h.text(jtAdmin, "/ekspor")
-	h.press(jtAdmin, 5, "ekspor:p:2026-11")
-	doc := mustSay(t, h.press(jtAdmin, 5, "ekspor:k:2026-11:nilai"), "Ekspor")
+	h.Text(jtAdmin, "/ekspor")
+	h.Press(jtAdmin, 5, "ekspor:p:2026-11")
+	doc := bottest.MustSay(t, h.Press(jtAdmin, 5, "ekspor:k:2026-11:nilai"), "Ekspor")
 	tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")
-	if err != nil || len(tbl.Rows) != 1 || tbl.Rows[0].Cell(0) != nipBudi {
+	if err != nil || len(tbl.Rows) != 1 || tbl.Rows[0].Cell(0) != bottest.NIPBudi {
 		t.Fatalf("evaluations workbook %+v, %v", tbl, err)
 	}
 }
@@ -197,24 +199,24 @@ func TestStoreSourcesReadTheEvaluations(t *testing.T) {
 func TestStoreSourcesReadTheReports(t *testing.T) {
 	h := newJobsHarness(t)
 	ctx := context.Background()
-	h.jobs.cfg.Sources = StoreSources(wib)
-	tgt := &kinerja.Target{NIP: nipBudi, Period: "2026-11", Code: "PKM-01", Name: "Pasien", Unit: "pasien", Target: 100, Direction: kinerja.HigherIsBetter}
-	if _, err := h.db.PutTarget(ctx, tgt); err != nil {
+	h.jobs.cfg.Sources = StoreSources(bottest.WIB)
+	tgt := &kinerja.Target{NIP: bottest.NIPBudi, Period: "2026-11", Code: "PKM-01", Name: "Pasien", Unit: "pasien", Target: 100, Direction: kinerja.HigherIsBetter}
+	if _, err := h.DB.PutTarget(ctx, tgt); err != nil {
 		t.Fatal(err)
 	}
 	report := func(nip string, sent time.Time, st kinerja.ReportStatus) {
-		r := &kinerja.Report{NIP: nip, TargetID: tgt.ID, WorkDate: kinerja.DayString(sent, wib), Quantity: 1, Description: "x",
-			Status: st, AssessorNIP: nipHead, CreatedAt: sent, UpdatedAt: sent}
-		if err := h.db.CreateReport(ctx, r); err != nil {
+		r := &kinerja.Report{NIP: nip, TargetID: tgt.ID, WorkDate: kinerja.DayString(sent, bottest.WIB), Quantity: 1, Description: "x",
+			Status: st, AssessorNIP: bottest.NIPHead, CreatedAt: sent, UpdatedAt: sent}
+		if err := h.DB.CreateReport(ctx, r); err != nil {
 			t.Fatal(err)
 		}
 	}
-	report(nipBudi, at(2026, 11, 16, 10, 0), kinerja.ReportPending)
-	report(nipBudi, at(2026, 11, 18, 10, 0), kinerja.ReportPending)
-	report(nipBudi, at(2026, 11, 17, 10, 0), kinerja.ReportApproved)
-	report(nipSari, at(2026, 11, 19, 10, 0), kinerja.ReportWithdrawn)
+	report(bottest.NIPBudi, at(2026, 11, 16, 10, 0), kinerja.ReportPending)
+	report(bottest.NIPBudi, at(2026, 11, 18, 10, 0), kinerja.ReportPending)
+	report(bottest.NIPBudi, at(2026, 11, 17, 10, 0), kinerja.ReportApproved)
+	report(bottest.NIPSari, at(2026, 11, 19, 10, 0), kinerja.ReportWithdrawn)
 
-	res := h.run(JobRemindApprovals, at(2026, 11, 20, 8, 0))
+	res := h.run(RemindApprovals, at(2026, 11, 20, 8, 0))
 	if got := chats(res.Messages); len(got) != 1 || got[0] != jtHead {
 		t.Fatalf("digests to %v; want the head only", got)
 	}
@@ -222,7 +224,7 @@ func TestStoreSourcesReadTheReports(t *testing.T) {
 		t.Fatalf("digest %q", m)
 	}
 	// Friday 20 November: Budi reported this week; Sari only withdrew one.
-	res = h.run(JobRemindReporting, at(2026, 11, 20, 14, 0))
+	res = h.run(RemindReporting, at(2026, 11, 20, 14, 0))
 	reminded := map[int64]bool{}
 	for _, m := range res.Messages {
 		reminded[m.ChatID] = true
@@ -230,16 +232,16 @@ func TestStoreSourcesReadTheReports(t *testing.T) {
 	if reminded[jtBudi] || !reminded[jtSari] {
 		t.Fatalf("reminded %v; want Sari, not Budi", chats(res.Messages))
 	}
-	res = h.run(JobSummaryWeekly, at(2026, 11, 23, 7, 30))
+	res = h.run(SummaryWeekly, at(2026, 11, 23, 7, 30))
 	for _, m := range res.Messages {
 		if m.ChatID == -1001 && !strings.Contains(m.Text, "<b>3</b> dikirim, <b>1</b> disetujui, <b>2</b> menunggu") {
 			t.Fatalf("weekly activity:\n%s", m.Text)
 		}
 	}
 	// And the admin exports them in chat.
-	h.text(jtAdmin, "/ekspor")
-	h.press(jtAdmin, 5, "ekspor:p:2026-11")
-	doc := mustSay(t, h.press(jtAdmin, 5, "ekspor:k:2026-11:laporan"), "Ekspor")
+	h.Text(jtAdmin, "/ekspor")
+	h.Press(jtAdmin, 5, "ekspor:p:2026-11")
+	doc := bottest.MustSay(t, h.Press(jtAdmin, 5, "ekspor:k:2026-11:laporan"), "Ekspor")
 	tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")
 	if err != nil || len(tbl.Rows) != 4 || tbl.Header[0] != "report_id" || doc.FileName != "kinerja-laporan-2026-11.xlsx" {
 		t.Fatalf("reports workbook %+v, %v, %s", tbl, err, doc.FileName)
@@ -252,12 +254,12 @@ func TestExportIKMInChat(t *testing.T) {
 	for i := range r.Answers {
 		r.Answers[i] = 4
 	}
-	if err := h.db.AddSurveyResponse(context.Background(), r); err != nil {
+	if err := h.DB.AddSurveyResponse(context.Background(), r); err != nil {
 		t.Fatal(err)
 	}
-	h.text(jtAdmin, "/ekspor")
-	h.press(jtAdmin, 5, "ekspor:p:2026-10")
-	doc := mustSay(t, h.press(jtAdmin, 5, "ekspor:k:2026-10:ikm"), "Ekspor")
+	h.Text(jtAdmin, "/ekspor")
+	h.Press(jtAdmin, 5, "ekspor:p:2026-10")
+	doc := bottest.MustSay(t, h.Press(jtAdmin, 5, "ekspor:k:2026-10:ikm"), "Ekspor")
 	tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")
 	if err != nil || len(tbl.Rows) != 1 || tbl.Rows[0].Cell(0) != "PKM-TGR" || tbl.Header[0] != "unit_code" {
 		t.Fatalf("IKM workbook %+v, %v", tbl, err)

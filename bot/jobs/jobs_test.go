@@ -1,4 +1,4 @@
-package bot
+package jobs
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -53,20 +55,21 @@ func (f *fakeSources) PredikatCounts(context.Context, kinerja.Tx, kinerja.Period
 	return f.predikat, nil
 }
 
-// jobsHarness is the bot harness with a second unit, linked people, and
-// the scheduled jobs over fake data sources.
+// jobsHarness is the shared harness with a second unit, linked people, and
+// the scheduled jobs over fake data sources, registered as the feature of
+// the reminders' buttons.
 type jobsHarness struct {
-	*harness
+	*bottest.Harness
 	src  *fakeSources
-	jobs *Jobs
+	jobs *Service
 }
 
 func newJobsHarness(t *testing.T) *jobsHarness {
 	t.Helper()
-	h := &jobsHarness{harness: newHarness(t), src: &fakeSources{}}
-	h.seed()
+	h := &jobsHarness{Harness: bottest.New(t, bot.Config{}), src: &fakeSources{}}
+	h.Seed()
 	ctx := context.Background()
-	if _, err := h.db.PutUnit(ctx, &kinerja.Unit{Code: "DUKCAPIL", Name: "Dinas Kependudukan dan Pencatatan Sipil", HeadNIP: nipYus, GroupChatID: -2002}); err != nil {
+	if _, err := h.DB.PutUnit(ctx, &kinerja.Unit{Code: "DUKCAPIL", Name: "Dinas Kependudukan dan Pencatatan Sipil", HeadNIP: nipYus, GroupChatID: -2002}); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []*kinerja.Staff{
@@ -74,31 +77,36 @@ func newJobsHarness(t *testing.T) *jobsHarness {
 		{NIP: nipFitri, Name: "Fitri Handayani", Position: "Pengadministrasi", UnitCode: "DUKCAPIL", SuperiorNIP: nipYus},
 		{NIP: nipNoTG, Name: "H. Syafrizal", Position: "Sekretaris Daerah", UnitCode: "BKPSDM"},
 	} {
-		if _, err := h.db.PutStaff(ctx, s, h.now.AddDate(0, -2, 0)); err != nil {
+		if _, err := h.DB.PutStaff(ctx, s, h.Now.AddDate(0, -2, 0)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for nip, id := range map[string]int64{nipHead: jtHead, nipBudi: jtBudi, nipSari: jtSari, nipAdmin: jtAdmin, nipYus: jtYus, nipFitri: jtFitri} {
-		h.link(nip, id)
+	for nip, id := range map[string]int64{bottest.NIPHead: jtHead, bottest.NIPBudi: jtBudi, bottest.NIPSari: jtSari, bottest.NIPAdmin: jtAdmin, nipYus: jtYus, nipFitri: jtFitri} {
+		h.Link(nip, id)
 	}
-	cal := kinerja.NewCalendar(wib, []kinerja.Holiday{
+	cal := kinerja.NewCalendar(bottest.WIB, []kinerja.Holiday{
 		{Day: "2026-12-24", Name: "Cuti bersama Natal", CutiBersama: true},
 		{Day: "2026-12-25", Name: "Kelahiran Yesus Kristus"},
 	})
-	h.bot.cfg.Survey.Population = map[string]int{"PKM-TGR": 100}
-	h.jobs = NewJobs(h.bot, JobsConfig{Calendar: cal, UnitGroups: map[string]int64{"PKM-TGR": -1001}, PublicChannel: -3003,
-		Sources: Sources{Approvals: h.src, Reporting: h.src, Activity: h.src, Survey: h.src, Evaluation: h.src}})
+	deps := bot.Deps{Store: h.DB, Now: h.Clock(), Location: bottest.WIB}
+	h.jobs = New(deps, Config{Calendar: cal, UnitGroups: map[string]int64{"PKM-TGR": -1001}, PublicChannel: -3003,
+		Population: map[string]int{"PKM-TGR": 100},
+		Sources:    Sources{Approvals: h.src, Reporting: h.src, Activity: h.src, Survey: h.src, Evaluation: h.src}})
+	h.Features = []bot.Feature{h.jobs}
+	h.Restart()
 	return h
 }
 
 // at is an instant in WIB.
-func at(y int, m time.Month, d, hh, mm int) time.Time { return time.Date(y, m, d, hh, mm, 0, 0, wib) }
+func at(y int, m time.Month, d, hh, mm int) time.Time {
+	return time.Date(y, m, d, hh, mm, 0, 0, bottest.WIB)
+}
 
-func (h *jobsHarness) run(name string, t time.Time) *JobResult {
-	h.t.Helper()
+func (h *jobsHarness) run(name string, t time.Time) *Result {
+	h.T.Helper()
 	res, err := h.jobs.RunAt(context.Background(), name, t)
 	if err != nil {
-		h.t.Fatalf("%s at %v: %v", name, t, err)
+		h.T.Fatalf("%s at %v: %v", name, t, err)
 	}
 	return res
 }
@@ -113,10 +121,10 @@ func chats(msgs []*kinerja.OutboxMessage) []int64 {
 }
 
 func (h *jobsHarness) pendingCount() int {
-	h.t.Helper()
-	c, err := h.db.OutboxCounts(context.Background())
+	h.T.Helper()
+	c, err := h.DB.OutboxCounts(context.Background())
 	if err != nil {
-		h.t.Fatal(err)
+		h.T.Fatal(err)
 	}
 	return c[kinerja.OutboxPending]
 }
@@ -124,11 +132,11 @@ func (h *jobsHarness) pendingCount() int {
 func TestRemindApprovalsOneDigestPerAssessorOnce(t *testing.T) {
 	h := newJobsHarness(t)
 	h.src.pending = []PendingApprovals{
-		{AssessorNIP: nipHead, Count: 3, Oldest: at(2026, 11, 6, 15, 0)},
+		{AssessorNIP: bottest.NIPHead, Count: 3, Oldest: at(2026, 11, 6, 15, 0)},
 		{AssessorNIP: nipYus, Count: 0}, // nothing pending: no digest
 		{AssessorNIP: nipNoTG, Count: 2, Oldest: at(2026, 11, 9, 9, 0)},
 	}
-	res := h.run(JobRemindApprovals, at(2026, 11, 10, 8, 0)) // Tuesday
+	res := h.run(RemindApprovals, at(2026, 11, 10, 8, 0)) // Tuesday
 	if !res.Queued || res.Slot != "2026-11-10" {
 		t.Fatalf("result %+v", res)
 	}
@@ -148,35 +156,35 @@ func TestRemindApprovalsOneDigestPerAssessorOnce(t *testing.T) {
 		t.Errorf("left out %v; want the unlinked assessor reported", res.Left)
 	}
 
-	again := h.run(JobRemindApprovals, at(2026, 11, 10, 8, 30))
+	again := h.run(RemindApprovals, at(2026, 11, 10, 8, 30))
 	if again.Queued || again.Previous == nil || len(again.Messages) != 0 || h.pendingCount() != 1 {
 		t.Fatalf("second run of the day: %+v, %d pending; want nothing new", again, h.pendingCount())
 	}
-	if next := h.run(JobRemindApprovals, at(2026, 11, 11, 8, 0)); !next.Queued || len(next.Messages) != 1 {
+	if next := h.run(RemindApprovals, at(2026, 11, 11, 8, 0)); !next.Queued || len(next.Messages) != 1 {
 		t.Fatalf("next day: %+v", next)
 	}
 }
 
 func TestRemindApprovalsButtonOpensTheApprovals(t *testing.T) {
 	h := newJobsHarness(t)
-	h.src.pending = []PendingApprovals{{AssessorNIP: nipHead, Count: 1, Oldest: at(2026, 11, 10, 7, 0)}}
-	res := h.run(JobRemindApprovals, at(2026, 11, 10, 8, 0))
+	h.src.pending = []PendingApprovals{{AssessorNIP: bottest.NIPHead, Count: 1, Oldest: at(2026, 11, 10, 7, 0)}}
+	res := h.run(RemindApprovals, at(2026, 11, 10, 8, 0))
 	if m := res.Messages[0]; !strings.Contains(m.Text, "sejak hari ini") {
 		t.Fatalf("digest %q", m.Text)
 	}
 	// The fake source says one is pending; the store has none, so the real
 	// /persetujuan says so: what matters here is that the button opens it.
-	out := h.press(jtHead, 1, "run:persetujuan")
-	mustSay(t, out, "Tidak ada laporan yang menunggu persetujuan")
+	out := h.Press(jtHead, 1, "run:persetujuan")
+	bottest.MustSay(t, out, "Tidak ada laporan yang menunggu persetujuan")
 	for _, m := range out {
 		if m.EditID == 1 {
 			t.Fatal("opening the approvals overwrote the reminder")
 		}
 	}
 	// Staff without subordinates cannot open it through a forged button.
-	mustSay(t, h.press(jtBudi, 1, "run:persetujuan"), "tidak tersedia")
-	h.press(jtBudi, 1, "run:nosuchcommand")
-	if got := h.msg.answers["cbrun:nosuchcommand"]; !strings.Contains(got, "tidak berlaku") {
+	bottest.MustSay(t, h.Press(jtBudi, 1, "run:persetujuan"), "tidak tersedia")
+	h.Press(jtBudi, 1, "run:nosuchcommand")
+	if got := h.Msg.Answer("cbrun:nosuchcommand"); !strings.Contains(got, "tidak berlaku") {
 		t.Fatalf("unknown command button answered %q", got)
 	}
 }
@@ -185,7 +193,7 @@ func TestRemindersRespectDaysOffLeaveAndBlockedUsers(t *testing.T) {
 	h := newJobsHarness(t)
 	ctx := context.Background()
 	h.src.pending = []PendingApprovals{
-		{AssessorNIP: nipHead, Count: 1, Oldest: at(2026, 12, 20, 9, 0)},
+		{AssessorNIP: bottest.NIPHead, Count: 1, Oldest: at(2026, 12, 20, 9, 0)},
 		{AssessorNIP: nipYus, Count: 1, Oldest: at(2026, 12, 20, 9, 0)},
 	}
 	for _, tc := range []struct {
@@ -198,23 +206,23 @@ func TestRemindersRespectDaysOffLeaveAndBlockedUsers(t *testing.T) {
 		{"Saturday", at(2026, 12, 26, 8, 0), "Saturday"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := h.run(JobRemindApprovals, tc.at)
+			res := h.run(RemindApprovals, tc.at)
 			if res.Queued || !strings.Contains(res.Skipped, tc.why) {
 				t.Fatalf("result %+v; want skipped for %q", res, tc.why)
 			}
-			if _, err := h.db.JobRun(ctx, JobRemindApprovals, res.Slot); kinerja.ErrorCode(err) != kinerja.ENotFound {
+			if _, err := h.DB.JobRun(ctx, RemindApprovals, res.Slot); kinerja.ErrorCode(err) != kinerja.ENotFound {
 				t.Fatalf("a skipped day was recorded as run: %v", err)
 			}
 		})
 	}
 	t.Run("on leave and blocked", func(t *testing.T) {
-		if err := h.db.AddLeave(ctx, &kinerja.Leave{NIP: nipHead, From: "2026-12-21", To: "2026-12-23", CreatedAt: h.now}); err != nil {
+		if err := h.DB.AddLeave(ctx, &kinerja.Leave{NIP: bottest.NIPHead, From: "2026-12-21", To: "2026-12-23", CreatedAt: h.Now}); err != nil {
 			t.Fatal(err)
 		}
-		if err := h.db.PutAccount(ctx, &kinerja.Account{TelegramID: jtYus, Unreachable: true, UpdatedAt: at(2026, 12, 21, 15, 0)}); err != nil {
+		if err := h.DB.PutAccount(ctx, &kinerja.Account{TelegramID: jtYus, Unreachable: true, UpdatedAt: at(2026, 12, 21, 15, 0)}); err != nil {
 			t.Fatal(err)
 		}
-		res := h.run(JobRemindApprovals, at(2026, 12, 22, 8, 0))
+		res := h.run(RemindApprovals, at(2026, 12, 22, 8, 0))
 		if !res.Queued || len(res.Messages) != 0 {
 			t.Fatalf("queued %v; want nobody", chats(res.Messages))
 		}
@@ -222,11 +230,11 @@ func TestRemindersRespectDaysOffLeaveAndBlockedUsers(t *testing.T) {
 			t.Fatalf("left out %v", res.Left)
 		}
 		// The day after the leave, the head is reminded again.
-		if res := h.run(JobRemindApprovals, at(2026, 12, 28, 8, 0)); len(res.Messages) != 1 || res.Messages[0].ChatID != jtHead {
+		if res := h.run(RemindApprovals, at(2026, 12, 28, 8, 0)); len(res.Messages) != 1 || res.Messages[0].ChatID != jtHead {
 			t.Fatalf("after the leave: %v", chats(res.Messages))
 		}
 		// A week after being marked, the blocked user is tried again.
-		if res := h.run(JobRemindApprovals, at(2026, 12, 29, 8, 0).Add(unreachableRetry)); len(res.Messages) != 2 {
+		if res := h.run(RemindApprovals, at(2026, 12, 29, 8, 0).Add(unreachableRetry)); len(res.Messages) != 2 {
 			t.Fatalf("a week later: %v; want both assessors", chats(res.Messages))
 		}
 	})
@@ -237,15 +245,15 @@ func TestRemindReportingOnlyThoseWithoutAReport(t *testing.T) {
 	ctx := context.Background()
 	// Friday 13 November, N = 5: the window is Mon 9 – Fri 13 November.
 	h.src.last = map[string]time.Time{
-		nipBudi:  at(2026, 11, 12, 10, 0), // reported this week
-		nipSari:  at(2026, 11, 5, 10, 0),  // before the window, but she was on leave 9–12
-		nipFitri: at(2026, 11, 6, 16, 0),  // before the window
-		nipYus:   at(2026, 11, 13, 9, 0),  // this morning
+		bottest.NIPBudi: at(2026, 11, 12, 10, 0), // reported this week
+		bottest.NIPSari: at(2026, 11, 5, 10, 0),  // before the window, but she was on leave 9–12
+		nipFitri:        at(2026, 11, 6, 16, 0),  // before the window
+		nipYus:          at(2026, 11, 13, 9, 0),  // this morning
 	}
-	if err := h.db.AddLeave(ctx, &kinerja.Leave{NIP: nipSari, From: "2026-11-09", To: "2026-11-12", CreatedAt: h.now}); err != nil {
+	if err := h.DB.AddLeave(ctx, &kinerja.Leave{NIP: bottest.NIPSari, From: "2026-11-09", To: "2026-11-12", CreatedAt: h.Now}); err != nil {
 		t.Fatal(err)
 	}
-	res := h.run(JobRemindReporting, at(2026, 11, 13, 14, 0))
+	res := h.run(RemindReporting, at(2026, 11, 13, 14, 0))
 	got := map[int64]string{}
 	for _, m := range res.Messages {
 		got[m.ChatID] = m.Text
@@ -263,8 +271,8 @@ func TestRemindReportingOnlyThoseWithoutAReport(t *testing.T) {
 
 func TestRemindEvaluationWindowAndAdminCopy(t *testing.T) {
 	h := newJobsHarness(t)
-	h.src.unfinished = []UnfinishedEvaluations{{AssessorNIP: nipHead, Count: 2}, {AssessorNIP: nipNoTG, Count: 4}}
-	first := h.run(JobRemindEvaluation, at(2026, 12, 1, 9, 0))
+	h.src.unfinished = []UnfinishedEvaluations{{AssessorNIP: bottest.NIPHead, Count: 2}, {AssessorNIP: nipNoTG, Count: 4}}
+	first := h.run(RemindEvaluation, at(2026, 12, 1, 9, 0))
 	if got := chats(first.Messages); len(got) != 1 || got[0] != jtHead {
 		t.Fatalf("1 December: %v; want the head only", got)
 	}
@@ -273,7 +281,7 @@ func TestRemindEvaluationWindowAndAdminCopy(t *testing.T) {
 		t.Fatalf("reminder %q", m)
 	}
 	// 5 December 2026 is a Saturday: Friday the 4th is the last working day.
-	last := h.run(JobRemindEvaluation, at(2026, 12, 4, 9, 0))
+	last := h.run(RemindEvaluation, at(2026, 12, 4, 9, 0))
 	if got := chats(last.Messages); len(got) != 2 || got[0] != jtHead || got[1] != jtAdmin {
 		t.Fatalf("4 December: %v; want the head, then the admin's copy", got)
 	}
@@ -286,7 +294,7 @@ func TestRemindEvaluationWindowAndAdminCopy(t *testing.T) {
 			t.Errorf("admin copy lacks %q:\n%s", want, admin)
 		}
 	}
-	if after := h.run(JobRemindEvaluation, at(2026, 12, 7, 9, 0)); after.Queued || !strings.Contains(after.Skipped, "after the evaluation deadline") {
+	if after := h.run(RemindEvaluation, at(2026, 12, 7, 9, 0)); after.Queued || !strings.Contains(after.Skipped, "after the evaluation deadline") {
 		t.Fatalf("7 December: %+v", after)
 	}
 }
@@ -294,7 +302,7 @@ func TestRemindEvaluationWindowAndAdminCopy(t *testing.T) {
 func TestJobsWithoutDataSourceSayNoDataSourceYet(t *testing.T) {
 	h := newJobsHarness(t)
 	h.jobs.cfg.Sources = Sources{}
-	for _, name := range []string{JobRemindApprovals, JobRemindEvaluation, JobRemindReporting, JobSummaryWeekly, JobSummaryMonthly} {
+	for _, name := range []string{RemindApprovals, RemindEvaluation, RemindReporting, SummaryWeekly, SummaryMonthly} {
 		res := h.run(name, at(2026, 12, 1, 9, 0))
 		if res.Queued || !strings.Contains(res.Skipped, "no data source yet") {
 			t.Errorf("%s: %+v", name, res)
@@ -307,7 +315,7 @@ func TestJobsWithoutDataSourceSayNoDataSourceYet(t *testing.T) {
 
 func TestSameJobStartedTwiceAtOnceQueuesOnce(t *testing.T) {
 	h := newJobsHarness(t)
-	h.src.pending = []PendingApprovals{{AssessorNIP: nipHead, Count: 1, Oldest: at(2026, 11, 9, 9, 0)}, {AssessorNIP: nipYus, Count: 5, Oldest: at(2026, 11, 2, 9, 0)}}
+	h.src.pending = []PendingApprovals{{AssessorNIP: bottest.NIPHead, Count: 1, Oldest: at(2026, 11, 9, 9, 0)}, {AssessorNIP: nipYus, Count: 5, Oldest: at(2026, 11, 2, 9, 0)}}
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	queued := 0
@@ -315,7 +323,7 @@ func TestSameJobStartedTwiceAtOnceQueuesOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			res, err := h.jobs.RunAt(context.Background(), JobRemindApprovals, at(2026, 11, 10, 8, 0))
+			res, err := h.jobs.RunAt(context.Background(), RemindApprovals, at(2026, 11, 10, 8, 0))
 			if err != nil {
 				t.Error(err)
 				return
