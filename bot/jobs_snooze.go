@@ -29,8 +29,6 @@ const (
 func (b *Bot) registerJobs() {
 	b.onCallback(snoozePrefix, b.cbSnooze)
 	b.onCallback(runPrefix, b.cbRunCommand)
-	b.registerLeave()
-	b.registerExport()
 }
 
 // cbSnooze queues a copy of a reminder for later. Only the person the
