@@ -59,7 +59,12 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err := db.PutSetting(ctx, settingBotUsername, cfg.BotUsername); err != nil {
 		return err
 	}
-	b, err := bot.New(cfg, db, client, a.now, a.log)
+	features, _, err := a.features(bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang,
+		Log: a.log, Username: cfg.BotUsername})
+	if err != nil {
+		return err
+	}
+	b, err := bot.New(cfg, db, client, a.now, a.log, features...)
 	if err != nil {
 		return err
 	}
