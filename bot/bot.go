@@ -96,8 +96,6 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 
 	b.registerReports()
 
-	b.registerJobs()
-
 	b.registerSurvey()
 
 	b.registerEvaluation()

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
@@ -39,7 +40,7 @@ type Registry struct {
 }
 
 // NewRegistry collects the kinds of every source among features (anything
-// else is skipped), refusing a name used twice.
+// else is skipped), refusing a name used twice or unfit for callback data.
 func NewRegistry(features ...any) (*Registry, error) {
 	r := &Registry{byName: map[string]Kind{}}
 	for _, f := range features {
@@ -48,8 +49,13 @@ func NewRegistry(features ...any) (*Registry, error) {
 			continue
 		}
 		for _, k := range s.Exports() {
-			if _, dup := r.byName[k.Name]; dup || k.Name == "" || k.Build == nil {
+			if _, dup := r.byName[k.Name]; dup || k.Build == nil {
 				return nil, fmt.Errorf("export: kind %q registered twice or without a builder", k.Name)
+			}
+			// The name travels in /ekspor's callback data (where "all"
+			// means every kind) and in the workbook's file name.
+			if k.Name == "" || k.Name == allKinds || strings.ContainsAny(k.Name, ":/ ") {
+				return nil, fmt.Errorf("export: kind name %q is empty, reserved or holds ':', '/' or a space", k.Name)
 			}
 			r.byName[k.Name] = k
 			r.kinds = append(r.kinds, k)

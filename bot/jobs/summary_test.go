@@ -12,7 +12,6 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
-	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
 
 // ikmOf makes an IKM result from n respondents all answering a.
@@ -186,14 +185,6 @@ func TestStoreSourcesReadTheEvaluations(t *testing.T) {
 			t.Fatalf("monthly predikat counts:\n%s", m.Text)
 		}
 	}
-	// The admin exports the confirmed evaluations in chat: two sheets.
-	h.Text(jtAdmin, "/ekspor")
-	h.Press(jtAdmin, 5, "ekspor:p:2026-11")
-	doc := bottest.MustSay(t, h.Press(jtAdmin, 5, "ekspor:k:2026-11:nilai"), "Ekspor")
-	tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")
-	if err != nil || len(tbl.Rows) != 1 || tbl.Rows[0].Cell(0) != bottest.NIPBudi {
-		t.Fatalf("evaluations workbook %+v, %v", tbl, err)
-	}
 }
 
 func TestStoreSourcesReadTheReports(t *testing.T) {
@@ -237,31 +228,5 @@ func TestStoreSourcesReadTheReports(t *testing.T) {
 		if m.ChatID == -1001 && !strings.Contains(m.Text, "<b>3</b> dikirim, <b>1</b> disetujui, <b>2</b> menunggu") {
 			t.Fatalf("weekly activity:\n%s", m.Text)
 		}
-	}
-	// And the admin exports them in chat.
-	h.Text(jtAdmin, "/ekspor")
-	h.Press(jtAdmin, 5, "ekspor:p:2026-11")
-	doc := bottest.MustSay(t, h.Press(jtAdmin, 5, "ekspor:k:2026-11:laporan"), "Ekspor")
-	tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")
-	if err != nil || len(tbl.Rows) != 4 || tbl.Header[0] != "report_id" || doc.FileName != "kinerja-laporan-2026-11.xlsx" {
-		t.Fatalf("reports workbook %+v, %v, %s", tbl, err, doc.FileName)
-	}
-}
-
-func TestExportIKMInChat(t *testing.T) {
-	h := newJobsHarness(t)
-	r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: at(2026, 10, 5, 0, 0)}
-	for i := range r.Answers {
-		r.Answers[i] = 4
-	}
-	if err := h.DB.AddSurveyResponse(context.Background(), r); err != nil {
-		t.Fatal(err)
-	}
-	h.Text(jtAdmin, "/ekspor")
-	h.Press(jtAdmin, 5, "ekspor:p:2026-10")
-	doc := bottest.MustSay(t, h.Press(jtAdmin, 5, "ekspor:k:2026-10:ikm"), "Ekspor")
-	tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")
-	if err != nil || len(tbl.Rows) != 1 || tbl.Rows[0].Cell(0) != "PKM-TGR" || tbl.Header[0] != "unit_code" {
-		t.Fatalf("IKM workbook %+v, %v", tbl, err)
 	}
 }

@@ -127,8 +127,5 @@ func init() {
 		"err.job_run_not_found": {"Jadwal %s belum pernah berjalan untuk %s.", "Job %s has not run for %s."},
 		"err.outbox_not_found":  {"Pesan terjadwal tidak ditemukan.", "Scheduled message not found."},
 		"err.outbox_settled":    {"Pesan terjadwal %d sudah selesai diproses.", "Scheduled message %d was already settled."},
-		"err.leave_day":         {"Tanggal %q tidak valid.", "Date %q is not valid."},
-		"err.leave_order":       {"Tanggal akhir cuti (%[2]s) sebelum tanggal mulai (%[1]s).", "Leave ends (%[2]s) before it starts (%[1]s)."},
-		"err.leave_not_found":   {"Catatan cuti tidak ditemukan.", "Leave record not found."},
 	})
 }

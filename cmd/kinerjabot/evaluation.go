@@ -67,8 +67,6 @@ func (a *app) evaluationConfig() bot.EvaluationConfig {
 
 func init() {
 	commands["unit-predicate"] = subcommand{"set a unit's own predicate for a period (SE MenPANRB 3/2023 distribution limits)", runUnitPredicate}
-	exporters["evaluations"] = exporter{"period evaluations: proposal, decision and reason side by side, predikat (XLSX adds the indicators)", buildEvaluationExport}
-	exporters["indicators"] = exporter{"each evaluated person's indicators: target, realisation, capaian", buildIndicatorExport}
 }
 
 // runUnitPredicate sets a unit's predicate and prints the limits it brings

@@ -74,10 +74,11 @@ func (a *app) deps(db kinerja.Store) bot.Deps {
 // configured schedules. A schedule for a job that is not registered is a
 // configuration error.
 func (a *app) registry(b *bot.Bot, db kinerja.Store) (*jobs.Registry, error) {
-	providers := []any{jobList(coreJobs(b)), a.legacyDigest(b)}
-	for _, f := range a.features(a.deps(db)) {
-		providers = append(providers, f)
+	fs, _, err := a.features(a.deps(db))
+	if err != nil {
+		return nil, err
 	}
+	providers := append([]any{jobList(coreJobs(b)), a.legacyDigest(b)}, anySlice(fs)...)
 	reg, err := jobs.NewRegistry(providers...)
 	if err != nil {
 		return nil, err

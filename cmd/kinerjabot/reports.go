@@ -92,7 +92,6 @@ func (a *app) reportDigestJob(b *bot.Bot) job {
 func init() {
 	commands["targets"] = subcommand{"import indicators and targets (targets import FILE)", runTargets}
 	commands["audit"] = subcommand{"check the tamper-evident audit log (audit verify)", runAudit}
-	exporters["reports"] = exporter{"work reports with status, decision and evidence hashes (one row per report)", buildReportsExport}
 }
 
 // runTargets dispatches "targets import".

@@ -60,7 +60,13 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err := db.PutSetting(ctx, settingBotUsername, cfg.BotUsername); err != nil {
 		return err
 	}
-	b, err := bot.New(cfg, db, client, a.now, a.log)
+	deps := a.deps(db)
+	deps.Username = cfg.BotUsername
+	features, _, err := a.features(deps)
+	if err != nil {
+		return err
+	}
+	b, err := bot.New(cfg, db, client, a.now, a.log, features...)
 	if err != nil {
 		return err
 	}

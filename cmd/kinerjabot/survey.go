@@ -62,7 +62,6 @@ func (a *app) surveyConfig() bot.SurveyConfig {
 
 func init() {
 	commands["survey-link"] = subcommand{"print (or revoke) the QR deep link of a unit's satisfaction survey, optionally as a printable PNG", runSurveyLink}
-	exporters["ikm"] = exporter{"public satisfaction index (IKM, PermenPANRB 14/2017) per unit", buildIKMExport}
 }
 
 // runSurveyLink creates a survey link and prints it, writes its QR card,
