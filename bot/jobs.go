@@ -66,7 +66,7 @@ type Jobs struct {
 // NewJobs returns the scheduled jobs of b.
 func NewJobs(b *Bot, cfg JobsConfig) *Jobs {
 	if cfg.EvaluationDeadline <= 0 || cfg.EvaluationDeadline > 28 {
-		cfg.EvaluationDeadline = b.cfg.Evaluation.withDefaults().DeadlineDay
+		cfg.EvaluationDeadline = 5 // the evaluation's default DeadlineDay
 	}
 	if cfg.ReportingDays <= 0 {
 		cfg.ReportingDays = 5

@@ -133,7 +133,7 @@ func (s storeEvaluations) Unfinished(ctx context.Context, tx kinerja.Tx, p kiner
 	if err != nil {
 		return nil, err
 	}
-	end := lastInstant(p, s.loc)
+	end := p.End(s.loc).Add(-time.Millisecond) // who assessed whom is decided at the end of p
 	count := map[string]int{}
 	var order []string
 	for _, st := range staff {

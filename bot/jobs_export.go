@@ -28,29 +28,12 @@ var exportKinds []exportKind
 // registerExportKind adds a kind of export; features call it from init.
 func registerExportKind(k exportKind) { exportKinds = append(exportKinds, k) }
 
-// The kinds on offer: the tables of work reports, the survey and the
-// evaluations, the same as "kinerjabot export" writes.
+// The kinds on offer: the tables of work reports and the survey, the same
+// as "kinerjabot export" writes. (The evaluations moved to bot/evaluation,
+// which offers them through the export registry.)
 func init() {
 	registerExportKind(exportKind{key: "laporan", label: "ekspor.kind_reports", build: reportSheets})
 	registerExportKind(exportKind{key: "ikm", label: "ekspor.kind_ikm", build: ikmSheets})
-	registerExportKind(exportKind{key: "nilai", label: "ekspor.kind_evaluations", build: evaluationSheets})
-}
-
-// evaluationSheets is the confirmed evaluations of p and their indicators
-// (the same as "kinerjabot export --what evaluations", and "indicators").
-func evaluationSheets(b *Bot, ctx context.Context, _ kinerja.Tx, p kinerja.Period) ([]sheet.Sheet, error) {
-	evs, err := b.EvaluationTable(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	ind, err := b.IndicatorTable(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	return []sheet.Sheet{
-		{Name: "Penilaian " + p.String(), Header: evs[0], Rows: evs[1:]},
-		{Name: "Indikator " + p.String(), Header: ind[0], Rows: ind[1:]},
-	}, nil
 }
 
 // reportSheets is the work reports table (the same as "kinerjabot export

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
 )
 
 // features returns the bot's features wired to deps and the configuration,
@@ -13,7 +14,7 @@ func (a *app) features(deps bot.Deps) []bot.Feature {
 
 	// survey: the citizen satisfaction survey (SKM)
 
-	// evaluation: period evaluations, objections
+	fs = append(fs, evaluation.New(deps, a.evaluationConfig()))
 
 	// leave: /cuti
 

@@ -1,4 +1,4 @@
-package bot
+package evaluation
 
 import (
 	"context"
