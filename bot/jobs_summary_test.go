@@ -152,6 +152,9 @@ func TestStoreSourcesReadTheSurvey(t *testing.T) {
 
 func TestStoreSourcesReadTheEvaluations(t *testing.T) {
 	h := newJobsHarness(t)
+	// /nilai belongs to bot/evaluation now, which this package cannot
+	// import: a stand-in makes the reminder offer its button.
+	h.bot.Command(CommandSpec{Name: "nilai", Help: "jobs.open_evaluation", Handle: func(*Request) error { return nil }})
 	ctx := context.Background()
 	h.jobs.cfg.Sources = StoreSources(wib)
 	for _, e := range []*kinerja.Evaluation{
@@ -184,14 +187,8 @@ func TestStoreSourcesReadTheEvaluations(t *testing.T) {
 			t.Fatalf("monthly predikat counts:\n%s", m.Text)
 		}
 	}
-	// The admin exports the confirmed evaluations in chat: two sheets.
-	h.text(jtAdmin, "/ekspor")
-	h.press(jtAdmin, 5, "ekspor:p:2026-11")
-	doc := mustSay(t, h.press(jtAdmin, 5, "ekspor:k:2026-11:nilai"), "Ekspor")
-	tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")
-	if err != nil || len(tbl.Rows) != 1 || tbl.Rows[0].Cell(0) != nipBudi {
-		t.Fatalf("evaluations workbook %+v, %v", tbl, err)
-	}
+	// The export of the evaluations moved to bot/evaluation (its kind
+	// "evaluations" in the export registry, tested there).
 }
 
 func TestStoreSourcesReadTheReports(t *testing.T) {
