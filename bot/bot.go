@@ -24,9 +24,6 @@ type Config struct {
 	Workers int
 	Reports ReportsConfig // work reports and approvals; zero values take defaults (report_config.go)
 	Survey  SurveyConfig  // the citizen satisfaction survey (SKM)
-
-	// Evaluation is the local policy of period evaluations.
-	Evaluation EvaluationConfig
 }
 
 // Bot is the conversation engine: it turns updates into replies through the
@@ -97,8 +94,6 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 	b.registerReports()
 
 	b.registerSurvey()
-
-	b.registerEvaluation()
 
 	for _, f := range features {
 		f.Register(b)

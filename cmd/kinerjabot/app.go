@@ -34,7 +34,6 @@ func (a *app) botConfig() bot.Config {
 		SessionIdle: time.Duration(a.cfg.SessionIdleMin) * time.Minute,
 		Survey:      a.surveyConfig(),
 		Reports:     a.reportsConfig(),
-		Evaluation:  a.evaluationConfig(),
 	}
 }
 

@@ -7,9 +7,8 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
-	"github.com/bkpsdm-solok/kinerjabot/sheet"
-	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
 
 // EvaluationSettings is the evaluation: block of the configuration, the
@@ -53,16 +52,27 @@ func (s EvaluationSettings) check() error {
 	return nil
 }
 
-// evaluationConfig turns the settings into the bot's; zero fields take the
-// bot's defaults.
-func (a *app) evaluationConfig() bot.EvaluationConfig {
+// evaluationConfig turns the settings into the feature's; zero fields take
+// its defaults. The evaluation also reads two settings of other blocks:
+// when reports lock, and the survey's anonymity threshold.
+func (a *app) evaluationConfig() evaluation.Config {
 	s := a.cfg.Evaluation
-	return bot.EvaluationConfig{
-		Thresholds:    scoring.Thresholds{Above: s.Thresholds.Above, Meets: s.Thresholds.Meets},
-		Behaviour:     scoring.BehaviourPolicy(s.BehaviourPolicy),
-		ObjectionDays: s.ObjectionDays,
-		DeadlineDay:   s.DeadlineDay,
+	return evaluation.Config{
+		Thresholds:           scoring.Thresholds{Above: s.Thresholds.Above, Meets: s.Thresholds.Meets},
+		Behaviour:            scoring.BehaviourPolicy(s.BehaviourPolicy),
+		ObjectionDays:        s.ObjectionDays,
+		DeadlineDay:          s.DeadlineDay,
+		ReportsLockAfterDays: a.cfg.Reports.LockAfterDays,
+		OfficerMinResponses:  a.cfg.Survey.OfficerMinResponses,
 	}
+}
+
+// evaluationFeature returns the evaluation over db, for the commands that
+// run without a chat.
+func (a *app) evaluationFeature(db kinerja.Store) *evaluation.Feature {
+	cfg := a.botConfig()
+	deps := bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log}
+	return evaluation.New(deps, a.evaluationConfig())
 }
 
 func init() {
@@ -87,46 +97,17 @@ func runUnitPredicate(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, b, ok := a.openBot(ctx, false)
-	if !ok {
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
 	}
 	defer db.Close()
-	text, err := b.SetUnitPredicate(ctx, *unit, *period, *predikat)
+	text, err := a.evaluationFeature(db).SetUnitPredicate(ctx, *unit, *period, *predikat)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", plain(a.userMessage(err)))
 		return exitFailed
 	}
 	fmt.Fprintln(a.stdout, plain(text))
 	return exitOK
-}
-
-// buildEvaluationExport is the "evaluations" export: one row per confirmed
-// evaluation; in XLSX a second sheet has the indicators.
-func buildEvaluationExport(ctx context.Context, a *app, db *storage.DB, p kinerja.Period) ([]sheet.Sheet, error) {
-	b, err := a.offlineBot(ctx, db, false)
-	if err != nil {
-		return nil, err
-	}
-	evs, err := b.EvaluationTable(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	inds, err := b.IndicatorTable(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	return []sheet.Sheet{
-		{Name: "Penilaian " + p.String(), Header: evs[0], Rows: evs[1:]},
-		{Name: "Indikator " + p.String(), Header: inds[0], Rows: inds[1:]},
-	}, nil
-}
-
-// buildIndicatorExport is the "indicators" export on its own (for CSV).
-func buildIndicatorExport(ctx context.Context, a *app, db *storage.DB, p kinerja.Period) ([]sheet.Sheet, error) {
-	sheets, err := buildEvaluationExport(ctx, a, db, p)
-	if err != nil {
-		return nil, err
-	}
-	return sheets[1:], nil
 }

@@ -78,7 +78,7 @@ func sceneEvaluation(ctx context.Context, d *demo) error {
 	if err := d.say("budi", "/skor"); err != nil {
 		return err
 	}
-	rows, err := d.bot.EvaluationTable(ctx, p)
+	rows, err := d.a.evaluationFeature(d.db).EvaluationTable(ctx, p)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -106,9 +107,9 @@ func TestEvaluationThroughTheEmulatorAndExport(t *testing.T) {
 		t.Fatalf("Budi's notification: %q, want predikat %s", got, want)
 	}
 
-	code, out, errOut := run(t, path, "export", "--what", "evaluations", "--period", p.String())
-	if code != 0 {
-		t.Fatalf("export: exit %d: %s", code, errOut)
+	out, err := evExport(t, path, "evaluations", p, "")
+	if err != nil {
+		t.Fatalf("export: %v", err)
 	}
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil || len(rows) != 2 {
@@ -124,18 +125,33 @@ func TestEvaluationThroughTheEmulatorAndExport(t *testing.T) {
 			t.Errorf("export %s = %q, want %q", c, col[c], v)
 		}
 	}
-	code, out, _ = run(t, path, "export", "--what", "indicators", "--period", p.String())
-	if code != 0 || !strings.Contains(out, evDemoBudi+",Budi Santoso,PKM-TGR,"+p.String()+",K1,Pasien dilayani,pasien,naik,0,100,97,97.00,reports") {
-		t.Fatalf("indicators export: %d %q", code, out)
+	out, err = evExport(t, path, "indicators", p, "")
+	if err != nil || !strings.Contains(out, evDemoBudi+",Budi Santoso,PKM-TGR,"+p.String()+",K1,Pasien dilayani,pasien,naik,0,100,97,97.00,reports") {
+		t.Fatalf("indicators export: %v %q", err, out)
 	}
 	xlsx := filepath.Join(t.TempDir(), "penilaian.xlsx")
-	if code, _, errOut := run(t, path, "export", "--what", "evaluations", "--period", p.String(), "--format", "xlsx", "--out", xlsx); code != 0 {
-		t.Fatalf("xlsx export: %s", errOut)
+	if _, err := evExport(t, path, "evaluations", p, xlsx); err != nil {
+		t.Fatalf("xlsx export: %v", err)
 	}
 	tab, err := sheet.Read(xlsx)
 	if err != nil || len(tab.Rows) != 1 || tab.Rows[0].Cell(0) != evDemoBudi || tab.Header[9] != "hasil_reason" {
 		t.Fatalf("xlsx: %+v %v", tab, err)
 	}
+}
+
+// evExport runs the export command for what of period p: CSV returned, or
+// XLSX written to xlsx when it is not "".
+func evExport(t *testing.T, path, what string, p kinerja.Period, xlsx string) (string, error) {
+	t.Helper()
+	args := []string{"export", "--what", what, "--period", p.String()}
+	if xlsx != "" {
+		args = append(args, "--format", "xlsx", "--out", xlsx)
+	}
+	code, out, errOut := run(t, path, args...)
+	if code != exitOK {
+		return "", fmt.Errorf("exit %d: %s", code, errOut)
+	}
+	return out, nil
 }
 
 func TestUnitPredicateCommand(t *testing.T) {

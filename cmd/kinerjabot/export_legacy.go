@@ -33,8 +33,6 @@ func legacyExports(a *app, db *storage.DB, have *export.Registry) export.Source 
 	for _, k := range []export.Kind{
 		{Name: "reports", Label: "ekspor.kind_reports", About: "work reports with status, decision and evidence hashes (one row per report)", Build: wrap(buildReportsExport)},
 		{Name: "ikm", Label: "ekspor.kind_ikm", About: "public satisfaction index (IKM, PermenPANRB 14/2017) per unit", Build: wrap(buildIKMExport)},
-		{Name: "evaluations", Label: "ekspor.kind_evaluations", About: "period evaluations: proposal, decision and reason side by side, predikat (XLSX adds the indicators)", Build: wrap(buildEvaluationExport)},
-		{Name: "indicators", About: "each evaluated person's indicators: target, realisation, capaian", Build: wrap(buildIndicatorExport)},
 	} {
 		if _, taken := have.Lookup(k.Name); !taken {
 			out = append(out, k)

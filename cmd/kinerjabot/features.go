@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
 	"github.com/bkpsdm-solok/kinerjabot/bot/export"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/leave"
@@ -17,7 +18,7 @@ func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 
 	// survey: the citizen satisfaction survey (SKM)
 
-	// evaluation: period evaluations, objections
+	fs = append(fs, evaluation.New(deps, a.evaluationConfig()))
 
 	fs = append(fs, leave.New(deps)) // leave: /cuti
 

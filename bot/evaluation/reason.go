@@ -1,9 +1,10 @@
-package bot
+package evaluation
 
 import (
 	"strconv"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 )
 
 // The reason an assessor types for a departure from a proposal: asked
@@ -25,7 +26,7 @@ func ratingArg(args []string) (kinerja.Rating, error) {
 
 // askReason opens the dialogue in which the assessor types why they depart
 // from the proposal. Nothing is stored until the reason is given.
-func (b *Bot) askReason(r *Request, st *kinerja.Staff, p kinerja.Period, what string, pick, proposed kinerja.Rating) error {
+func (f *Feature) askReason(r *bot.Request, st *kinerja.Staff, p kinerja.Period, what string, pick, proposed kinerja.Rating) error {
 	r.StartFlow(flowNilai, what+"_reason", map[string]string{
 		"nip": st.NIP, "period": p.String(), "rating": strconv.Itoa(int(pick)),
 	})
@@ -38,45 +39,43 @@ func (b *Bot) askReason(r *Request, st *kinerja.Staff, p kinerja.Period, what st
 		key = "eval.ask_reason_" + what + "_none"
 	}
 	r.ReplyEdit(r.T(key, st.Name, ratingLabel(r.Lang, pick), prop, reasonMin, reasonMax),
-		[]Button{{Text: r.T("eval.btn_back"), Data: "nil:s:" + st.NIP + ":" + p.String()}})
+		[]bot.Button{nilaiButtons.Button(r.T("eval.btn_back"), "s", st.NIP, p.String())})
 	return nil
 }
 
 // flowNilai receives a typed reason for a departure from a proposal.
-func (b *Bot) flowNilai(r *Request) error {
+func (f *Feature) flowNilai(r *bot.Request) error {
 	d := r.Session.Data
 	st, p, err := evalSubject(r, d["nip"], d["period"])
 	if err != nil {
-		return endFlowWith(r, err)
+		return r.EndFlowWith(err)
 	}
-	if r.Kind != KindText {
+	if r.Kind != bot.KindText {
 		r.Reply(r.T("eval.reason_text_only"))
 		return nil
 	}
 	reason, err := checkReason(r.Text)
 	if err != nil {
 		// Say what is wrong and keep waiting for a better reason.
-		key, args := kinerja.ErrorKey(err)
-		r.Reply(r.T(key, args...), []Button{{Text: r.T("eval.btn_back"), Data: "nil:s:" + st.NIP + ":" + p.String()}})
-		return nil
+		return r.ReplyError(err, []bot.Button{nilaiButtons.Button(r.T("eval.btn_back"), "s", st.NIP, p)})
 	}
 	rt, err := ratingArg([]string{d["rating"]})
 	if err != nil {
-		return endFlowWith(r, err)
+		return r.EndFlowWith(err)
 	}
 	e, err := draftOf(r, st, p)
 	if err != nil {
-		return endFlowWith(r, err)
+		return r.EndFlowWith(err)
 	}
 	switch r.Session.Step {
 	case "hasil_reason":
 		if e.DecidedHasil.Valid() {
-			return endFlowWith(r, kinerja.Errorf(kinerja.EConflict, "err.eval_changed"))
+			return r.EndFlowWith(kinerja.Errorf(kinerja.EConflict, "err.eval_changed"))
 		}
 		e.DecidedHasil, e.HasilReason = rt, reason
 	case "perilaku_reason":
 		if len(e.Unrated()) > 0 || e.DecidedPerilaku.Valid() {
-			return endFlowWith(r, kinerja.Errorf(kinerja.EConflict, "err.eval_changed"))
+			return r.EndFlowWith(kinerja.Errorf(kinerja.EConflict, "err.eval_changed"))
 		}
 		e.DecidedPerilaku, e.PerilakuReason = rt, reason
 	default:
@@ -89,25 +88,10 @@ func (b *Bot) flowNilai(r *Request) error {
 	if err := r.EndFlow(); err != nil {
 		return err
 	}
-	text, buttons, err := b.card(r, st, p, e, r.T("eval.reason_saved"))
+	text, buttons, err := f.card(r, st, p, e, r.T("eval.reason_saved"))
 	if err != nil {
 		return err
 	}
 	r.Reply(text, buttons...)
-	return nil
-}
-
-// endFlowWith ends a dialogue that can no longer go on and answers with the
-// reason. A user error is answered here (returning it would roll back the
-// end of the dialogue too); anything else is returned.
-func endFlowWith(r *Request, err error) error {
-	key, args := kinerja.ErrorKey(err)
-	if key == "" || kinerja.ErrorCode(err) == kinerja.EInternal {
-		return err
-	}
-	if endErr := r.EndFlow(); endErr != nil {
-		return endErr
-	}
-	r.Reply(r.T(key, args...))
 	return nil
 }

@@ -1,17 +1,62 @@
-package bot
+// Package evaluation is the period evaluation of staff (SKP, PermenPANRB
+// 6/2022): the assessor's /nilai dialogue over the approved reports, the
+// person's /skor chain, objections (/keberatan), the admin's unit
+// predicates and corrections, and the exports of the results.
+package evaluation
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 )
 
+// Feature is the period evaluation. The same value serves the chat
+// (Register), the exports (Exports) and the command line (SetUnitPredicate,
+// the tables), so none of these needs a Bot.
+type Feature struct {
+	deps bot.Deps
+	cfg  Config
+}
+
+// New returns the evaluation over deps with the local policy cfg; zero
+// fields of cfg take the documented defaults.
+func New(deps bot.Deps, cfg Config) *Feature {
+	return &Feature{deps: deps.WithDefaults(), cfg: cfg.withDefaults()}
+}
+
+// Config returns the policy in use, defaults filled in (the jobs read the
+// deadline day from it).
+func (f *Feature) Config() Config { return f.cfg }
+
+// The inline buttons of the evaluation's dialogues. Their data layouts are
+// those of the releases before the feature had a package of its own, so
+// buttons left in chats keep working.
+var (
+	nilaiButtons      = bot.Buttons{Prefix: "nil"}
+	skorButtons       = bot.Buttons{Prefix: "skor"}
+	objectionButtons  = bot.Buttons{Prefix: "kbr"}
+	unitPredButtons   = bot.Buttons{Prefix: "upr"}
+	correctionButtons = bot.Buttons{Prefix: "kor"}
+)
+
+// Register adds /nilai, /skor, /keberatan, /predikatunit and /koreksi with
+// their buttons and dialogues.
+func (f *Feature) Register(b *bot.Bot) {
+	f.registerNilai(b)
+	f.registerSkor(b)
+	f.registerObjection(b)
+	f.registerUnitPredicate(b)
+	f.registerCorrection(b)
+}
+
 // Helpers shared by the evaluation, objection and correction dialogues:
-// who may act on whose evaluation, reasons, and how numbers, ratings,
-// periods and dates are written.
+// who may act on whose evaluation, reasons, and how numbers, ratings and
+// periods are written.
 
 // parseEvalPeriod reads a period typed by a user or carried in a button.
 // Evaluations are always keyed by p.String(), so "2026-q3" and "2026-Q3"
@@ -26,22 +71,22 @@ func lastInstant(p kinerja.Period, loc *time.Location) time.Time {
 
 // checkEnded refuses a period that has not ended yet: a month cannot be
 // evaluated while work in it may still be reported.
-func checkEnded(r *Request, p kinerja.Period) error {
+func checkEnded(r *bot.Request, p kinerja.Period) error {
 	if r.Now.Before(p.End(r.Loc())) {
-		return kinerja.Errorf(kinerja.EInvalid, "err.eval_period_open", periodLabel(r.Lang, p), dateLabel(r.Lang, p.End(r.Loc())))
+		return kinerja.Errorf(kinerja.EInvalid, "err.eval_period_open", bot.PeriodLabel(r.Lang, p), bot.DateLabel(r.Lang, p.End(r.Loc())))
 	}
 	return nil
 }
 
 // assessorAt returns the NIP of nip's assessor at the end of period p.
-func assessorAt(r *Request, nip string, p kinerja.Period) (string, error) {
+func assessorAt(r *bot.Request, nip string, p kinerja.Period) (string, error) {
 	return r.Tx.SuperiorAt(r.Ctx, nip, lastInstant(p, r.Loc()))
 }
 
 // evalSubject checks, on every press and message, that the sender is the
 // assessor of nip for the period and that the period has ended, and returns
 // the person and the period. Nothing from a button is trusted.
-func evalSubject(r *Request, nip, period string) (*kinerja.Staff, kinerja.Period, error) {
+func evalSubject(r *bot.Request, nip, period string) (*kinerja.Staff, kinerja.Period, error) {
 	if r.Staff == nil {
 		return nil, kinerja.Period{}, kinerja.Errorf(kinerja.EForbidden, "err.not_linked")
 	}
@@ -89,33 +134,19 @@ func checkReason(text string) (string, error) {
 // ratingLabel names a rating in lang.
 func ratingLabel(lang kinerja.Lang, rt kinerja.Rating) string {
 	if !rt.Valid() {
-		return T(lang, "rating.none")
+		return bot.T(lang, "rating.none")
 	}
-	return T(lang, "rating."+strconv.Itoa(int(rt)))
+	return bot.T(lang, "rating."+strconv.Itoa(int(rt)))
 }
 
 // ratingShort is the short button label of a rating.
 func ratingShort(lang kinerja.Lang, rt kinerja.Rating) string {
-	return T(lang, "rating.short"+strconv.Itoa(int(rt)))
+	return bot.T(lang, "rating.short"+strconv.Itoa(int(rt)))
 }
 
 // valueLabel names a BerAKHLAK value in lang.
-func valueLabel(lang kinerja.Lang, v kinerja.CoreValue) string { return T(lang, "value."+string(v)) }
-
-// periodLabel names a period in lang: "Oktober 2026", "Triwulan III 2026".
-func periodLabel(lang kinerja.Lang, p kinerja.Period) string {
-	roman := []string{"", "I", "II", "III", "IV"}
-	switch p.Kind {
-	case kinerja.Monthly:
-		return monthLabel(lang, p)
-	case kinerja.Quarterly:
-		return T(lang, "period.quarter", roman[p.Index], p.Year)
-	case kinerja.Semester:
-		return T(lang, "period.semester", roman[p.Index], p.Year)
-	case kinerja.Yearly:
-		return T(lang, "period.year", p.Year)
-	}
-	return p.String()
+func valueLabel(lang kinerja.Lang, v kinerja.CoreValue) string {
+	return bot.T(lang, "value."+string(v))
 }
 
 // periodLabelOf names a stored period string, or returns it as is.
@@ -124,16 +155,13 @@ func periodLabelOf(lang kinerja.Lang, s string) string {
 	if err != nil {
 		return s
 	}
-	return periodLabel(lang, p)
-}
-
-// dateLabel writes a calendar day: "17 November 2026".
-func dateLabel(lang kinerja.Lang, t time.Time) string {
-	return strconv.Itoa(t.Day()) + " " + monthLabel(lang, kinerja.Period{Kind: kinerja.Monthly, Year: t.Year(), Index: int(t.Month())})
+	return bot.PeriodLabel(lang, p)
 }
 
 // lastDay returns the label of the last day before the exclusive instant end.
-func lastDay(lang kinerja.Lang, end time.Time) string { return dateLabel(lang, end.AddDate(0, 0, -1)) }
+func lastDay(lang kinerja.Lang, end time.Time) string {
+	return bot.DateLabel(lang, end.AddDate(0, 0, -1))
+}
 
 // number writes a quantity without needless decimals ("95", "2,5").
 func number(lang kinerja.Lang, x float64) string {
@@ -145,8 +173,17 @@ func percent(lang kinerja.Lang, x float64) string {
 	return decimal(lang, strconv.FormatFloat(x, 'f', 2, 64))
 }
 
+// decimal writes a decimal number the way the reader expects: a comma in
+// Indonesian (as the regulation prints "88,31"), a point in English.
+func decimal(lang kinerja.Lang, s string) string {
+	if lang == kinerja.LangEN {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
+
 // nameOf returns a person's name, or their NIP when they are not on the roster.
-func nameOf(r *Request, nip string) string {
+func nameOf(r *bot.Request, nip string) string {
 	if nip == "" {
 		return "-"
 	}
@@ -158,7 +195,7 @@ func nameOf(r *Request, nip string) string {
 
 // admins returns the linked admins, to be told about breaches and
 // objections nobody in the roster can decide.
-func admins(r *Request) ([]*kinerja.Staff, error) {
+func admins(r *bot.Request) ([]*kinerja.Staff, error) {
 	all, err := r.Tx.ListStaff(r.Ctx, kinerja.StaffFilter{LinkedOnly: true})
 	if err != nil {
 		return nil, err
@@ -174,11 +211,17 @@ func admins(r *Request) ([]*kinerja.Staff, error) {
 
 // sendTo queues a message to a person in their own language, if linked;
 // it reports whether the person can be reached through the bot.
-func (b *Bot) sendTo(r *Request, st *kinerja.Staff, render func(lang kinerja.Lang) (string, [][]Button)) bool {
+func sendTo(r *bot.Request, st *kinerja.Staff, render func(lang kinerja.Lang) (string, [][]bot.Button)) bool {
 	if st == nil || !st.Linked() {
 		return false
 	}
-	text, buttons := render(b.langOf(r.Ctx, r.Tx, st.TelegramID))
-	r.Send(OutMessage{ChatID: st.TelegramID, Text: text, Buttons: buttons})
+	text, buttons := render(r.Bot().LangOf(r.Ctx, r.Tx, st.TelegramID))
+	r.Send(bot.OutMessage{ChatID: st.TelegramID, Text: text, Buttons: buttons})
 	return true
+}
+
+// inTx runs fn in a transaction of the store, for the services without a
+// chat.
+func (f *Feature) inTx(ctx context.Context, fn func(tx kinerja.Tx) error) error {
+	return f.deps.Store.InTx(ctx, fn)
 }

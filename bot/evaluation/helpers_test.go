@@ -1,19 +1,24 @@
-package bot
+package evaluation
 
 import (
 	"context"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
-// Telegram ids of the evaluation tests' people.
+// The people of the evaluation tests: the harness's roster and Rina's
+// own superior, with their Telegram ids.
 const (
+	nipHead  = bottest.NIPHead
+	nipBudi  = bottest.NIPBudi
+	nipSari  = bottest.NIPSari
+	nipAdmin = bottest.NIPAdmin
+
 	etHead  int64 = 100 // dr. Rina, head of PKM-TGR, assessor of Budi and Sari
 	etBudi  int64 = 101
 	etSari  int64 = 102
@@ -24,47 +29,66 @@ const (
 	october  = "2026-10"
 )
 
-// evalHarness is a harness over a known database file (to restart the bot
-// over it) with the roster extended by Rina's own superior.
+// evalHarness is the shared harness (bottest) with the evaluation feature
+// and the roster extended by Rina's own superior.
 type evalHarness struct {
-	*harness
-	path string
+	*bottest.Harness
+	f *Feature
+}
+
+// testDeps are the feature's dependencies over h: its database, pinned
+// clock and zone.
+func testDeps(h *bottest.Harness) bot.Deps {
+	return bot.Deps{Store: h.DB, Now: h.Clock(), Location: bottest.WIB, DefaultLang: kinerja.LangID}
 }
 
 func newEvalHarness(t *testing.T) *evalHarness {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "kinerja.db")
-	h := &harness{t: t, db: storagetest.MustOpenPath(t, path), msg: &recorder{}, now: time.Date(2026, 11, 10, 9, 0, 0, 0, wib)}
-	h.bot = mustBot(New(Config{Location: wib, BotUsername: "KinerjaSolokBot"}, h.db, h.msg, func() time.Time { return h.now }, nil))
-	h.seed()
+	h := bottest.New(t, bot.Config{})
+	f := New(testDeps(h), Config{})
+	h.Features = []bot.Feature{f}
+	h.Restart()
+	h.Seed()
 	ctx := context.Background()
-	if _, err := h.db.PutUnit(ctx, &kinerja.Unit{Code: "DINKES", Name: "Dinas Kesehatan", HeadNIP: nipKadis}); err != nil {
+	if _, err := h.DB.PutUnit(ctx, &kinerja.Unit{Code: "DINKES", Name: "Dinas Kesehatan", HeadNIP: nipKadis}); err != nil {
 		t.Fatal(err)
 	}
-	at := h.now.AddDate(0, -2, 0)
-	if _, err := h.db.PutStaff(ctx, &kinerja.Staff{NIP: nipKadis, Name: "drg. Hendra", Position: "Kepala Dinas Kesehatan", UnitCode: "DINKES"}, at); err != nil {
+	at := h.Now.AddDate(0, -2, 0)
+	if _, err := h.DB.PutStaff(ctx, &kinerja.Staff{NIP: nipKadis, Name: "drg. Hendra", Position: "Kepala Dinas Kesehatan", UnitCode: "DINKES"}, at); err != nil {
 		t.Fatal(err)
 	}
-	head, _ := h.db.Staff(ctx, nipHead)
+	head, _ := h.DB.Staff(ctx, nipHead)
 	head.SuperiorNIP = nipKadis
-	if _, err := h.db.PutStaff(ctx, head, at); err != nil {
+	if _, err := h.DB.PutStaff(ctx, head, at); err != nil {
 		t.Fatal(err)
 	}
 	for nip, id := range map[string]int64{nipHead: etHead, nipBudi: etBudi, nipSari: etSari, nipAdmin: etAdmin, nipKadis: etKadis} {
-		h.link(nip, id)
+		h.Link(nip, id)
 	}
-	return &evalHarness{harness: h, path: path}
+	return &evalHarness{Harness: h, f: f}
 }
 
 // restart replaces the bot by a new one over the same database, as after a
 // process restart.
-func (h *evalHarness) restart() {
-	h.bot = mustBot(New(h.bot.Config(), h.db, h.msg, func() time.Time { return h.now }, nil))
+func (h *evalHarness) restart() { h.Restart() }
+
+// text sends a private text message.
+func (h *evalHarness) text(from int64, text string) []bot.OutMessage { return h.Text(from, text) }
+
+// press presses a button with data on message msgID.
+func (h *evalHarness) press(from int64, msgID int, data string) []bot.OutMessage {
+	return h.Press(from, msgID, data)
+}
+
+// mustSay fails unless one of the messages contains every fragment.
+func mustSay(t testing.TB, msgs []bot.OutMessage, fragments ...string) bot.OutMessage {
+	t.Helper()
+	return bottest.MustSay(t, msgs, fragments...)
 }
 
 // evButton returns the data of the first button in msgs whose data starts
 // with prefix, failing the test when there is none.
-func evButton(t *testing.T, msgs []OutMessage, prefix string) string {
+func evButton(t testing.TB, msgs []bot.OutMessage, prefix string) string {
 	t.Helper()
 	for i := len(msgs) - 1; i >= 0; i-- {
 		for _, row := range msgs[i].Buttons {
@@ -83,7 +107,7 @@ func evButton(t *testing.T, msgs []OutMessage, prefix string) string {
 }
 
 // evHasButton reports whether some button's data starts with prefix.
-func evHasButton(msgs []OutMessage, prefix string) bool {
+func evHasButton(msgs []bot.OutMessage, prefix string) bool {
 	for _, m := range msgs {
 		for _, row := range m.Buttons {
 			for _, b := range row {
@@ -97,7 +121,7 @@ func evHasButton(msgs []OutMessage, prefix string) bool {
 }
 
 // evTexts lists the texts of msgs, for failure messages.
-func evTexts(msgs []OutMessage) []string {
+func evTexts(msgs []bot.OutMessage) []string {
 	var out []string
 	for _, m := range msgs {
 		out = append(out, m.Text)
@@ -106,8 +130,8 @@ func evTexts(msgs []OutMessage) []string {
 }
 
 // evTo returns the messages sent to one chat.
-func evTo(msgs []OutMessage, chat int64) []OutMessage {
-	var out []OutMessage
+func evTo(msgs []bot.OutMessage, chat int64) []bot.OutMessage {
+	var out []bot.OutMessage
 	for _, m := range msgs {
 		if m.ChatID == chat {
 			out = append(out, m)
@@ -117,9 +141,9 @@ func evTo(msgs []OutMessage, chat int64) []OutMessage {
 }
 
 // tap presses the button whose data starts with prefix among msgs.
-func (h *evalHarness) tap(from int64, msgs []OutMessage, prefix string) []OutMessage {
-	h.t.Helper()
-	return h.press(from, 1, evButton(h.t, msgs, prefix))
+func (h *evalHarness) tap(from int64, msgs []bot.OutMessage, prefix string) []bot.OutMessage {
+	h.T.Helper()
+	return h.press(from, 1, evButton(h.T, msgs, prefix))
 }
 
 // evKey is the "<nip>:<period>" part of /nilai buttons.
@@ -127,10 +151,10 @@ func evKey(nip string) string { return nip + ":" + october }
 
 // evaluation reads an evaluation straight from the database.
 func (h *evalHarness) evaluation(nip string) *kinerja.Evaluation {
-	h.t.Helper()
-	e, err := h.db.Evaluation(context.Background(), nip, october)
+	h.T.Helper()
+	e, err := h.DB.Evaluation(context.Background(), nip, october)
 	if err != nil {
-		h.t.Fatalf("evaluation of %s: %v", nip, err)
+		h.T.Fatalf("evaluation of %s: %v", nip, err)
 	}
 	return e
 }
@@ -139,8 +163,8 @@ func (h *evalHarness) evaluation(nip string) *kinerja.Evaluation {
 // work result hasil (with reason when it departs from the proposal), the
 // seven values, the proposed behaviour rating or perilaku with reason, and
 // the confirmation. It returns what the confirmation sent.
-func (h *evalHarness) evaluate(assessor int64, nip string, hasil kinerja.Rating, values [7]kinerja.Rating, perilaku kinerja.Rating) []OutMessage {
-	h.t.Helper()
+func (h *evalHarness) evaluate(assessor int64, nip string, hasil kinerja.Rating, values [7]kinerja.Rating, perilaku kinerja.Rating) []bot.OutMessage {
+	h.T.Helper()
 	k := evKey(nip)
 	card := h.press(assessor, 1, "nil:s:"+k)
 	e := h.evaluation(nip)

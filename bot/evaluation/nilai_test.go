@@ -1,4 +1,4 @@
-package bot
+package evaluation
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -48,18 +49,18 @@ func TestNilaiWholeEvaluationWithButtons(t *testing.T) {
 	if h.evaluation(nipBudi).Status != kinerja.EvalDraft {
 		t.Fatal("confirmed before the confirmation")
 	}
-	sent := h.press(etHead, 1, evButton(t, []OutMessage{confirm}, "nil:ok:"))
+	sent := h.press(etHead, 1, evButton(t, []bot.OutMessage{confirm}, "nil:ok:"))
 	mustSay(t, evTo(sent, etHead), "Penilaian <b>Budi Santoso</b> disimpan", "Sangat Baik", "Pegawai sudah diberi tahu")
 	evButton(t, evTo(sent, etHead), "nil:s:"+evKey(nipSari)) // on to the next one
 	note := mustSay(t, evTo(sent, etBudi), "Hasil penilaian kinerja Anda — Oktober 2026", "dr. Rina Marlina",
 		"Predikat: <b>Sangat Baik</b>", "sampai <b>24 November 2026</b>")
-	if !evHasButton([]OutMessage{note}, "kbr:new:"+evKey(nipBudi)) || !evHasButton([]OutMessage{note}, "skor:v:"+october) {
+	if !evHasButton([]bot.OutMessage{note}, "kbr:new:"+evKey(nipBudi)) || !evHasButton([]bot.OutMessage{note}, "skor:v:"+october) {
 		t.Fatalf("notification buttons %+v", note.Buttons)
 	}
 	e := h.evaluation(nipBudi)
 	if e.Status != kinerja.EvalFinal || e.Predikat != kinerja.PredikatSangatBaik || e.DecidedHasil != kinerja.RatingAbove ||
 		e.ProposedHasil.Valid() || e.HasilReason == "" || e.ProposedPerilaku != kinerja.RatingAbove || e.PerilakuReason != "" ||
-		!e.NotifiedAt.Equal(h.now) || e.AssessorNIP != nipHead {
+		!e.NotifiedAt.Equal(h.Now) || e.AssessorNIP != nipHead {
 		t.Fatalf("stored %+v", e)
 	}
 	over = h.text(etHead, "/nilai")
@@ -82,7 +83,7 @@ func TestNilaiPredikatIsTheMatrixCell(t *testing.T) {
 	for _, hasil := range ratings {
 		for _, perilaku := range ratings {
 			t.Run(ratingLabel(kinerja.LangID, hasil)+" × "+ratingLabel(kinerja.LangID, perilaku), func(t *testing.T) {
-				h.t = t
+				h.T = t
 				h.evaluate(etHead, nipBudi, hasil, evAll7(perilaku), perilaku)
 				got := h.evaluation(nipBudi).Predikat
 				if got != want[[2]kinerja.Rating{hasil, perilaku}] {
@@ -159,7 +160,7 @@ func TestNilaiRefusesWhatIsNotTheAssessors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := h.press(tc.from, 1, tc.data)
 			mustSay(t, got, tc.want)
-			if evs, _ := h.db.ListEvaluations(context.Background(), kinerja.EvaluationFilter{}); len(evs) != 0 {
+			if evs, _ := h.DB.ListEvaluations(context.Background(), kinerja.EvaluationFilter{}); len(evs) != 0 {
 				t.Fatalf("something was stored: %+v", evs[0])
 			}
 		})
@@ -172,9 +173,9 @@ func TestNilaiRefusesWhatIsNotTheAssessors(t *testing.T) {
 	})
 	t.Run("a subordinate who moved after the period stays with the old assessor", func(t *testing.T) {
 		ctx := context.Background()
-		sari, _ := h.db.Staff(ctx, nipSari)
+		sari, _ := h.DB.Staff(ctx, nipSari)
 		sari.SuperiorNIP = nipKadis
-		if _, err := h.db.PutStaff(ctx, sari, h.now); err != nil {
+		if _, err := h.DB.PutStaff(ctx, sari, h.Now); err != nil {
 			t.Fatal(err)
 		}
 		mustSay(t, h.press(etKadis, 1, "nil:s:"+evKey(nipSari)), "bukan penilai")
@@ -206,7 +207,7 @@ func TestNilaiConfirmNeedsAllSevenValues(t *testing.T) {
 	mustSay(t, h.press(etHead, 1, "nil:pa:"+evKey(nipBudi)), "Masih ada 4 nilai BerAKHLAK")
 	mustSay(t, h.press(etHead, 1, "nil:pc:"+evKey(nipBudi)+":3"), "Masih ada 4 nilai BerAKHLAK")
 	h.press(etHead, 1, "nil:b:"+evKey(nipBudi)+":9:2")
-	if got := h.msg.answers["cbnil:b:"+evKey(nipBudi)+":9:2"]; !strings.Contains(got, "tidak berlaku") {
+	if got := h.Msg.Answer("cbnil:b:" + evKey(nipBudi) + ":9:2"); !strings.Contains(got, "tidak berlaku") {
 		t.Fatalf("a value index out of range answered %q", got)
 	}
 	mustSay(t, h.press(etHead, 1, "nil:b:"+evKey(nipBudi)+":3:7"), "rating tidak dikenal")
@@ -234,7 +235,7 @@ func TestNilaiResumesAfterRestart(t *testing.T) {
 	card := h.tap(etHead, over, "nil:s:"+evKey(nipBudi))
 	mustSay(t, card, "nilai <b>4 dari 7</b>", "Harmonis", "Kompeten: Di Atas Ekspektasi")
 	// An expired dialogue loses nothing stored: the draft is the state.
-	h.now = h.now.AddDate(0, 0, 3)
+	h.Now = h.Now.AddDate(0, 0, 3)
 	card = h.press(etHead, 1, "nil:s:"+evKey(nipBudi))
 	mustSay(t, card, "nilai <b>4 dari 7</b>")
 }

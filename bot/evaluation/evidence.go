@@ -1,4 +1,4 @@
-package bot
+package evaluation
 
 import (
 	"context"
@@ -36,13 +36,13 @@ type evidence struct {
 	indicators []kinerja.IndicatorResult
 	basis      kinerja.HasilBasis
 	capaian    float64
-	unitIKM    *UnitIKM // the unit's IKM when it was used for a unit head
+	unitIKM    *scoring.IKMResult // the unit's IKM when it was used for a unit head
 }
 
 // gatherEvidence computes the evidence of st for period p from the approved
 // reports, the targets and, for a unit head, the unit's IKM.
-func (b *Bot) gatherEvidence(ctx context.Context, tx kinerja.Tx, st *kinerja.Staff, p kinerja.Period) (*evidence, error) {
-	approved, inds, err := b.reportIndicators(ctx, tx, st.NIP, p)
+func (f *Feature) gatherEvidence(ctx context.Context, tx evidenceStore, st *kinerja.Staff, p kinerja.Period) (*evidence, error) {
+	approved, inds, err := f.reportIndicators(ctx, tx, st.NIP, p)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (b *Bot) gatherEvidence(ctx context.Context, tx kinerja.Tx, st *kinerja.Sta
 	head := unit != nil && unit.HeadNIP == st.NIP
 	var unitScores []scoring.IndicatorScore
 	if head {
-		ui, err := b.unitIKM(ctx, tx, unit, p)
+		ui, err := f.unitIKM(ctx, tx, unit.Code, p)
 		if err != nil {
 			return nil, err
 		}
@@ -63,16 +63,16 @@ func (b *Bot) gatherEvidence(ctx context.Context, tx kinerja.Tx, st *kinerja.Sta
 			if !strings.EqualFold(in.Code, ikmCode) {
 				continue
 			}
-			if ui.Result.Respondents == 0 {
+			if ui.Respondents == 0 {
 				// No survey yet: the reports say nothing about an index.
 				in.Source = sourceIKMMissing
 				continue
 			}
-			c, err := scoring.Capaian(ui.Result.IKM, in.Target, in.Direction)
+			c, err := scoring.Capaian(ui.IKM, in.Target, in.Direction)
 			if err != nil {
 				continue // a target the catalogue should have refused; the indicator stays as reported
 			}
-			in.Realisasi, in.Capaian, in.Source = ui.Result.IKM, c, sourceIKM
+			in.Realisasi, in.Capaian, in.Source = ui.IKM, c, sourceIKM
 			unitScores = append(unitScores, scoring.IndicatorScore{Capaian: c, Weight: in.Weight})
 			ev.unitIKM = &ui
 		}
@@ -109,21 +109,62 @@ func (b *Bot) gatherEvidence(ctx context.Context, tx kinerja.Tx, st *kinerja.Sta
 
 // proposedHasil is the bot's proposal for the rating of work results, or
 // RatingNone when there is nothing to propose from.
-func (b *Bot) proposedHasil(basis kinerja.HasilBasis, capaian float64) kinerja.Rating {
+func (f *Feature) proposedHasil(basis kinerja.HasilBasis, capaian float64) kinerja.Rating {
 	switch basis {
 	case kinerja.BasisNone, "":
 		return kinerja.RatingNone
 	case kinerja.BasisUnit:
-		return scoring.UnitHeadHasil(capaian, b.cfg.Evaluation.Thresholds)
+		return scoring.UnitHeadHasil(capaian, f.cfg.Thresholds)
 	}
-	return b.cfg.Evaluation.Thresholds.Rate(capaian)
+	return f.cfg.Thresholds.Rate(capaian)
 }
 
 // applyEvidence writes evidence and the proposal into an undecided
 // evaluation. Once the assessor has decided the work-result rating the
 // numbers are frozen: the decision was made on them.
-func (b *Bot) applyEvidence(e *kinerja.Evaluation, ev *evidence) {
+func (f *Feature) applyEvidence(e *kinerja.Evaluation, ev *evidence) {
 	e.ApprovedReports, e.Indicators = ev.approved, ev.indicators
 	e.HasilBasis, e.CapaianPct = ev.basis, ev.capaian
-	e.ProposedHasil = b.proposedHasil(ev.basis, ev.capaian)
+	e.ProposedHasil = f.proposedHasil(ev.basis, ev.capaian)
+}
+
+// The citizen survey as evidence. These are the evaluation's only reads of
+// the survey's storage (totals of answers), kept together here.
+
+// unitIKM returns the IKM of the responses about unit in period p, with
+// Respondents 0 when there are none.
+func (f *Feature) unitIKM(ctx context.Context, tx evidenceStore, unit string, p kinerja.Period) (scoring.IKMResult, error) {
+	loc := f.deps.Location
+	tot, err := tx.SurveyTotals(ctx, kinerja.SurveyFilter{UnitCode: unit, From: p.Start(loc), To: p.End(loc)})
+	if err != nil || len(tot) == 0 {
+		return scoring.IKMResult{}, err
+	}
+	return scoring.IKMFromTotals(tot[0].Respondents, tot[0].Answered, tot[0].Sums), nil
+}
+
+// officerSurvey returns the aggregate survey result of the responses that
+// named officer nip in period p, and false while there are fewer than the
+// anonymity threshold: below it, one rating could be traced to one
+// citizen, so the result must not be shown. It is evidence for
+// "Berorientasi Pelayanan".
+func (f *Feature) officerSurvey(ctx context.Context, tx evidenceStore, nip string, p kinerja.Period) (scoring.IKMResult, bool, error) {
+	loc := f.deps.Location
+	tots, err := tx.SurveyTotals(ctx, kinerja.SurveyFilter{OfficerNIP: nip, From: p.Start(loc), To: p.End(loc)})
+	if err != nil {
+		return scoring.IKMResult{}, false, err
+	}
+	// An officer who moved unit may have responses under two units: they
+	// are one officer's ratings, so add them up.
+	var all kinerja.SurveyTotals
+	for _, t := range tots {
+		all.Respondents += t.Respondents
+		for i := range all.Answered {
+			all.Answered[i] += t.Answered[i]
+			all.Sums[i] += t.Sums[i]
+		}
+	}
+	if all.Respondents < f.cfg.OfficerMinResponses {
+		return scoring.IKMResult{}, false, nil
+	}
+	return scoring.IKMFromTotals(all.Respondents, all.Answered, all.Sums), true, nil
 }

@@ -1,4 +1,4 @@
-package bot
+package evaluation
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
 func TestLockThenOnlyAnAdminCorrectsWithAReason(t *testing.T) {
@@ -21,7 +22,7 @@ func TestLockThenOnlyAnAdminCorrectsWithAReason(t *testing.T) {
 		mustSay(t, card, "Keberatan dapat diajukan sampai 24 November 2026")
 		evButton(t, card, "nil:e:"+evKey(nipBudi))
 	})
-	h.now = time.Date(2026, 11, 25, 8, 0, 0, 0, wib)
+	h.Now = time.Date(2026, 11, 25, 8, 0, 0, 0, bottest.WIB)
 	t.Run("after the lock the assessor may not", func(t *testing.T) {
 		card := h.press(etHead, 1, "nil:s:"+evKey(nipBudi))
 		mustSay(t, card, "Terkunci")
@@ -149,7 +150,7 @@ func TestExportShowsProposalDecisionAndReasonSideBySide(t *testing.T) {
 	h.evaluate(etHead, nipBudi, kinerja.RatingAbove, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
 	h.press(etHead, 1, "nil:s:"+evKey(nipSari)) // a draft is not exported
 	p, _ := kinerja.ParsePeriod(october)
-	rows, err := h.bot.EvaluationTable(context.Background(), p)
+	rows, err := h.f.EvaluationTable(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func TestExportShowsProposalDecisionAndReasonSideBySide(t *testing.T) {
 			t.Errorf("%s = %q, want %q", c, col[c], v)
 		}
 	}
-	ind, err := h.bot.IndicatorTable(context.Background(), p)
+	ind, err := h.f.IndicatorTable(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package bot
+package evaluation
 
 import (
 	"context"
@@ -7,36 +7,37 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
 // target stores an indicator with its target and returns its id.
 func (h *evalHarness) target(nip, period, code, name, unit string, target float64, dir kinerja.Direction, weight float64) int64 {
-	h.t.Helper()
+	h.T.Helper()
 	t := &kinerja.Target{NIP: nip, Period: period, Code: code, Name: name, Unit: unit, Target: target, Direction: dir, Weight: weight}
-	if _, err := h.db.PutTarget(context.Background(), t); err != nil {
-		h.t.Fatal(err)
+	if _, err := h.DB.PutTarget(context.Background(), t); err != nil {
+		h.T.Fatal(err)
 	}
 	return t.ID
 }
 
 // report stores a report of quantity done on day with a status.
 func (h *evalHarness) report(nip string, target int64, day string, qty float64, st kinerja.ReportStatus) {
-	h.t.Helper()
+	h.T.Helper()
 	r := &kinerja.Report{NIP: nip, TargetID: target, WorkDate: day, Quantity: qty, Description: "kegiatan",
-		Status: st, AssessorNIP: nipHead, CreatedAt: h.now, UpdatedAt: h.now}
-	if err := h.db.CreateReport(context.Background(), r); err != nil {
-		h.t.Fatal(err)
+		Status: st, AssessorNIP: nipHead, CreatedAt: h.Now, UpdatedAt: h.Now}
+	if err := h.DB.CreateReport(context.Background(), r); err != nil {
+		h.T.Fatal(err)
 	}
 }
 
 // surveys stores n survey responses of a unit (and officer) on a day.
 func (h *evalHarness) surveys(unit, officer string, day time.Time, n, answer int) {
-	h.t.Helper()
+	h.T.Helper()
 	for range n {
 		resp := &kinerja.SurveyResponse{UnitCode: unit, OfficerNIP: officer, Day: day,
 			Answers: [9]int{answer, answer, answer, answer, answer, answer, answer, answer, answer}}
-		if err := h.db.AddSurveyResponse(context.Background(), resp); err != nil {
-			h.t.Fatal(err)
+		if err := h.DB.AddSurveyResponse(context.Background(), resp); err != nil {
+			h.T.Fatal(err)
 		}
 	}
 }
@@ -102,7 +103,7 @@ func TestNilaiUnitHeadIsRatedOnTheUnitsAchievement(t *testing.T) {
 	})
 	t.Run("the unit's IKM is the head's work result", func(t *testing.T) {
 		// Twenty citizens answer 4 to everything in October: IKM 100.
-		h.surveys("PKM-TGR", "", time.Date(2026, 10, 15, 0, 0, 0, 0, wib), 20, 4)
+		h.surveys("PKM-TGR", "", time.Date(2026, 10, 15, 0, 0, 0, 0, bottest.WIB), 20, 4)
 		card := h.press(etKadis, 1, "nil:s:"+evKey(nipHead))
 		mustSay(t, card, "Indeks Kepuasan Masyarakat: realisasi 100 dari target 85 indeks → capaian <b>117,65%</b>",
 			"IKM unit dari survei masyarakat", "Capaian unit (kepala unit, SE MenPANRB 3/2023): <b>117,65%</b>",
@@ -115,7 +116,7 @@ func TestNilaiUnitHeadIsRatedOnTheUnitsAchievement(t *testing.T) {
 
 func TestNilaiShowsTheOfficersSurveyFromFiveResponses(t *testing.T) {
 	h := newEvalHarness(t)
-	oct := time.Date(2026, 10, 9, 0, 0, 0, 0, wib)
+	oct := time.Date(2026, 10, 9, 0, 0, 0, 0, bottest.WIB)
 	h.surveys("PKM-TGR", nipBudi, oct, 4, 3)
 	mustSay(t, h.press(etHead, 1, "nil:s:"+evKey(nipBudi)), "belum ditampilkan (kurang dari 5 responden")
 	h.surveys("PKM-TGR", nipBudi, oct, 1, 4)
@@ -125,9 +126,9 @@ func TestNilaiShowsTheOfficersSurveyFromFiveResponses(t *testing.T) {
 
 func TestNilaiSaysWhenReportsMayStillGrow(t *testing.T) {
 	h := newEvalHarness(t)
-	h.now = time.Date(2026, 11, 3, 9, 0, 0, 0, wib)
+	h.Now = time.Date(2026, 11, 3, 9, 0, 0, 0, bottest.WIB)
 	mustSay(t, h.press(etHead, 1, "nil:s:"+evKey(nipBudi)), "masih dapat dikirim sampai 5 November 2026")
-	h.now = time.Date(2026, 11, 6, 9, 0, 0, 0, wib)
+	h.Now = time.Date(2026, 11, 6, 9, 0, 0, 0, bottest.WIB)
 	if got := h.press(etHead, 1, "nil:s:"+evKey(nipBudi)); strings.Contains(got[0].Text, "masih dapat dikirim") {
 		t.Fatalf("reporting closed on the 5th, but: %q", got[0].Text)
 	}

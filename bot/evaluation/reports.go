@@ -1,4 +1,4 @@
-package bot
+package evaluation
 
 import (
 	"context"
@@ -34,12 +34,12 @@ type indicatorSum struct {
 //     of the year to the end of p;
 //   - a lower-is-better indicator with nothing approved has no result
 //     (realisation 0 would read as 200%) and is not counted.
-func (b *Bot) reportIndicators(ctx context.Context, tx kinerja.Tx, nip string, p kinerja.Period) (int, []kinerja.IndicatorResult, error) {
+func (f *Feature) reportIndicators(ctx context.Context, tx evidenceStore, nip string, p kinerja.Period) (int, []kinerja.IndicatorResult, error) {
 	approved, err := tx.CountReports(ctx, kinerja.ReportFilter{NIP: nip, Period: p, Statuses: approvedOnly})
 	if err != nil {
 		return 0, nil, err
 	}
-	after := p.End(b.cfg.Location).Format(time.DateOnly) // the first day after p, as a work date
+	after := p.End(f.deps.Location).Format(time.DateOnly) // the first day after p, as a work date
 	sums := map[string]*indicatorSum{}
 	var order []string
 	seen := map[int64]bool{}
@@ -106,4 +106,19 @@ func (b *Bot) reportIndicators(ctx context.Context, tx kinerja.Tx, nip string, p
 		out = append(out, in)
 	}
 	return approved, out, nil
+}
+
+// monthLocked reports whether reports for month may no longer be sent or
+// changed at instant now, by the reports' rule: a month locks once its
+// grace days in the next month have passed (ReportsLockAfterDays).
+func (f *Feature) monthLocked(month kinerja.Period, now time.Time, loc *time.Location) bool {
+	if now.Before(month.End(loc)) {
+		return false
+	}
+	days := f.cfg.ReportsLockAfterDays
+	if days < 0 {
+		return true
+	}
+	next := month.Next()
+	return !now.Before(kinerja.Date(next.Year, time.Month(next.Index), days+1, loc))
 }

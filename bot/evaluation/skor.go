@@ -1,9 +1,10 @@
-package bot
+package evaluation
 
 import (
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -12,16 +13,16 @@ import (
 // decision and reason → matrix → predikat, and any objection or revision.
 
 // registerSkor adds /skor and its button.
-func (b *Bot) registerSkor() {
-	b.Command(CommandSpec{Name: "skor", Roles: []kinerja.Role{kinerja.RoleStaff},
-		Help: "skor.cmd", Example: "skor.ex", Handle: b.cmdSkor})
-	b.onCallback("skor", b.cbSkor)
+func (f *Feature) registerSkor(b *bot.Bot) {
+	b.Command(bot.CommandSpec{Name: "skor", Roles: []kinerja.Role{kinerja.RoleStaff},
+		Help: "skor.cmd", Example: "skor.ex", Handle: f.cmdSkor})
+	b.Button(bot.ButtonSpec{Buttons: skorButtons, Action: "v", Args: 1, Handle: f.pressSkor})
 }
 
 // cmdSkor shows the sender's latest confirmed result, or that of the period
 // typed. An admin, the person's assessor or the reviewer of their objection
 // may add a NIP to see someone else's.
-func (b *Bot) cmdSkor(r *Request) error {
+func (f *Feature) cmdSkor(r *bot.Request) error {
 	nip, period := r.Staff.NIP, ""
 	for _, f := range strings.Fields(r.Text) {
 		if kinerja.ValidNIP(f) {
@@ -54,18 +55,16 @@ func (b *Bot) cmdSkor(r *Request) error {
 			return kinerja.Errorf(kinerja.EForbidden, "err.skor_forbidden")
 		}
 	}
-	return b.showChain(r, nip, e)
+	return f.showChain(r, nip, e)
 }
 
-// cbSkor handles "skor:v:<period>" from a result notification: always the
-// presser's own result.
-func (b *Bot) cbSkor(r *Request) error {
-	args := callbackArgs(r.Callback.Data)
-	if r.Staff == nil || len(args) != 2 || args[0] != "v" {
-		r.Answer(r.T("core.stale_button"))
-		return nil
+// pressSkor handles "skor:v:<period>" from a result notification: always
+// the presser's own result.
+func (f *Feature) pressSkor(r *bot.Request) error {
+	if r.Staff == nil {
+		return r.Stale()
 	}
-	p, err := parseEvalPeriod(args[1])
+	p, err := parseEvalPeriod(r.Args[0])
 	if err != nil {
 		return err
 	}
@@ -76,11 +75,11 @@ func (b *Bot) cbSkor(r *Request) error {
 	if err != nil {
 		return err
 	}
-	return b.showChain(r, r.Staff.NIP, e)
+	return f.showChain(r, r.Staff.NIP, e)
 }
 
 // latestResult returns the person's most recently confirmed evaluation, or nil.
-func latestResult(r *Request, nip string) (*kinerja.Evaluation, error) {
+func latestResult(r *bot.Request, nip string) (*kinerja.Evaluation, error) {
 	evs, err := r.Tx.ListEvaluations(r.Ctx, kinerja.EvaluationFilter{NIP: nip, Status: kinerja.EvalFinal})
 	if err != nil {
 		return nil, err
@@ -96,7 +95,7 @@ func latestResult(r *Request, nip string) (*kinerja.Evaluation, error) {
 
 // mayView reports whether the sender may see someone else's result: an
 // admin, the evaluation's assessor, or the reviewer of an objection to it.
-func mayView(r *Request, nip string, e *kinerja.Evaluation) (bool, error) {
+func mayView(r *bot.Request, nip string, e *kinerja.Evaluation) (bool, error) {
 	if r.IsAdmin() {
 		return true, nil
 	}
@@ -119,7 +118,7 @@ func mayView(r *Request, nip string, e *kinerja.Evaluation) (bool, error) {
 
 // showChain replies with the chain of a confirmed evaluation. A draft is
 // not a result yet and is shown to nobody but its assessor (in /nilai).
-func (b *Bot) showChain(r *Request, nip string, e *kinerja.Evaluation) error {
+func (f *Feature) showChain(r *bot.Request, nip string, e *kinerja.Evaluation) error {
 	if e == nil || e.Status != kinerja.EvalFinal {
 		r.Reply(r.T("skor.none"))
 		return nil
@@ -130,11 +129,11 @@ func (b *Bot) showChain(r *Request, nip string, e *kinerja.Evaluation) error {
 	}
 	var sb strings.Builder
 	sb.WriteString(r.T("skor.head", periodLabelOf(r.Lang, e.Period), st.Name, st.Position, st.NIP, nameOf(r, e.AssessorNIP)))
-	sb.WriteString("\n\n" + r.T("skor.step_numbers") + "\n" + b.numbers(r.Lang, e))
-	sb.WriteString("\n\n" + r.T("skor.step_proposal") + "\n" + b.proposalText(r.Lang, e))
+	sb.WriteString("\n\n" + r.T("skor.step_numbers") + "\n" + f.numbers(r.Lang, e))
+	sb.WriteString("\n\n" + r.T("skor.step_proposal") + "\n" + f.proposalText(r.Lang, e))
 	sb.WriteString("\n\n" + r.T("skor.step_decision") + "\n" + hasilLine(r.Lang, e))
 	sb.WriteString("\n\n" + r.T("skor.step_behaviour") + valuesList(r.Lang, e, false))
-	sb.WriteString("\n" + r.T("skor.behaviour_proposal", ratingLabel(r.Lang, e.ProposedPerilaku), policyLabel(r.Lang, b.cfg.Evaluation.Behaviour)))
+	sb.WriteString("\n" + r.T("skor.behaviour_proposal", ratingLabel(r.Lang, e.ProposedPerilaku), policyLabel(r.Lang, f.cfg.Behaviour)))
 	sb.WriteString("\n" + perilakuLine(r.Lang, e))
 	sb.WriteString("\n\n" + r.T("skor.step_matrix") + "\n" + r.T("eval.matrix",
 		ratingLabel(r.Lang, e.DecidedHasil), ratingLabel(r.Lang, e.DecidedPerilaku), string(matrixCell(e))))
@@ -143,7 +142,7 @@ func (b *Bot) showChain(r *Request, nip string, e *kinerja.Evaluation) error {
 			ratingLabel(r.Lang, e.RevisedPerilaku), nameOf(r, e.RevisedBy), e.RevisionReason))
 	}
 	sb.WriteString("\n\n" + r.T("skor.final", string(e.Predikat)))
-	var buttons [][]Button
+	var buttons [][]bot.Button
 	o, err := r.Tx.ObjectionFor(r.Ctx, nip, e.Period)
 	switch {
 	case err == nil:
@@ -154,11 +153,11 @@ func (b *Bot) showChain(r *Request, nip string, e *kinerja.Evaluation) error {
 	case kinerja.ErrorCode(err) != kinerja.ENotFound:
 		return err
 	default:
-		deadline := e.ObjectionDeadline(b.cfg.Evaluation.ObjectionDays, r.Loc())
+		deadline := e.ObjectionDeadline(f.cfg.ObjectionDays, r.Loc())
 		if r.Now.Before(deadline) {
 			sb.WriteString("\n" + r.T("skor.can_object", lastDay(r.Lang, deadline)))
 			if nip == r.Staff.NIP {
-				buttons = append(buttons, []Button{{Text: r.T("obj.btn_object"), Data: "kbr:new:" + nip + ":" + e.Period}})
+				buttons = append(buttons, []bot.Button{objectionButtons.Button(r.T("obj.btn_object"), "new", nip, e.Period)})
 			}
 		} else {
 			sb.WriteString("\n" + r.T("skor.locked", lastDay(r.Lang, deadline)))

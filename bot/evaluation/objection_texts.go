@@ -1,8 +1,10 @@
-package bot
+package evaluation
+
+import "github.com/bkpsdm-solok/kinerjabot/bot"
 
 // Texts of /skor, objections, unit predicates and corrections.
 func init() {
-	register(map[string][2]string{
+	bot.RegisterTexts(map[string][2]string{
 		"objst.open":       {"menunggu keputusan atasan penilai", "waiting for the assessor's superior"},
 		"objst.explaining": {"menunggu penjelasan", "waiting for an explanation"},
 		"objst.upheld":     {"diputus: hasil dipertahankan", "decided: result upheld"},

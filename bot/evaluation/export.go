@@ -1,4 +1,4 @@
-package bot
+package evaluation
 
 import (
 	"context"
@@ -6,6 +6,9 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/export"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
 
 // Exports of confirmed evaluations, in columns an HR officer can carry into
@@ -33,14 +36,14 @@ var IndicatorHeader = []string{
 
 // finalEvaluations returns the confirmed evaluations of p with the people
 // they are about. Drafts are not results and are left out.
-func (b *Bot) finalEvaluations(ctx context.Context, p kinerja.Period) ([]*kinerja.Evaluation, map[string]*kinerja.Staff, error) {
-	evs, err := b.store.ListEvaluations(ctx, kinerja.EvaluationFilter{Period: p.String(), Status: kinerja.EvalFinal})
+func finalEvaluations(ctx context.Context, db resultStore, p kinerja.Period) ([]*kinerja.Evaluation, map[string]*kinerja.Staff, error) {
+	evs, err := db.ListEvaluations(ctx, kinerja.EvaluationFilter{Period: p.String(), Status: kinerja.EvalFinal})
 	if err != nil {
 		return nil, nil, err
 	}
 	people := map[string]*kinerja.Staff{}
 	for _, e := range evs {
-		st, err := b.store.Staff(ctx, e.NIP)
+		st, err := db.Staff(ctx, e.NIP)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -53,17 +56,17 @@ func (b *Bot) finalEvaluations(ctx context.Context, p kinerja.Period) ([]*kinerj
 // then one row per confirmed evaluation. objection_status is "none",
 // "open", "explaining", "upheld" or "changed"; locked is "true" once the
 // objection window has closed.
-func (b *Bot) EvaluationTable(ctx context.Context, p kinerja.Period) ([][]string, error) {
-	evs, people, err := b.finalEvaluations(ctx, p)
+func (f *Feature) EvaluationTable(ctx context.Context, p kinerja.Period) ([][]string, error) {
+	evs, people, err := finalEvaluations(ctx, f.deps.Store, p)
 	if err != nil {
 		return nil, err
 	}
-	now, loc := b.now(), b.cfg.Location
+	now, loc := f.deps.Now(), f.deps.Location
 	rows := [][]string{EvaluationHeader}
 	for _, e := range evs {
 		st := people[e.NIP]
 		objStatus := "none"
-		if o, err := b.store.ObjectionFor(ctx, e.NIP, e.Period); err == nil {
+		if o, err := f.deps.Store.ObjectionFor(ctx, e.NIP, e.Period); err == nil {
 			objStatus = string(o.Status)
 		} else if kinerja.ErrorCode(err) != kinerja.ENotFound {
 			return nil, err
@@ -79,7 +82,7 @@ func (b *Bot) EvaluationTable(ctx context.Context, p kinerja.Period) ([][]string
 			string(e.Predikat), objStatus,
 			strconv.Itoa(e.ApprovedReports), string(e.HasilBasis), e.Hasil().String(), e.Perilaku().String(),
 			e.RevisedBy, e.RevisionReason, e.DecidedAt.In(loc).Format(time.DateTime),
-			strconv.FormatBool(e.Locked(now, b.cfg.Evaluation.ObjectionDays, loc)),
+			strconv.FormatBool(e.Locked(now, f.cfg.ObjectionDays, loc)),
 		})
 	}
 	return rows, nil
@@ -88,8 +91,8 @@ func (b *Bot) EvaluationTable(ctx context.Context, p kinerja.Period) ([][]string
 // IndicatorTable returns the indicators export of period p: the header,
 // then one row per person and indicator of the confirmed evaluations, as
 // they stood when the result was decided.
-func (b *Bot) IndicatorTable(ctx context.Context, p kinerja.Period) ([][]string, error) {
-	evs, people, err := b.finalEvaluations(ctx, p)
+func (f *Feature) IndicatorTable(ctx context.Context, p kinerja.Period) ([][]string, error) {
+	evs, people, err := finalEvaluations(ctx, f.deps.Store, p)
 	if err != nil {
 		return nil, err
 	}
@@ -110,10 +113,46 @@ func (b *Bot) IndicatorTable(ctx context.Context, p kinerja.Period) ([][]string,
 	return rows, nil
 }
 
+// Exports returns the evaluation's kinds of export: the evaluations with
+// their indicators (also offered in /ekspor), and the indicators on their
+// own for a CSV (the command line only).
+func (f *Feature) Exports() []export.Kind {
+	return []export.Kind{
+		{Name: "evaluations", Label: "ekspor.kind_evaluations",
+			About: "period evaluations: proposal, decision and reason side by side, predikat (XLSX adds the indicators)",
+			Build: f.evaluationSheets},
+		{Name: "indicators", About: "each evaluated person's indicators: target, realisation, capaian",
+			Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
+				sheets, err := f.evaluationSheets(ctx, p)
+				if err != nil {
+					return nil, err
+				}
+				return sheets[1:], nil
+			}},
+	}
+}
+
+// evaluationSheets is the confirmed evaluations of p and, as a second
+// sheet, their indicators.
+func (f *Feature) evaluationSheets(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
+	evs, err := f.EvaluationTable(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	inds, err := f.IndicatorTable(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return []sheet.Sheet{
+		{Name: "Penilaian " + p.String(), Header: evs[0], Rows: evs[1:]},
+		{Name: "Indikator " + p.String(), Header: inds[0], Rows: inds[1:]},
+	}, nil
+}
+
 // objectionStatusLabel names an objection status in lang.
 func objectionStatusLabel(lang kinerja.Lang, s kinerja.ObjectionStatus) string {
-	return T(lang, "objst."+string(s))
+	return bot.T(lang, "objst."+string(s))
 }
 
 // partyLabel names a party of an objection in lang.
-func partyLabel(lang kinerja.Lang, p string) string { return T(lang, "party."+p) }
+func partyLabel(lang kinerja.Lang, p string) string { return bot.T(lang, "party."+p) }

@@ -1,9 +1,11 @@
-package bot
+package evaluation
+
+import "github.com/bkpsdm-solok/kinerjabot/bot"
 
 // Texts of /nilai, the ratings, the BerAKHLAK values, the distribution
 // check and the errors of package scoring.
 func init() {
-	register(map[string][2]string{
+	bot.RegisterTexts(map[string][2]string{
 		"rating.none":   {"—", "—"},
 		"rating.1":      {"Di Bawah Ekspektasi", "Below expectations"},
 		"rating.2":      {"Sesuai Ekspektasi", "Meets expectations"},

@@ -1,4 +1,4 @@
-package bot
+package evaluation
 
 import (
 	"strconv"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -14,7 +15,7 @@ import (
 // behaviour rating, the predikat and the confirmation.
 
 // card renders the card of st's evaluation e for period p.
-func (b *Bot) card(r *Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.Evaluation, notice string) (string, [][]Button, error) {
+func (f *Feature) card(r *bot.Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.Evaluation, notice string) (string, [][]bot.Button, error) {
 	subs, err := subordinates(r, p)
 	if err != nil {
 		return "", nil, err
@@ -39,16 +40,16 @@ func (b *Bot) card(r *Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.E
 	if notice != "" {
 		sb.WriteString(notice + "\n\n")
 	}
-	sb.WriteString(r.T("eval.card_head", periodLabel(r.Lang, p), idx, len(subs), done))
+	sb.WriteString(r.T("eval.card_head", bot.PeriodLabel(r.Lang, p), idx, len(subs), done))
 	sb.WriteString("\n" + r.T("eval.card_person", st.Name, st.Position, st.NIP))
 	// The numbers are shown where a decision rests on them; while the seven
 	// values are rated the card stays short (it is edited in place on a
 	// phone), keeping the citizen survey, which is evidence of service.
 	rating := e.Status == kinerja.EvalDraft && e.DecidedHasil.Valid() && !e.DecidedPerilaku.Valid()
 	if !rating {
-		sb.WriteString("\n\n" + b.numbers(r.Lang, e))
+		sb.WriteString("\n\n" + f.numbers(r.Lang, e))
 	}
-	if line, err := b.surveyLine(r, st.NIP, p); err != nil {
+	if line, err := f.surveyLine(r, st.NIP, p); err != nil {
 		return "", nil, err
 	} else if line != "" {
 		sb.WriteString("\n")
@@ -57,53 +58,52 @@ func (b *Bot) card(r *Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.E
 		}
 		sb.WriteString(line)
 	}
-	key := st.NIP + ":" + p.String()
-	list := []Button{{Text: r.T("eval.btn_list"), Data: "nil:o:" + p.String()}}
-	restart := []Button{{Text: r.T("eval.btn_restart"), Data: "nil:x:" + key}}
-	var buttons [][]Button
+	list := []bot.Button{nilaiButtons.Button(r.T("eval.btn_list"), "o", p.String())}
+	restart := []bot.Button{nilaiButtons.Button(r.T("eval.btn_restart"), "x", st.NIP, p)}
+	var buttons [][]bot.Button
 	sb.WriteString("\n\n")
 	switch {
 	case e.Status == kinerja.EvalFinal:
-		b.finalPart(r, &sb, e)
-		if ok, err := b.canReopen(r, e); err != nil {
+		f.finalPart(r, &sb, e)
+		if ok, err := f.canReopen(r, e); err != nil {
 			return "", nil, err
 		} else if ok {
-			buttons = append(buttons, []Button{{Text: r.T("eval.btn_reopen"), Data: "nil:e:" + key}})
+			buttons = append(buttons, []bot.Button{nilaiButtons.Button(r.T("eval.btn_reopen"), "e", st.NIP, p)})
 		}
 		if next != nil {
-			buttons = append(buttons, []Button{{Text: r.T("eval.btn_next", next.Name), Data: "nil:s:" + next.NIP + ":" + p.String()}})
+			buttons = append(buttons, []bot.Button{nilaiButtons.Button(r.T("eval.btn_next", next.Name), "s", next.NIP, p.String())})
 		}
 	case !e.DecidedHasil.Valid():
-		if open := b.reportsStillOpen(r, p); open != "" {
+		if open := f.reportsStillOpen(r, p); open != "" {
 			sb.WriteString(r.T("eval.reports_open", open) + "\n")
 		}
-		sb.WriteString(b.proposalText(r.Lang, e) + "\n\n")
+		sb.WriteString(f.proposalText(r.Lang, e) + "\n\n")
 		if e.ProposedHasil.Valid() {
 			sb.WriteString(r.T("eval.hasil_choose"))
 		} else {
 			sb.WriteString(r.T("eval.hasil_choose_none"))
 		}
 		if e.ProposedHasil.Valid() {
-			buttons = append(buttons, []Button{{Text: r.T("eval.btn_accept", ratingLabel(r.Lang, e.ProposedHasil)), Data: "nil:ha:" + key}})
+			buttons = append(buttons, []bot.Button{nilaiButtons.Button(r.T("eval.btn_accept", ratingLabel(r.Lang, e.ProposedHasil)), "ha", st.NIP, p)})
 		}
-		buttons = append(buttons, ratingButtons(r.Lang, "nil:hc:"+key+":", e.ProposedHasil))
+		buttons = append(buttons, ratingButtons(r.Lang, nilaiButtons, "hc", e.ProposedHasil, st.NIP, p))
 	case len(e.Unrated()) > 0:
 		sb.WriteString(hasilLine(r.Lang, e) + "\n\n")
 		v := e.Unrated()[0]
 		i := valueIndex(v)
 		sb.WriteString(r.T("eval.value_ask", len(kinerja.CoreValues)-len(e.Unrated())+1, len(kinerja.CoreValues),
-			valueLabel(r.Lang, v), T(r.Lang, "value_desc."+string(v))))
+			valueLabel(r.Lang, v), bot.T(r.Lang, "value_desc."+string(v))))
 		if rated := valuesList(r.Lang, e, true); rated != "" {
 			sb.WriteString("\n\n" + r.T("eval.values_so_far") + rated)
 		}
-		buttons = append(buttons, ratingButtons(r.Lang, "nil:b:"+key+":"+strconv.Itoa(i)+":", kinerja.RatingNone))
+		buttons = append(buttons, ratingButtons(r.Lang, nilaiButtons, "b", kinerja.RatingNone, st.NIP, p, i))
 		buttons = append(buttons, restart)
 	case !e.DecidedPerilaku.Valid():
 		sb.WriteString(hasilLine(r.Lang, e) + "\n\n" + r.T("eval.values_head") + valuesList(r.Lang, e, false))
-		sb.WriteString("\n\n" + r.T("eval.perilaku_proposal", ratingLabel(r.Lang, e.ProposedPerilaku), policyLabel(r.Lang, b.cfg.Evaluation.Behaviour)))
-		buttons = append(buttons, []Button{{Text: r.T("eval.btn_accept", ratingLabel(r.Lang, e.ProposedPerilaku)), Data: "nil:pa:" + key}})
-		buttons = append(buttons, ratingButtons(r.Lang, "nil:pc:"+key+":", e.ProposedPerilaku))
-		buttons = append(buttons, []Button{{Text: r.T("eval.btn_redo_values"), Data: "nil:rb:" + key}})
+		sb.WriteString("\n\n" + r.T("eval.perilaku_proposal", ratingLabel(r.Lang, e.ProposedPerilaku), policyLabel(r.Lang, f.cfg.Behaviour)))
+		buttons = append(buttons, []bot.Button{nilaiButtons.Button(r.T("eval.btn_accept", ratingLabel(r.Lang, e.ProposedPerilaku)), "pa", st.NIP, p)})
+		buttons = append(buttons, ratingButtons(r.Lang, nilaiButtons, "pc", e.ProposedPerilaku, st.NIP, p))
+		buttons = append(buttons, []bot.Button{nilaiButtons.Button(r.T("eval.btn_redo_values"), "rb", st.NIP, p)})
 	default:
 		pred, err := scoring.Predicate(e.DecidedHasil, e.DecidedPerilaku)
 		if err != nil {
@@ -111,7 +111,7 @@ func (b *Bot) card(r *Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.E
 		}
 		sb.WriteString(hasilLine(r.Lang, e) + "\n" + perilakuLine(r.Lang, e) + "\n\n")
 		sb.WriteString(r.T("eval.matrix", ratingLabel(r.Lang, e.DecidedHasil), ratingLabel(r.Lang, e.DecidedPerilaku), string(pred)))
-		check, err := b.distributionPreview(r, st, p, pred)
+		check, err := f.distributionPreview(r, st, p, pred)
 		if err != nil {
 			return "", nil, err
 		}
@@ -119,22 +119,23 @@ func (b *Bot) card(r *Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.E
 			sb.WriteString("\n\n" + check)
 		}
 		sb.WriteString("\n\n" + r.T("eval.confirm_ask", st.Name))
-		buttons = append(buttons, []Button{{Text: r.T("eval.btn_confirm"), Data: "nil:ok:" + key}})
+		buttons = append(buttons, []bot.Button{nilaiButtons.Button(r.T("eval.btn_confirm"), "ok", st.NIP, p)})
 		buttons = append(buttons, restart)
 	}
 	buttons = append(buttons, list)
 	return sb.String(), buttons, nil
 }
 
-// ratingButtons is a row of the three ratings, the proposal marked.
-func ratingButtons(lang kinerja.Lang, prefix string, proposed kinerja.Rating) []Button {
-	row := make([]Button, 0, 3)
+// ratingButtons is a row of the three ratings, the proposal marked: each
+// presses action of k with args and then the rating.
+func ratingButtons(lang kinerja.Lang, k bot.Buttons, action string, proposed kinerja.Rating, args ...any) []bot.Button {
+	row := make([]bot.Button, 0, 3)
 	for _, rt := range []kinerja.Rating{kinerja.RatingBelow, kinerja.RatingMeets, kinerja.RatingAbove} {
 		label := ratingShort(lang, rt)
 		if rt == proposed {
 			label = "• " + label
 		}
-		row = append(row, Button{Text: label, Data: prefix + strconv.Itoa(int(rt))})
+		row = append(row, k.Button(label, action, append(args[:len(args):len(args)], int(rt))...))
 	}
 	return row
 }
@@ -158,38 +159,38 @@ func valuesList(lang kinerja.Lang, e *kinerja.Evaluation, onlyRated bool) string
 		if onlyRated && !rt.Valid() {
 			continue
 		}
-		sb.WriteString("\n" + T(lang, "eval.value_line", valueLabel(lang, v), ratingLabel(lang, rt)))
+		sb.WriteString("\n" + bot.T(lang, "eval.value_line", valueLabel(lang, v), ratingLabel(lang, rt)))
 	}
 	return sb.String()
 }
 
 // policyLabel names the behaviour rule in use.
 func policyLabel(lang kinerja.Lang, p scoring.BehaviourPolicy) string {
-	return T(lang, "eval.policy_"+string(p))
+	return bot.T(lang, "eval.policy_"+string(p))
 }
 
 // numbers writes the evidence of an evaluation: approved reports, each
 // indicator's realisation, target and capaian, the weighted capaian, and
 // what the proposal is based on.
-func (b *Bot) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
+func (f *Feature) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
 	var sb strings.Builder
-	sb.WriteString(T(lang, "eval.reports", e.ApprovedReports))
+	sb.WriteString(bot.T(lang, "eval.reports", e.ApprovedReports))
 	if len(e.Indicators) == 0 {
-		sb.WriteString("\n" + T(lang, "eval.no_indicators"))
+		sb.WriteString("\n" + bot.T(lang, "eval.no_indicators"))
 	} else {
-		sb.WriteString("\n" + T(lang, "eval.indicators_head"))
+		sb.WriteString("\n" + bot.T(lang, "eval.indicators_head"))
 	}
 	for _, in := range e.Indicators {
 		sb.WriteString("\n" + indicatorLine(lang, in))
 	}
 	switch e.HasilBasis {
 	case kinerja.BasisOwn:
-		sb.WriteString("\n" + T(lang, "eval.capaian", percent(lang, e.CapaianPct)))
+		sb.WriteString("\n" + bot.T(lang, "eval.capaian", percent(lang, e.CapaianPct)))
 	case kinerja.BasisUnit:
-		sb.WriteString("\n" + T(lang, "eval.capaian_unit", percent(lang, e.CapaianPct)))
+		sb.WriteString("\n" + bot.T(lang, "eval.capaian_unit", percent(lang, e.CapaianPct)))
 	case kinerja.BasisUnitFallback:
-		sb.WriteString("\n" + T(lang, "eval.capaian", percent(lang, e.CapaianPct)))
-		sb.WriteString("\n" + T(lang, "eval.unit_fallback"))
+		sb.WriteString("\n" + bot.T(lang, "eval.capaian", percent(lang, e.CapaianPct)))
+		sb.WriteString("\n" + bot.T(lang, "eval.unit_fallback"))
 	}
 	return sb.String()
 }
@@ -198,28 +199,28 @@ func (b *Bot) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
 func indicatorLine(lang kinerja.Lang, in kinerja.IndicatorResult) string {
 	switch in.Source {
 	case sourceIKMMissing:
-		return T(lang, "eval.indicator_ikm_missing", in.Name, number(lang, in.Target))
+		return bot.T(lang, "eval.indicator_ikm_missing", in.Name, number(lang, in.Target))
 	case sourceNoResult:
-		return T(lang, "eval.indicator_no_result", in.Name, number(lang, in.Target), in.Unit)
+		return bot.T(lang, "eval.indicator_no_result", in.Name, number(lang, in.Target), in.Unit)
 	}
 	key := "eval.indicator"
 	if in.Direction == kinerja.LowerIsBetter {
 		key = "eval.indicator_lower"
 	}
-	line := T(lang, key, in.Name, number(lang, in.Realisasi), number(lang, in.Target), in.Unit, percent(lang, in.Capaian))
+	line := bot.T(lang, key, in.Name, number(lang, in.Realisasi), number(lang, in.Target), in.Unit, percent(lang, in.Capaian))
 	if in.Source == sourceIKM {
-		line += T(lang, "eval.indicator_from_ikm")
+		line += bot.T(lang, "eval.indicator_from_ikm")
 	}
 	return line
 }
 
 // proposalText explains the proposed work-result rating and its rule.
-func (b *Bot) proposalText(lang kinerja.Lang, e *kinerja.Evaluation) string {
+func (f *Feature) proposalText(lang kinerja.Lang, e *kinerja.Evaluation) string {
 	if !e.ProposedHasil.Valid() {
-		return T(lang, "eval.no_proposal")
+		return bot.T(lang, "eval.no_proposal")
 	}
-	th := b.cfg.Evaluation.Thresholds
-	return T(lang, "eval.hasil_proposal", ratingLabel(lang, e.ProposedHasil),
+	th := f.cfg.Thresholds
+	return bot.T(lang, "eval.hasil_proposal", ratingLabel(lang, e.ProposedHasil),
 		number(lang, th.Above), number(lang, th.Meets), number(lang, th.Meets))
 }
 
@@ -239,29 +240,29 @@ func decisionLine(lang kinerja.Lang, key string, decided, proposed kinerja.Ratin
 	var how string
 	switch {
 	case decided == proposed:
-		how = T(lang, "eval.as_proposed")
+		how = bot.T(lang, "eval.as_proposed")
 	case !proposed.Valid():
-		how = T(lang, "eval.without_proposal", reason)
+		how = bot.T(lang, "eval.without_proposal", reason)
 	default:
-		how = T(lang, "eval.departed", ratingLabel(lang, proposed), reason)
+		how = bot.T(lang, "eval.departed", ratingLabel(lang, proposed), reason)
 	}
-	return T(lang, key, ratingLabel(lang, decided), Raw(how))
+	return bot.T(lang, key, ratingLabel(lang, decided), bot.Raw(how))
 }
 
 // finalPart describes a confirmed evaluation: the decisions, the predikat,
 // the objection window and any objection or revision.
-func (b *Bot) finalPart(r *Request, sb *strings.Builder, e *kinerja.Evaluation) {
+func (f *Feature) finalPart(r *bot.Request, sb *strings.Builder, e *kinerja.Evaluation) {
 	sb.WriteString(hasilLine(r.Lang, e) + "\n" + perilakuLine(r.Lang, e) + "\n")
 	if e.RevisedHasil.Valid() {
 		sb.WriteString(r.T("eval.revised", ratingLabel(r.Lang, e.RevisedHasil), ratingLabel(r.Lang, e.RevisedPerilaku),
 			nameOf(r, e.RevisedBy), e.RevisionReason) + "\n")
 	}
 	sb.WriteString(r.T("eval.final_predikat", string(e.Predikat)))
-	deadline := e.ObjectionDeadline(b.cfg.Evaluation.ObjectionDays, r.Loc())
-	if e.Locked(r.Now, b.cfg.Evaluation.ObjectionDays, r.Loc()) {
+	deadline := e.ObjectionDeadline(f.cfg.ObjectionDays, r.Loc())
+	if e.Locked(r.Now, f.cfg.ObjectionDays, r.Loc()) {
 		sb.WriteString("\n" + r.T("eval.locked_since", lastDay(r.Lang, deadline)))
 	} else {
-		sb.WriteString("\n" + r.T("eval.window_until", dateLabel(r.Lang, e.DecidedAt.In(r.Loc())), lastDay(r.Lang, deadline)))
+		sb.WriteString("\n" + r.T("eval.window_until", bot.DateLabel(r.Lang, e.DecidedAt.In(r.Loc())), lastDay(r.Lang, deadline)))
 	}
 	if o, err := r.Tx.ObjectionFor(r.Ctx, e.NIP, e.Period); err == nil {
 		sb.WriteString("\n" + r.T("eval.objection_status", objectionStatusLabel(r.Lang, o.Status)))
@@ -270,8 +271,8 @@ func (b *Bot) finalPart(r *Request, sb *strings.Builder, e *kinerja.Evaluation) 
 
 // canReopen reports whether the assessor may still change a confirmed
 // evaluation: before the lock and while nobody objected.
-func (b *Bot) canReopen(r *Request, e *kinerja.Evaluation) (bool, error) {
-	if e.Status != kinerja.EvalFinal || e.Locked(r.Now, b.cfg.Evaluation.ObjectionDays, r.Loc()) {
+func (f *Feature) canReopen(r *bot.Request, e *kinerja.Evaluation) (bool, error) {
+	if e.Status != kinerja.EvalFinal || e.Locked(r.Now, f.cfg.ObjectionDays, r.Loc()) {
 		return false, nil
 	}
 	_, err := r.Tx.ObjectionFor(r.Ctx, e.NIP, e.Period)
@@ -286,26 +287,35 @@ func (b *Bot) canReopen(r *Request, e *kinerja.Evaluation) (bool, error) {
 
 // surveyLine is the officer's citizen-survey aggregate for the period, or
 // a note that there are too few responses to show one (anonymity).
-func (b *Bot) surveyLine(r *Request, nip string, p kinerja.Period) (string, error) {
-	res, ok, err := b.OfficerSurvey(r.Ctx, r.Tx, nip, p)
+func (f *Feature) surveyLine(r *bot.Request, nip string, p kinerja.Period) (string, error) {
+	res, ok, err := f.officerSurvey(r.Ctx, r.Tx, nip, p)
 	if err != nil {
 		return "", err
 	}
 	if !ok {
-		return r.T("eval.survey_few", b.cfg.Survey.OfficerMinResponses), nil
+		return r.T("eval.survey_few", f.cfg.OfficerMinResponses), nil
 	}
-	return r.T("eval.survey", decimal(r.Lang, ikmString(res)), string(res.Mutu), kinerjaLabel(r.Lang, res.Mutu), res.Respondents), nil
+	return r.T("eval.survey", decimal(r.Lang, strconv.FormatFloat(res.IKM, 'f', 2, 64)), string(res.Mutu),
+		kinerjaLabel(r.Lang, res.Mutu), res.Respondents), nil
+}
+
+// kinerjaLabel names a survey grade's unit performance in lang.
+func kinerjaLabel(lang kinerja.Lang, m scoring.Mutu) string {
+	if lang == kinerja.LangEN {
+		return m.KinerjaEN()
+	}
+	return m.Kinerja()
 }
 
 // reportsStillOpen returns the last day work of p may still be reported
 // (the reports' grace days after the month), or "" when reporting is
 // closed: the numbers of an evaluation made earlier may still grow.
-func (b *Bot) reportsStillOpen(r *Request, p kinerja.Period) string {
+func (f *Feature) reportsStillOpen(r *bot.Request, p kinerja.Period) string {
 	months := p.Months()
 	last := months[len(months)-1]
-	if b.monthLocked(last, r.Now) {
+	if f.monthLocked(last, r.Now, r.Loc()) {
 		return ""
 	}
 	next := last.Next()
-	return dateLabel(r.Lang, kinerja.Date(next.Year, time.Month(next.Index), b.cfg.Reports.LockAfterDays, r.Loc()))
+	return bot.DateLabel(r.Lang, kinerja.Date(next.Year, time.Month(next.Index), f.cfg.ReportsLockAfterDays, r.Loc()))
 }

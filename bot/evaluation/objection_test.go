@@ -1,4 +1,4 @@
-package bot
+package evaluation
 
 import (
 	"context"
@@ -8,20 +8,22 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
 // auditActions returns the actions in the audit log, in order, after
 // checking that the chain is intact.
 func (h *evalHarness) auditActions() []string {
-	h.t.Helper()
+	h.T.Helper()
 	ctx := context.Background()
-	v, err := kinerja.VerifyAudit(ctx, h.db)
+	v, err := kinerja.VerifyAudit(ctx, h.DB)
 	if err != nil || !v.OK() {
-		h.t.Fatalf("audit chain: %+v %v", v, err)
+		h.T.Fatalf("audit chain: %+v %v", v, err)
 	}
-	entries, err := h.db.AuditEntries(ctx, 0, 1000)
+	entries, err := h.DB.AuditEntries(ctx, 0, 1000)
 	if err != nil {
-		h.t.Fatal(err)
+		h.T.Fatal(err)
 	}
 	var out []string
 	for _, e := range entries {
@@ -32,17 +34,17 @@ func (h *evalHarness) auditActions() []string {
 
 // objectionOf reads Budi's October objection.
 func (h *evalHarness) objectionOf(nip string) *kinerja.Objection {
-	h.t.Helper()
-	o, err := h.db.ObjectionFor(context.Background(), nip, october)
+	h.T.Helper()
+	o, err := h.DB.ObjectionFor(context.Background(), nip, october)
 	if err != nil {
-		h.t.Fatal(err)
+		h.T.Fatal(err)
 	}
 	return o
 }
 
 // object files Budi's objection with a proper reason and returns what was sent.
-func (h *evalHarness) object() []OutMessage {
-	h.t.Helper()
+func (h *evalHarness) object() []bot.OutMessage {
+	h.T.Helper()
 	h.press(etBudi, 1, "kbr:new:"+evKey(nipBudi))
 	return h.text(etBudi, "Dua laporan kunjungan rumah saya belum dihitung.")
 }
@@ -71,7 +73,7 @@ func TestObjectionFullExchange(t *testing.T) {
 		}
 	})
 	t.Run("the reviewer asks the staff member", func(t *testing.T) {
-		h.tap(etKadis, []OutMessage{card}, "kbr:ask:"+id+":s")
+		h.tap(etKadis, []bot.OutMessage{card}, "kbr:ask:"+id+":s")
 		sent := h.text(etKadis, "Laporan tanggal berapa yang belum dihitung?")
 		mustSay(t, evTo(sent, etKadis), "Pertanyaan terkirim kepada Budi Santoso")
 		q := mustSay(t, evTo(sent, etBudi), "Permintaan penjelasan", "Laporan tanggal berapa")
@@ -80,7 +82,7 @@ func TestObjectionFullExchange(t *testing.T) {
 		}
 		// Sari cannot answer in Budi's place.
 		mustSay(t, h.press(etSari, 1, "kbr:ans:"+id), "Tidak ada pertanyaan yang menunggu jawaban Anda")
-		h.tap(etBudi, []OutMessage{q}, "kbr:ans:"+id)
+		h.tap(etBudi, []bot.OutMessage{q}, "kbr:ans:"+id)
 		sent = h.text(etBudi, "Tanggal 14 dan 21 Oktober, sudah saya kirim dengan foto.")
 		mustSay(t, evTo(sent, etBudi), "Penjelasan Anda terkirim kepada drg. Hendra")
 		mustSay(t, evTo(sent, etKadis), "Penjelasan dari pegawai (Budi Santoso)", "Tanggal 14 dan 21 Oktober")
@@ -94,7 +96,7 @@ func TestObjectionFullExchange(t *testing.T) {
 		h.press(etKadis, 1, "kbr:ask:"+id+":a")
 		sent := h.text(etKadis, "Mengapa dua laporan itu ditolak?")
 		q := mustSay(t, evTo(sent, etHead), "Permintaan penjelasan", "Mengapa dua laporan")
-		h.tap(etHead, []OutMessage{q}, "kbr:ans:"+id)
+		h.tap(etHead, []bot.OutMessage{q}, "kbr:ans:"+id)
 		sent = h.text(etHead, "Fotonya tidak menunjukkan kegiatan yang dilaporkan.")
 		mustSay(t, evTo(sent, etKadis), "Penjelasan dari penilai (dr. Rina Marlina)", "Fotonya tidak menunjukkan",
 			"Laporan tanggal berapa", "Tanggal 14 dan 21")
@@ -154,35 +156,35 @@ func TestObjectionRefusals(t *testing.T) {
 	h.evaluate(etHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
 	for _, tc := range []struct {
 		name string
-		do   func() []OutMessage
+		do   func() []bot.OutMessage
 		want string
 	}{
-		{"someone else presses the button", func() []OutMessage { return h.press(etSari, 1, "kbr:new:"+evKey(nipBudi)) }, "tidak dapat diwakilkan"},
-		{"someone else types the NIP", func() []OutMessage { return h.text(etSari, "/keberatan "+nipBudi) }, "tidak dapat diwakilkan"},
-		{"the assessor on the person's behalf", func() []OutMessage { return h.text(etHead, "/keberatan "+nipBudi+" 2026-10") }, "tidak dapat diwakilkan"},
-		{"a period without a result", func() []OutMessage { return h.press(etBudi, 1, "kbr:new:"+nipBudi+":2026-09") }, "Belum ada hasil penilaian yang dikonfirmasi untuk periode September 2026"},
-		{"a draft is no result", func() []OutMessage {
+		{"someone else presses the button", func() []bot.OutMessage { return h.press(etSari, 1, "kbr:new:"+evKey(nipBudi)) }, "tidak dapat diwakilkan"},
+		{"someone else types the NIP", func() []bot.OutMessage { return h.text(etSari, "/keberatan "+nipBudi) }, "tidak dapat diwakilkan"},
+		{"the assessor on the person's behalf", func() []bot.OutMessage { return h.text(etHead, "/keberatan "+nipBudi+" 2026-10") }, "tidak dapat diwakilkan"},
+		{"a period without a result", func() []bot.OutMessage { return h.press(etBudi, 1, "kbr:new:"+nipBudi+":2026-09") }, "Belum ada hasil penilaian yang dikonfirmasi untuk periode September 2026"},
+		{"a draft is no result", func() []bot.OutMessage {
 			h.press(etHead, 1, "nil:s:"+evKey(nipSari))
 			return h.press(etSari, 1, "kbr:new:"+evKey(nipSari))
 		}, "Belum ada hasil"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			mustSay(t, tc.do(), tc.want)
-			if os, _ := h.db.ListObjections(context.Background(), kinerja.ObjectionFilter{}); len(os) != 0 {
+			if os, _ := h.DB.ListObjections(context.Background(), kinerja.ObjectionFilter{}); len(os) != 0 {
 				t.Fatalf("an objection was stored: %+v", os[0])
 			}
 		})
 	}
 	t.Run("a reason typed after the window closed", func(t *testing.T) {
-		saved := h.now
+		saved := h.Now
 		// Notified on 10 November: the window ends with 24 November.
-		h.now = time.Date(2026, 11, 24, 23, 50, 0, 0, wib)
+		h.Now = time.Date(2026, 11, 24, 23, 50, 0, 0, bottest.WIB)
 		mustSay(t, h.press(etBudi, 1, "kbr:new:"+evKey(nipBudi)), "Tuliskan alasan keberatan")
-		h.now = h.now.Add(15 * time.Minute)
+		h.Now = h.Now.Add(15 * time.Minute)
 		mustSay(t, h.text(etBudi, "Dua laporan kunjungan rumah saya belum dihitung."), "Batas waktu keberatan sudah lewat (sampai 24 November 2026)")
 		mustSay(t, h.press(etBudi, 1, "kbr:new:"+evKey(nipBudi)), "sudah lewat")
 		mustSay(t, h.text(etBudi, "/keberatan"), "Tidak ada hasil penilaian yang dapat diajukan keberatan")
-		h.now = saved
+		h.Now = saved
 	})
 	t.Run("one objection per period", func(t *testing.T) {
 		mustSay(t, h.object(), "terkirim")
@@ -195,7 +197,7 @@ func TestObjectionRefusals(t *testing.T) {
 func TestObjectionToAnUnlinkedReviewerReachesTheAdmins(t *testing.T) {
 	h := newEvalHarness(t)
 	h.evaluate(etHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
-	if err := h.db.LinkTelegram(context.Background(), nipKadis, 0); err != nil {
+	if err := h.DB.LinkTelegram(context.Background(), nipKadis, 0); err != nil {
 		t.Fatal(err)
 	}
 	sent := h.object()

@@ -1,10 +1,11 @@
-package bot
+package evaluation
 
 import (
 	"strings"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -15,7 +16,7 @@ import (
 // confirmEval confirms a complete draft. Every rule is checked again here,
 // whatever the buttons said: both ratings decided, all seven values rated,
 // a reason for every departure from a proposal.
-func (b *Bot) confirmEval(r *Request, st *kinerja.Staff, p kinerja.Period) error {
+func (f *Feature) confirmEval(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error {
 	e, err := draftOf(r, st, p)
 	if err != nil {
 		return err
@@ -35,7 +36,7 @@ func (b *Bot) confirmEval(r *Request, st *kinerja.Staff, p kinerja.Period) error
 	if err != nil {
 		return err
 	}
-	dist, err := b.distribution(r, st, p, pred)
+	dist, err := f.distribution(r, st, p, pred)
 	if err != nil {
 		return err
 	}
@@ -45,12 +46,12 @@ func (b *Bot) confirmEval(r *Request, st *kinerja.Staff, p kinerja.Period) error
 	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
 		return err
 	}
-	if err := b.audit(r, "evaluation.confirm", "evaluation", e.NIP+"/"+e.Period, before, e.AuditJSON()); err != nil {
+	if err := audit(r, "evaluation.confirm", "evaluation", e.NIP+"/"+e.Period, before, e.AuditJSON()); err != nil {
 		return err
 	}
-	reached := b.notifyResult(r, st, e)
+	reached := f.notifyResult(r, st, e)
 	var sb strings.Builder
-	sb.WriteString(r.T("eval.confirmed", st.Name, string(pred), periodLabel(r.Lang, p)))
+	sb.WriteString(r.T("eval.confirmed", st.Name, string(pred), bot.PeriodLabel(r.Lang, p)))
 	if reached {
 		sb.WriteString("\n" + r.T("eval.notified"))
 	} else {
@@ -59,7 +60,7 @@ func (b *Bot) confirmEval(r *Request, st *kinerja.Staff, p kinerja.Period) error
 	if dist.last {
 		sb.WriteString("\n\n" + dist.text(r.Lang))
 		if len(dist.breaches) > 0 {
-			if err := b.reportBreaches(r, st, p, dist); err != nil {
+			if err := f.reportBreaches(r, st, p, dist); err != nil {
 				return err
 			}
 		}
@@ -68,20 +69,20 @@ func (b *Bot) confirmEval(r *Request, st *kinerja.Staff, p kinerja.Period) error
 	if err != nil {
 		return err
 	}
-	var buttons [][]Button
+	var buttons [][]bot.Button
 	if next != nil {
-		buttons = append(buttons, []Button{{Text: r.T("eval.btn_next", next.Name), Data: "nil:s:" + next.NIP + ":" + p.String()}})
+		buttons = append(buttons, []bot.Button{nilaiButtons.Button(r.T("eval.btn_next", next.Name), "s", next.NIP, p.String())})
 	} else {
 		sb.WriteString("\n\n" + r.T("eval.all_done"))
 	}
-	buttons = append(buttons, []Button{{Text: r.T("eval.btn_list"), Data: "nil:o:" + p.String()}})
+	buttons = append(buttons, []bot.Button{nilaiButtons.Button(r.T("eval.btn_list"), "o", p.String())})
 	r.ReplyEdit(sb.String(), buttons...)
 	return nil
 }
 
 // nextPending returns the next subordinate of p without a confirmed
 // evaluation, other than skip, or nil.
-func nextPending(r *Request, p kinerja.Period, skip string) (*kinerja.Staff, error) {
+func nextPending(r *bot.Request, p kinerja.Period, skip string) (*kinerja.Staff, error) {
 	subs, err := subordinates(r, p)
 	if err != nil {
 		return nil, err
@@ -100,14 +101,14 @@ func nextPending(r *Request, p kinerja.Period, skip string) (*kinerja.Staff, err
 
 // notifyResult tells the person their predikat, with the way to the whole
 // chain and to an objection. It reports whether they could be reached.
-func (b *Bot) notifyResult(r *Request, st *kinerja.Staff, e *kinerja.Evaluation) bool {
-	deadline := e.ObjectionDeadline(b.cfg.Evaluation.ObjectionDays, r.Loc())
-	return b.sendTo(r, st, func(lang kinerja.Lang) (string, [][]Button) {
-		text := T(lang, "eval.notify", periodLabelOf(lang, e.Period), nameOf(r, e.AssessorNIP), string(e.Predikat),
-			Raw(hasilLine(lang, e)), Raw(perilakuLine(lang, e)), lastDay(lang, deadline))
-		return text, [][]Button{
-			{{Text: T(lang, "skor.btn_view"), Data: "skor:v:" + e.Period}},
-			{{Text: T(lang, "obj.btn_object"), Data: "kbr:new:" + e.NIP + ":" + e.Period}},
+func (f *Feature) notifyResult(r *bot.Request, st *kinerja.Staff, e *kinerja.Evaluation) bool {
+	deadline := e.ObjectionDeadline(f.cfg.ObjectionDays, r.Loc())
+	return sendTo(r, st, func(lang kinerja.Lang) (string, [][]bot.Button) {
+		text := bot.T(lang, "eval.notify", periodLabelOf(lang, e.Period), nameOf(r, e.AssessorNIP), string(e.Predikat),
+			bot.Raw(hasilLine(lang, e)), bot.Raw(perilakuLine(lang, e)), lastDay(lang, deadline))
+		return text, [][]bot.Button{
+			{skorButtons.Button(bot.T(lang, "skor.btn_view"), "v", e.Period)},
+			{objectionButtons.Button(bot.T(lang, "obj.btn_object"), "new", e.NIP, e.Period)},
 		}
 	})
 }
@@ -125,18 +126,18 @@ type distResult struct {
 func (d distResult) text(lang kinerja.Lang) string {
 	switch {
 	case d.org == "":
-		return T(lang, "eval.dist_unset", d.unit)
+		return bot.T(lang, "eval.dist_unset", d.unit)
 	case len(d.breaches) == 0:
-		return T(lang, "eval.dist_ok", d.unit, string(d.org))
+		return bot.T(lang, "eval.dist_ok", d.unit, string(d.org))
 	}
-	return T(lang, "eval.dist_breach", d.unit, string(d.org), Raw(breachLines(lang, d.breaches)))
+	return bot.T(lang, "eval.dist_breach", d.unit, string(d.org), bot.Raw(breachLines(lang, d.breaches)))
 }
 
 // breachLines lists breaches as bullet lines.
 func breachLines(lang kinerja.Lang, bs []scoring.Breach) string {
 	var sb strings.Builder
 	for _, br := range bs {
-		sb.WriteString("\n• " + T(lang, br.Key(), br.Args()...))
+		sb.WriteString("\n• " + bot.T(lang, br.Key(), br.Args()...))
 	}
 	return sb.String()
 }
@@ -144,7 +145,7 @@ func breachLines(lang kinerja.Lang, bs []scoring.Breach) string {
 // distribution runs the SE MenPANRB 3/2023 check when st's evaluation is
 // the last one of their unit for p still to be confirmed, counting pred for
 // st. It never changes a predicate: the result is only shown and reported.
-func (b *Bot) distribution(r *Request, st *kinerja.Staff, p kinerja.Period, pred kinerja.Predikat) (distResult, error) {
+func (f *Feature) distribution(r *bot.Request, st *kinerja.Staff, p kinerja.Period, pred kinerja.Predikat) (distResult, error) {
 	d := distResult{unit: st.UnitCode}
 	if u, err := r.Tx.Unit(r.Ctx, st.UnitCode); err == nil {
 		d.unit = u.Name
@@ -185,8 +186,8 @@ func (b *Bot) distribution(r *Request, st *kinerja.Staff, p kinerja.Period, pred
 
 // distributionPreview is the check shown on the confirmation card, before
 // the assessor confirms the last evaluation of a unit; "" otherwise.
-func (b *Bot) distributionPreview(r *Request, st *kinerja.Staff, p kinerja.Period, pred kinerja.Predikat) (string, error) {
-	d, err := b.distribution(r, st, p, pred)
+func (f *Feature) distributionPreview(r *bot.Request, st *kinerja.Staff, p kinerja.Period, pred kinerja.Predikat) (string, error) {
+	d, err := f.distribution(r, st, p, pred)
 	if err != nil || !d.last {
 		return "", err
 	}
@@ -199,14 +200,14 @@ func (b *Bot) distributionPreview(r *Request, st *kinerja.Staff, p kinerja.Perio
 
 // reportBreaches tells every linked admin about a unit whose predicates
 // break the distribution limits. Nothing is changed.
-func (b *Bot) reportBreaches(r *Request, st *kinerja.Staff, p kinerja.Period, d distResult) error {
+func (f *Feature) reportBreaches(r *bot.Request, st *kinerja.Staff, p kinerja.Period, d distResult) error {
 	list, err := admins(r)
 	if err != nil {
 		return err
 	}
 	for _, a := range list {
-		b.sendTo(r, a, func(lang kinerja.Lang) (string, [][]Button) {
-			return T(lang, "eval.dist_admin", Raw(d.text(lang)), periodLabel(lang, p), r.Staff.Name), nil
+		sendTo(r, a, func(lang kinerja.Lang) (string, [][]bot.Button) {
+			return bot.T(lang, "eval.dist_admin", bot.Raw(d.text(lang)), bot.PeriodLabel(lang, p), r.Staff.Name), nil
 		})
 	}
 	return nil
@@ -215,19 +216,19 @@ func (b *Bot) reportBreaches(r *Request, st *kinerja.Staff, p kinerja.Period, d 
 // reopenEval puts a confirmed evaluation back to draft so its assessor can
 // correct it: only before the lock and while nobody has objected. The
 // person is told; the new result is notified again on confirmation.
-func (b *Bot) reopenEval(r *Request, st *kinerja.Staff, p kinerja.Period) error {
+func (f *Feature) reopenEval(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error {
 	e, err := r.Tx.Evaluation(r.Ctx, st.NIP, p.String())
 	if err != nil {
 		return err
 	}
 	if e.Status != kinerja.EvalFinal {
-		return b.showCard(r, st, p, true)
+		return f.showCard(r, st, p, true)
 	}
-	if e.Locked(r.Now, b.cfg.Evaluation.ObjectionDays, r.Loc()) {
+	if e.Locked(r.Now, f.cfg.ObjectionDays, r.Loc()) {
 		return kinerja.Errorf(kinerja.EForbidden, "err.eval_locked",
-			lastDay(r.Lang, e.ObjectionDeadline(b.cfg.Evaluation.ObjectionDays, r.Loc())))
+			lastDay(r.Lang, e.ObjectionDeadline(f.cfg.ObjectionDays, r.Loc())))
 	}
-	if ok, err := b.canReopen(r, e); err != nil {
+	if ok, err := f.canReopen(r, e); err != nil {
 		return err
 	} else if !ok {
 		return kinerja.Errorf(kinerja.EConflict, "err.eval_has_objection")
@@ -241,11 +242,11 @@ func (b *Bot) reopenEval(r *Request, st *kinerja.Staff, p kinerja.Period) error 
 	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
 		return err
 	}
-	if err := b.audit(r, "evaluation.reopen", "evaluation", e.NIP+"/"+e.Period, before, e.AuditJSON()); err != nil {
+	if err := audit(r, "evaluation.reopen", "evaluation", e.NIP+"/"+e.Period, before, e.AuditJSON()); err != nil {
 		return err
 	}
-	b.sendTo(r, st, func(lang kinerja.Lang) (string, [][]Button) {
-		return T(lang, "eval.reopened_notice", periodLabel(lang, p), r.Staff.Name), nil
+	sendTo(r, st, func(lang kinerja.Lang) (string, [][]bot.Button) {
+		return bot.T(lang, "eval.reopened_notice", bot.PeriodLabel(lang, p), r.Staff.Name), nil
 	})
-	return b.showCard(r, st, p, true)
+	return f.showCard(r, st, p, true)
 }

@@ -1,10 +1,10 @@
-package bot
+package evaluation
 
 import "github.com/bkpsdm-solok/kinerjabot/scoring"
 
-// EvaluationConfig is the deployment's local policy for period evaluations
+// Config is the deployment's local policy for period evaluations
 // (DOMAIN.md §2–§5). The zero value is the documented default.
-type EvaluationConfig struct {
+type Config struct {
 	// Thresholds turn a weighted capaian into the proposed rating of work
 	// results (default ≥ 110% above, ≥ 90% meets).
 	Thresholds scoring.Thresholds
@@ -17,6 +17,14 @@ type EvaluationConfig struct {
 	// DeadlineDay is the day of the month after a period by which assessors
 	// should have evaluated it (default 5); shown to them, not enforced.
 	DeadlineDay int
+
+	// ReportsLockAfterDays is the work reports' setting of the same name
+	// (default 5; negative locks a month as soon as it ends): while a
+	// period's reports may still come in, the card says its numbers may grow.
+	ReportsLockAfterDays int
+	// OfficerMinResponses is the survey's anonymity threshold (default 5):
+	// below it an assessor is not shown an officer's survey result.
+	OfficerMinResponses int
 }
 
 // Reasons for a departure from a proposal, an objection or a decision on
@@ -27,7 +35,7 @@ const (
 )
 
 // withDefaults fills the zero fields.
-func (c EvaluationConfig) withDefaults() EvaluationConfig {
+func (c Config) withDefaults() Config {
 	if c.Thresholds == (scoring.Thresholds{}) {
 		c.Thresholds = scoring.DefaultThresholds()
 	}
@@ -40,11 +48,17 @@ func (c EvaluationConfig) withDefaults() EvaluationConfig {
 	if c.DeadlineDay <= 0 || c.DeadlineDay > 28 {
 		c.DeadlineDay = 5
 	}
+	if c.ReportsLockAfterDays == 0 {
+		c.ReportsLockAfterDays = 5
+	}
+	if c.OfficerMinResponses <= 0 {
+		c.OfficerMinResponses = 5
+	}
 	return c
 }
 
 // Validate reports a configuration the evaluation cannot work with.
-func (c EvaluationConfig) Validate() error {
+func (c Config) Validate() error {
 	c = c.withDefaults()
 	if err := c.Thresholds.Validate(); err != nil {
 		return err

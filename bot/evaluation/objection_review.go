@@ -1,10 +1,11 @@
-package bot
+package evaluation
 
 import (
 	"encoding/json"
 	"strconv"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -15,48 +16,46 @@ import (
 func predicateFor(h, p kinerja.Rating) (kinerja.Predikat, error) { return scoring.Predicate(h, p) }
 
 // flowObjection receives the texts typed in an objection.
-func (b *Bot) flowObjection(r *Request) error {
+func (f *Feature) flowObjection(r *bot.Request) error {
 	if r.Staff == nil {
 		return r.EndFlow()
 	}
-	if r.Kind != KindText {
+	if r.Kind != bot.KindText {
 		r.Reply(r.T("eval.reason_text_only"))
 		return nil
 	}
 	text, err := checkReason(r.Text)
 	if err != nil {
-		key, args := kinerja.ErrorKey(err)
-		r.Reply(r.T(key, args...), []Button{{Text: r.T("obj.btn_cancel"), Data: "kbr:x"}})
-		return nil
+		return r.ReplyError(err, []bot.Button{objectionButtons.Button(r.T("obj.btn_cancel"), "x")})
 	}
 	d := r.Session.Data
 	switch r.Session.Step {
 	case "reason":
-		return b.fileObjection(r, text)
+		return f.fileObjection(r, text)
 	case "question":
-		return b.relayQuestion(r, d["id"], d["to"], text)
+		return f.relayQuestion(r, d["id"], d["to"], text)
 	case "answer":
-		return b.relayAnswer(r, d["id"], d["party"], text)
+		return f.relayAnswer(r, d["id"], d["party"], text)
 	case "decide":
 		h, _ := strconv.Atoi(d["h"])
 		p, _ := strconv.Atoi(d["p"])
-		return b.decideObjection(r, d["id"], kinerja.Rating(h), kinerja.Rating(p), text)
+		return f.decideObjection(r, d["id"], kinerja.Rating(h), kinerja.Rating(p), text)
 	}
 	return r.EndFlow()
 }
 
 // relayQuestion stores the reviewer's question and sends it to the party.
-func (b *Bot) relayQuestion(r *Request, idArg, party, text string) error {
+func (f *Feature) relayQuestion(r *bot.Request, idArg, party, text string) error {
 	o, _, err := reviewing(r, idArg)
 	if err != nil {
-		return endFlowWith(r, err)
+		return r.EndFlowWith(err)
 	}
 	who, err := partyOf(r, o, party)
 	if err != nil {
 		return err
 	}
 	if !who.Linked() {
-		return endFlowWith(r, kinerja.Errorf(kinerja.EInvalid, "err.obj_party_unlinked", who.Name))
+		return r.EndFlowWith(kinerja.Errorf(kinerja.EInvalid, "err.obj_party_unlinked", who.Name))
 	}
 	before := o.AuditJSON()
 	m := &kinerja.ObjectionMessage{ObjectionID: o.ID, At: r.Now, From: kinerja.PartyReviewer, To: party, Text: text}
@@ -67,27 +66,27 @@ func (b *Bot) relayQuestion(r *Request, idArg, party, text string) error {
 	if err := r.Tx.UpdateObjection(r.Ctx, o); err != nil {
 		return err
 	}
-	if err := b.audit(r, "objection.ask", "objection", idArg, before, messageJSON(o, m)); err != nil {
+	if err := audit(r, "objection.ask", "objection", idArg, before, messageJSON(o, m)); err != nil {
 		return err
 	}
 	if err := r.EndFlow(); err != nil {
 		return err
 	}
-	b.sendTo(r, who, func(lang kinerja.Lang) (string, [][]Button) {
-		return T(lang, "obj.question_relayed", r.Staff.Name, periodLabelOf(lang, o.Period), nameOf(r, o.NIP), text),
-			[][]Button{{{Text: T(lang, "obj.btn_answer"), Data: "kbr:ans:" + idArg}}}
+	sendTo(r, who, func(lang kinerja.Lang) (string, [][]bot.Button) {
+		return bot.T(lang, "obj.question_relayed", r.Staff.Name, periodLabelOf(lang, o.Period), nameOf(r, o.NIP), text),
+			[][]bot.Button{{objectionButtons.Button(bot.T(lang, "obj.btn_answer"), "ans", idArg)}}
 	})
-	r.Reply(r.T("obj.question_sent", who.Name), []Button{{Text: r.T("obj.btn_open"), Data: "kbr:v:" + idArg}})
+	r.Reply(r.T("obj.question_sent", who.Name), []bot.Button{objectionButtons.Button(r.T("obj.btn_open"), "v", idArg)})
 	return nil
 }
 
 // relayAnswer stores a party's answer and sends it to the reviewer with the
 // decision buttons.
-func (b *Bot) relayAnswer(r *Request, idArg, party, text string) error {
+func (f *Feature) relayAnswer(r *bot.Request, idArg, party, text string) error {
 	id, _ := strconv.ParseInt(idArg, 10, 64)
 	o, err := r.Tx.Objection(r.Ctx, id)
 	if err != nil {
-		return endFlowWith(r, err)
+		return r.EndFlowWith(err)
 	}
 	asked := false
 	for _, p := range o.Awaiting() {
@@ -98,7 +97,7 @@ func (b *Bot) relayAnswer(r *Request, idArg, party, text string) error {
 		return err
 	}
 	if !asked || who.NIP != r.Staff.NIP || o.Status.Decided() {
-		return endFlowWith(r, kinerja.Errorf(kinerja.EForbidden, "err.obj_no_question"))
+		return r.EndFlowWith(kinerja.Errorf(kinerja.EForbidden, "err.obj_no_question"))
 	}
 	before := o.AuditJSON()
 	m := &kinerja.ObjectionMessage{ObjectionID: o.ID, At: r.Now, From: party, To: kinerja.PartyReviewer, Text: text}
@@ -112,7 +111,7 @@ func (b *Bot) relayAnswer(r *Request, idArg, party, text string) error {
 	if err := r.Tx.UpdateObjection(r.Ctx, o); err != nil {
 		return err
 	}
-	if err := b.audit(r, "objection.answer", "objection", idArg, before, messageJSON(o, m)); err != nil {
+	if err := audit(r, "objection.answer", "objection", idArg, before, messageJSON(o, m)); err != nil {
 		return err
 	}
 	if err := r.EndFlow(); err != nil {
@@ -126,9 +125,9 @@ func (b *Bot) relayAnswer(r *Request, idArg, party, text string) error {
 	if err != nil {
 		return err
 	}
-	b.sendTo(r, rev, func(lang kinerja.Lang) (string, [][]Button) {
-		card, buttons := b.reviewCard(r, lang, o, e)
-		return T(lang, "obj.answer_relayed", partyLabel(lang, party), who.Name) + "\n\n" + card, buttons
+	sendTo(r, rev, func(lang kinerja.Lang) (string, [][]bot.Button) {
+		card, buttons := f.reviewCard(r, lang, o, e)
+		return bot.T(lang, "obj.answer_relayed", partyLabel(lang, party), who.Name) + "\n\n" + card, buttons
 	})
 	r.Reply(r.T("obj.answer_sent", rev.Name))
 	return nil
@@ -153,10 +152,10 @@ func messageJSON(o *kinerja.Objection, m *kinerja.ObjectionMessage) string {
 // decideObjection records the reviewer's final decision: upheld (h unset)
 // or changed to h and p, with the reason. A change revises the evaluation
 // and its predikat; the assessor's own decision stays on record.
-func (b *Bot) decideObjection(r *Request, idArg string, h, p kinerja.Rating, reason string) error {
+func (f *Feature) decideObjection(r *bot.Request, idArg string, h, p kinerja.Rating, reason string) error {
 	o, e, err := reviewing(r, idArg)
 	if err != nil {
-		return endFlowWith(r, err)
+		return r.EndFlowWith(err)
 	}
 	beforeO, beforeE := o.AuditJSON(), e.AuditJSON()
 	o.DecidedAt, o.DecisionReason = r.Now, reason
@@ -165,7 +164,7 @@ func (b *Bot) decideObjection(r *Request, idArg string, h, p kinerja.Rating, rea
 		o.Status, o.NewHasil, o.NewPerilaku, o.NewPredikat = kinerja.ObjectionUpheld, e.Hasil(), e.Perilaku(), e.Predikat
 	} else {
 		if h == e.Hasil() && p == e.Perilaku() {
-			return endFlowWith(r, kinerja.Errorf(kinerja.EInvalid, "err.obj_same_result"))
+			return r.EndFlowWith(kinerja.Errorf(kinerja.EInvalid, "err.obj_same_result"))
 		}
 		pred, err := predicateFor(h, p)
 		if err != nil {
@@ -178,14 +177,14 @@ func (b *Bot) decideObjection(r *Request, idArg string, h, p kinerja.Rating, rea
 		if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
 			return err
 		}
-		if err := b.audit(r, "evaluation.revise", "evaluation", e.NIP+"/"+e.Period, beforeE, e.AuditJSON()); err != nil {
+		if err := audit(r, "evaluation.revise", "evaluation", e.NIP+"/"+e.Period, beforeE, e.AuditJSON()); err != nil {
 			return err
 		}
 	}
 	if err := r.Tx.UpdateObjection(r.Ctx, o); err != nil {
 		return err
 	}
-	if err := b.audit(r, action, "objection", idArg, beforeO, o.AuditJSON()); err != nil {
+	if err := audit(r, action, "objection", idArg, beforeO, o.AuditJSON()); err != nil {
 		return err
 	}
 	if err := r.EndFlow(); err != nil {
@@ -193,19 +192,19 @@ func (b *Bot) decideObjection(r *Request, idArg string, h, p kinerja.Rating, rea
 	}
 	outcome := func(lang kinerja.Lang) string {
 		if o.Status == kinerja.ObjectionUpheld {
-			return T(lang, "obj.outcome_upheld", string(o.NewPredikat))
+			return bot.T(lang, "obj.outcome_upheld", string(o.NewPredikat))
 		}
-		return T(lang, "obj.outcome_changed", string(o.OldPredikat), string(o.NewPredikat),
+		return bot.T(lang, "obj.outcome_changed", string(o.OldPredikat), string(o.NewPredikat),
 			ratingLabel(lang, o.NewHasil), ratingLabel(lang, o.NewPerilaku))
 	}
 	for _, nip := range []string{o.NIP, o.AssessorNIP} {
 		if st, err := r.Tx.Staff(r.Ctx, nip); err == nil {
-			b.sendTo(r, st, func(lang kinerja.Lang) (string, [][]Button) {
-				return T(lang, "obj.decided_notice", periodLabelOf(lang, o.Period), nameOf(r, o.NIP),
-					Raw(outcome(lang)), r.Staff.Name, reason), nil
+			sendTo(r, st, func(lang kinerja.Lang) (string, [][]bot.Button) {
+				return bot.T(lang, "obj.decided_notice", periodLabelOf(lang, o.Period), nameOf(r, o.NIP),
+					bot.Raw(outcome(lang)), r.Staff.Name, reason), nil
 			})
 		}
 	}
-	r.Reply(r.T("obj.decided_reviewer", Raw(outcome(r.Lang)), nameOf(r, o.NIP), nameOf(r, o.AssessorNIP)))
+	r.Reply(r.T("obj.decided_reviewer", bot.Raw(outcome(r.Lang)), nameOf(r, o.NIP), nameOf(r, o.AssessorNIP)))
 	return nil
 }

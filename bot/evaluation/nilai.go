@@ -1,10 +1,10 @@
-package bot
+package evaluation
 
 import (
-	"strconv"
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -18,27 +18,81 @@ import (
 // from a proposal.
 const flowNilai = "nilai"
 
-// registerEvaluation adds period evaluation, results, objections and the
-// admin's tools.
-func (b *Bot) registerEvaluation() {
-	b.cfg.Evaluation = b.cfg.Evaluation.withDefaults()
-	b.Command(CommandSpec{Name: "nilai", Roles: []kinerja.Role{kinerja.RoleAssessor},
-		Help: "eval.cmd_nilai", Example: "eval.ex_nilai", Handle: b.cmdNilai})
-	b.onCallback("nil", b.cbNilai)
-	b.onFlow(flowNilai, b.flowNilai)
-	b.flowExpiry[flowNilai] = "eval.flow_expired"
-	b.registerSkor()
-	b.registerObjection()
-	b.registerEvalAdmin()
+// registerNilai adds /nilai, its buttons and the dialogue of a reason.
+func (f *Feature) registerNilai(b *bot.Bot) {
+	b.Command(bot.CommandSpec{Name: "nilai", Roles: []kinerja.Role{kinerja.RoleAssessor},
+		Help: "eval.cmd_nilai", Example: "eval.ex_nilai", Handle: f.cmdNilai})
+	b.Flow(bot.FlowSpec{Name: flowNilai, Expired: "eval.flow_expired", Handle: f.flowNilai})
+	b.Button(bot.ButtonSpec{Buttons: nilaiButtons, Action: "o", Args: 1, Handle: f.pressOverview})
+	// The buttons of one person's card: "nil:<action>:<nip>:<period>[:…]".
+	for _, a := range []struct {
+		action string
+		extra  int
+		handle func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error
+	}{
+		{"s", 0, func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error { return f.showCard(r, st, p, true) }},
+		{"ha", 0, func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error { return f.pressHasil(r, st, p, true) }},
+		{"hc", 1, func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error { return f.pressHasil(r, st, p, false) }},
+		{"b", 2, f.pressValue},
+		{"pa", 0, func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error {
+			return f.pressPerilaku(r, st, p, true)
+		}},
+		{"pc", 1, func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error {
+			return f.pressPerilaku(r, st, p, false)
+		}},
+		{"rb", 0, func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error {
+			return f.pressRestart(r, st, p, false)
+		}},
+		{"x", 0, func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error { return f.pressRestart(r, st, p, true) }},
+		{"ok", 0, f.confirmEval},
+		{"e", 0, f.reopenEval},
+	} {
+		b.Button(bot.ButtonSpec{Buttons: nilaiButtons, Action: a.action, Args: 2 + a.extra, Handle: onSubject(a.handle)})
+	}
+}
+
+// onSubject wraps the handler of a card's button: any press abandons a
+// reason being typed (a later message must not land as the reason for a
+// choice the assessor has moved away from), and the person and period in
+// the button are checked again before anything is done.
+func onSubject(h func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error) bot.Handler {
+	return func(r *bot.Request) error {
+		if r.Staff == nil {
+			return r.Stale()
+		}
+		if err := r.EndFlowIf(flowNilai); err != nil {
+			return err
+		}
+		st, p, err := evalSubject(r, r.Args[0], r.Args[1])
+		if err != nil {
+			return err
+		}
+		return h(r, st, p)
+	}
+}
+
+// pressOverview shows the overview of a period: "nil:o:<period>".
+func (f *Feature) pressOverview(r *bot.Request) error {
+	if r.Staff == nil {
+		return r.Stale()
+	}
+	if err := r.EndFlowIf(flowNilai); err != nil {
+		return err
+	}
+	p, err := parseEvalPeriod(r.Args[0])
+	if err != nil {
+		return err
+	}
+	return f.showOverview(r, p, r.ReplyEdit)
 }
 
 // defaultPeriod is the period an evaluation is usually for: the month that
 // has just ended.
-func defaultPeriod(r *Request) kinerja.Period { return kinerja.MonthOf(r.Now, r.Loc()).Prev() }
+func defaultPeriod(r *bot.Request) kinerja.Period { return kinerja.MonthOf(r.Now, r.Loc()).Prev() }
 
 // cmdNilai opens the overview of a period: the one just ended, or the one
 // typed after the command.
-func (b *Bot) cmdNilai(r *Request) error {
+func (f *Feature) cmdNilai(r *bot.Request) error {
 	p := defaultPeriod(r)
 	if r.Text != "" {
 		var err error
@@ -46,16 +100,16 @@ func (b *Bot) cmdNilai(r *Request) error {
 			return err
 		}
 	}
-	return b.showOverview(r, p, r.Reply)
+	return f.showOverview(r, p, r.Reply)
 }
 
 // showOverview checks that period p has ended and shows the sender's list of
 // subordinates for it through reply (a new message, or an edit in place).
-func (b *Bot) showOverview(r *Request, p kinerja.Period, reply func(string, ...[]Button)) error {
+func (f *Feature) showOverview(r *bot.Request, p kinerja.Period, reply func(string, ...[]bot.Button)) error {
 	if err := checkEnded(r, p); err != nil {
 		return err
 	}
-	text, buttons, err := b.overview(r, p)
+	text, buttons, err := f.overview(r, p)
 	if err != nil {
 		return err
 	}
@@ -66,7 +120,7 @@ func (b *Bot) showOverview(r *Request, p kinerja.Period, reply func(string, ...[
 // subordinates returns the people the sender assesses for period p: their
 // current subordinates whose assessor at the end of p was the sender, and
 // anyone they already evaluated for p.
-func subordinates(r *Request, p kinerja.Period) ([]*kinerja.Staff, error) {
+func subordinates(r *bot.Request, p kinerja.Period) ([]*kinerja.Staff, error) {
 	me := r.Staff.NIP
 	cur, err := r.Tx.ListStaff(r.Ctx, kinerja.StaffFilter{SuperiorNIP: me})
 	if err != nil {
@@ -100,7 +154,7 @@ func subordinates(r *Request, p kinerja.Period) ([]*kinerja.Staff, error) {
 }
 
 // evalsOf returns the sender's evaluations of period p by NIP.
-func evalsOf(r *Request, p kinerja.Period) (map[string]*kinerja.Evaluation, error) {
+func evalsOf(r *bot.Request, p kinerja.Period) (map[string]*kinerja.Evaluation, error) {
 	evs, err := r.Tx.ListEvaluations(r.Ctx, kinerja.EvaluationFilter{AssessorNIP: r.Staff.NIP, Period: p.String()})
 	if err != nil {
 		return nil, err
@@ -114,7 +168,7 @@ func evalsOf(r *Request, p kinerja.Period) (map[string]*kinerja.Evaluation, erro
 
 // overview lists the subordinates of a period with where each stands, a
 // button to continue with the next one, and the neighbouring periods.
-func (b *Bot) overview(r *Request, p kinerja.Period) (string, [][]Button, error) {
+func (f *Feature) overview(r *bot.Request, p kinerja.Period) (string, [][]bot.Button, error) {
 	subs, err := subordinates(r, p)
 	if err != nil {
 		return "", nil, err
@@ -126,18 +180,18 @@ func (b *Bot) overview(r *Request, p kinerja.Period) (string, [][]Button, error)
 	ps := p.String()
 	var sb strings.Builder
 	end := p.End(r.Loc())
-	deadline := kinerja.Date(end.Year(), end.Month(), b.cfg.Evaluation.DeadlineDay, r.Loc())
+	deadline := kinerja.Date(end.Year(), end.Month(), f.cfg.DeadlineDay, r.Loc())
 	done := 0
 	for _, s := range subs {
 		if e := evs[s.NIP]; e != nil && e.Status == kinerja.EvalFinal {
 			done++
 		}
 	}
-	sb.WriteString(r.T("eval.overview_head", periodLabel(r.Lang, p), dateLabel(r.Lang, deadline), done, len(subs)))
+	sb.WriteString(r.T("eval.overview_head", bot.PeriodLabel(r.Lang, p), bot.DateLabel(r.Lang, deadline), done, len(subs)))
 	if !r.Now.Before(deadline.AddDate(0, 0, 1)) && done < len(subs) {
 		sb.WriteString("\n" + r.T("eval.overview_late"))
 	}
-	var buttons [][]Button
+	var buttons [][]bot.Button
 	var next *kinerja.Staff
 	for _, s := range subs {
 		e := evs[s.NIP]
@@ -153,20 +207,20 @@ func (b *Bot) overview(r *Request, p kinerja.Period) (string, [][]Button, error)
 		if next == nil && (e == nil || e.Status != kinerja.EvalFinal) {
 			next = s
 		}
-		sb.WriteString("\n" + r.T("eval.overview_line", Raw(icon), s.Name, line))
-		buttons = append(buttons, []Button{{Text: icon + " " + s.Name, Data: "nil:s:" + s.NIP + ":" + ps}})
+		sb.WriteString("\n" + r.T("eval.overview_line", bot.Raw(icon), s.Name, line))
+		buttons = append(buttons, []bot.Button{nilaiButtons.Button(icon+" "+s.Name, "s", s.NIP, ps)})
 	}
 	if len(subs) == 0 {
 		sb.WriteString("\n\n" + r.T("eval.no_subordinates"))
 	}
 	if next != nil {
-		buttons = append([][]Button{{{Text: r.T("eval.btn_continue", next.Name), Data: "nil:s:" + next.NIP + ":" + ps}}}, buttons...)
+		buttons = append([][]bot.Button{{nilaiButtons.Button(r.T("eval.btn_continue", next.Name), "s", next.NIP, ps)}}, buttons...)
 	} else if len(subs) > 0 {
 		sb.WriteString("\n\n" + r.T("eval.all_done"))
 	}
-	nav := []Button{{Text: "◀️ " + periodLabel(r.Lang, p.Prev()), Data: "nil:o:" + p.Prev().String()}}
+	nav := []bot.Button{nilaiButtons.Button("◀️ "+bot.PeriodLabel(r.Lang, p.Prev()), "o", p.Prev().String())}
 	if !r.Now.Before(p.Next().End(r.Loc())) {
-		nav = append(nav, Button{Text: periodLabel(r.Lang, p.Next()) + " ▶️", Data: "nil:o:" + p.Next().String()})
+		nav = append(nav, nilaiButtons.Button(bot.PeriodLabel(r.Lang, p.Next())+" ▶️", "o", p.Next().String()))
 	}
 	buttons = append(buttons, nav)
 	sb.WriteString("\n\n" + r.T("eval.overview_other_periods"))
@@ -177,7 +231,7 @@ func (b *Bot) overview(r *Request, p kinerja.Period) (string, [][]Button, error)
 // is none. While the work-result rating is undecided the numbers are
 // recomputed, so a report approved late still counts; the draft is saved so
 // that what the assessor sees is what they decide on.
-func (b *Bot) openEval(r *Request, st *kinerja.Staff, p kinerja.Period) (*kinerja.Evaluation, error) {
+func (f *Feature) openEval(r *bot.Request, st *kinerja.Staff, p kinerja.Period) (*kinerja.Evaluation, error) {
 	e, err := r.Tx.Evaluation(r.Ctx, st.NIP, p.String())
 	switch {
 	case kinerja.ErrorCode(err) == kinerja.ENotFound:
@@ -188,11 +242,11 @@ func (b *Bot) openEval(r *Request, st *kinerja.Staff, p kinerja.Period) (*kinerj
 	case e.Status == kinerja.EvalFinal || e.DecidedHasil.Valid():
 		return e, nil
 	}
-	ev, err := b.gatherEvidence(r.Ctx, r.Tx, st, p)
+	ev, err := f.gatherEvidence(r.Ctx, r.Tx, st, p)
 	if err != nil {
 		return nil, err
 	}
-	b.applyEvidence(e, ev)
+	f.applyEvidence(e, ev)
 	e.AssessorNIP, e.UpdatedAt = r.Staff.NIP, r.Now
 	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
 		return nil, err
@@ -202,7 +256,7 @@ func (b *Bot) openEval(r *Request, st *kinerja.Staff, p kinerja.Period) (*kinerj
 
 // draftOf loads an evaluation that the assessor is still working on;
 // a confirmed one answers with a clear refusal.
-func draftOf(r *Request, st *kinerja.Staff, p kinerja.Period) (*kinerja.Evaluation, error) {
+func draftOf(r *bot.Request, st *kinerja.Staff, p kinerja.Period) (*kinerja.Evaluation, error) {
 	e, err := r.Tx.Evaluation(r.Ctx, st.NIP, p.String())
 	if kinerja.ErrorCode(err) == kinerja.ENotFound {
 		return nil, kinerja.Errorf(kinerja.EConflict, "err.eval_not_started")
@@ -215,64 +269,14 @@ func draftOf(r *Request, st *kinerja.Staff, p kinerja.Period) (*kinerja.Evaluati
 	return e, nil
 }
 
-// cbNilai handles the buttons of /nilai: "nil:<op>:<nip>:<period>[:…]",
-// or "nil:o:<period>" / "nil:n:<period>" for the overview and the next
-// person.
-func (b *Bot) cbNilai(r *Request) error {
-	args := callbackArgs(r.Callback.Data)
-	if len(args) == 0 || r.Staff == nil {
-		r.Answer(r.T("core.stale_button"))
-		return nil
-	}
-	// Any press abandons a reason being typed: a later message must not
-	// land as the reason for a choice the assessor has moved away from.
-	if err := endFlow(r, flowNilai); err != nil {
-		return err
-	}
-	if args[0] == "o" && len(args) == 2 {
-		p, err := parseEvalPeriod(args[1])
-		if err != nil {
-			return err
-		}
-		return b.showOverview(r, p, r.ReplyEdit)
-	}
-	if len(args) < 3 {
-		r.Answer(r.T("core.stale_button"))
-		return nil
-	}
-	st, p, err := evalSubject(r, args[1], args[2])
-	if err != nil {
-		return err
-	}
-	extra := args[3:]
-	switch args[0] {
-	case "s":
-		return b.showCard(r, st, p, true)
-	case "ha", "hc":
-		return b.pressHasil(r, st, p, args[0] == "ha", extra)
-	case "b":
-		return b.pressValue(r, st, p, extra)
-	case "pa", "pc":
-		return b.pressPerilaku(r, st, p, args[0] == "pa", extra)
-	case "rb", "x":
-		return b.pressRestart(r, st, p, args[0] == "x")
-	case "ok":
-		return b.confirmEval(r, st, p)
-	case "e":
-		return b.reopenEval(r, st, p)
-	}
-	r.Answer(r.T("core.stale_button"))
-	return nil
-}
-
 // showCard shows the card of one subordinate at the stage their evaluation
 // has reached; edit replaces the pressed message.
-func (b *Bot) showCard(r *Request, st *kinerja.Staff, p kinerja.Period, edit bool) error {
-	e, err := b.openEval(r, st, p)
+func (f *Feature) showCard(r *bot.Request, st *kinerja.Staff, p kinerja.Period, edit bool) error {
+	e, err := f.openEval(r, st, p)
 	if err != nil {
 		return err
 	}
-	text, buttons, err := b.card(r, st, p, e, "")
+	text, buttons, err := f.card(r, st, p, e, "")
 	if err != nil {
 		return err
 	}
@@ -286,17 +290,17 @@ func (b *Bot) showCard(r *Request, st *kinerja.Staff, p kinerja.Period, edit boo
 
 // pressHasil accepts the proposed work-result rating, or chooses another,
 // which asks for a reason before anything is stored.
-func (b *Bot) pressHasil(r *Request, st *kinerja.Staff, p kinerja.Period, accept bool, extra []string) error {
+func (f *Feature) pressHasil(r *bot.Request, st *kinerja.Staff, p kinerja.Period, accept bool) error {
 	e, err := draftOf(r, st, p)
 	if err != nil {
 		return err
 	}
 	if e.DecidedHasil.Valid() {
-		return b.cardEdit(r, st, p, e, "")
+		return f.cardEdit(r, st, p, e, "")
 	}
 	pick := e.ProposedHasil
 	if !accept {
-		if pick, err = ratingArg(extra); err != nil {
+		if pick, err = ratingArg(r.Args[2:]); err != nil {
 			return err
 		}
 	}
@@ -305,31 +309,26 @@ func (b *Bot) pressHasil(r *Request, st *kinerja.Staff, p kinerja.Period, accept
 		return kinerja.Errorf(kinerja.EInvalid, "err.eval_no_proposal")
 	}
 	if pick != e.ProposedHasil {
-		return b.askReason(r, st, p, "hasil", pick, e.ProposedHasil)
+		return f.askReason(r, st, p, "hasil", pick, e.ProposedHasil)
 	}
 	e.DecidedHasil, e.HasilReason, e.UpdatedAt = pick, "", r.Now
 	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
 		return err
 	}
-	return b.cardEdit(r, st, p, e, "")
+	return f.cardEdit(r, st, p, e, "")
 }
 
 // pressValue rates one BerAKHLAK value: "nil:b:<nip>:<p>:<index>:<rating>".
-func (b *Bot) pressValue(r *Request, st *kinerja.Staff, p kinerja.Period, extra []string) error {
+func (f *Feature) pressValue(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error {
 	e, err := draftOf(r, st, p)
 	if err != nil {
 		return err
 	}
-	if len(extra) != 2 {
-		r.Answer(r.T("core.stale_button"))
-		return nil
+	i, ok := r.ArgInt(2)
+	if !ok || i < 0 || int(i) >= len(kinerja.CoreValues) {
+		return r.Stale()
 	}
-	i, err := strconv.Atoi(extra[0])
-	if err != nil || i < 0 || i >= len(kinerja.CoreValues) {
-		r.Answer(r.T("core.stale_button"))
-		return nil
-	}
-	rt, err := ratingArg(extra[1:])
+	rt, err := ratingArg(r.Args[3:])
 	if err != nil {
 		return err
 	}
@@ -338,14 +337,14 @@ func (b *Bot) pressValue(r *Request, st *kinerja.Staff, p kinerja.Period, extra 
 	}
 	if e.DecidedPerilaku.Valid() {
 		// The behaviour rating was already decided on the seven values.
-		return b.cardEdit(r, st, p, e, "")
+		return f.cardEdit(r, st, p, e, "")
 	}
 	if e.Behaviour == nil {
 		e.Behaviour = map[kinerja.CoreValue]kinerja.Rating{}
 	}
 	e.Behaviour[kinerja.CoreValues[i]] = rt
 	if len(e.Unrated()) == 0 {
-		if e.ProposedPerilaku, err = scoring.BehaviourRating(b.cfg.Evaluation.Behaviour, e.Behaviour); err != nil {
+		if e.ProposedPerilaku, err = scoring.BehaviourRating(f.cfg.Behaviour, e.Behaviour); err != nil {
 			return err
 		}
 	}
@@ -353,12 +352,12 @@ func (b *Bot) pressValue(r *Request, st *kinerja.Staff, p kinerja.Period, extra 
 	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
 		return err
 	}
-	return b.cardEdit(r, st, p, e, "")
+	return f.cardEdit(r, st, p, e, "")
 }
 
 // pressPerilaku accepts the proposed behaviour rating or chooses another.
 // It is refused until all seven values are rated.
-func (b *Bot) pressPerilaku(r *Request, st *kinerja.Staff, p kinerja.Period, accept bool, extra []string) error {
+func (f *Feature) pressPerilaku(r *bot.Request, st *kinerja.Staff, p kinerja.Period, accept bool) error {
 	e, err := draftOf(r, st, p)
 	if err != nil {
 		return err
@@ -367,27 +366,27 @@ func (b *Bot) pressPerilaku(r *Request, st *kinerja.Staff, p kinerja.Period, acc
 		return kinerja.Errorf(kinerja.EInvalid, "err.eval_values_missing", n)
 	}
 	if e.DecidedPerilaku.Valid() {
-		return b.cardEdit(r, st, p, e, "")
+		return f.cardEdit(r, st, p, e, "")
 	}
 	pick := e.ProposedPerilaku
 	if !accept {
-		if pick, err = ratingArg(extra); err != nil {
+		if pick, err = ratingArg(r.Args[2:]); err != nil {
 			return err
 		}
 	}
 	if pick != e.ProposedPerilaku {
-		return b.askReason(r, st, p, "perilaku", pick, e.ProposedPerilaku)
+		return f.askReason(r, st, p, "perilaku", pick, e.ProposedPerilaku)
 	}
 	e.DecidedPerilaku, e.PerilakuReason, e.UpdatedAt = pick, "", r.Now
 	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
 		return err
 	}
-	return b.cardEdit(r, st, p, e, "")
+	return f.cardEdit(r, st, p, e, "")
 }
 
 // pressRestart clears the decisions of a draft: all of them ("x"), or only
 // the behaviour ratings ("rb"). The numbers are recomputed on the next view.
-func (b *Bot) pressRestart(r *Request, st *kinerja.Staff, p kinerja.Period, all bool) error {
+func (f *Feature) pressRestart(r *bot.Request, st *kinerja.Staff, p kinerja.Period, all bool) error {
 	e, err := draftOf(r, st, p)
 	if err != nil {
 		return err
@@ -401,23 +400,15 @@ func (b *Bot) pressRestart(r *Request, st *kinerja.Staff, p kinerja.Period, all 
 	if err := r.Tx.PutEvaluation(r.Ctx, e); err != nil {
 		return err
 	}
-	return b.showCard(r, st, p, true)
+	return f.showCard(r, st, p, true)
 }
 
 // cardEdit re-renders the card in place, with an optional notice on top.
-func (b *Bot) cardEdit(r *Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.Evaluation, notice string) error {
-	text, buttons, err := b.card(r, st, p, e, notice)
+func (f *Feature) cardEdit(r *bot.Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.Evaluation, notice string) error {
+	text, buttons, err := f.card(r, st, p, e, notice)
 	if err != nil {
 		return err
 	}
 	r.ReplyEdit(text, buttons...)
-	return nil
-}
-
-// endFlow ends the chat's dialogue if it is of the given flow.
-func endFlow(r *Request, flow string) error {
-	if r.Session != nil && r.Session.Flow == flow {
-		return r.EndFlow()
-	}
 	return nil
 }

@@ -1,0 +1,76 @@
+package evaluation
+
+import (
+	"context"
+	"testing"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
+	"github.com/bkpsdm-solok/kinerjabot/bot/export"
+)
+
+// The feature offers its two exports through the registry: the
+// evaluations with their indicators (also in /ekspor), and the indicators
+// alone (command line only); and answers the jobs' questions.
+func TestExportKindsAndJobsData(t *testing.T) {
+	h := newEvalHarness(t)
+	k1 := h.target(nipBudi, october, "K1", "Pasien dilayani", "pasien", 100, kinerja.HigherIsBetter, 0)
+	h.report(nipBudi, k1, "2026-10-03", 95, kinerja.ReportApproved)
+	h.evaluate(etHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	reg, err := export.NewRegistry(h.f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := kinerja.ParsePeriod(october)
+	ev, ok := reg.Lookup("evaluations")
+	if !ok || ev.Label != "ekspor.kind_evaluations" {
+		t.Fatalf("evaluations kind %+v", ev)
+	}
+	sheets, err := ev.Build(context.Background(), p)
+	if err != nil || len(sheets) != 2 || len(sheets[0].Rows) != 1 || sheets[0].Rows[0][0] != nipBudi ||
+		len(sheets[1].Rows) != 1 || sheets[1].Header[4] != "indicator_code" {
+		t.Fatalf("evaluations export %+v %v", sheets, err)
+	}
+	ind, ok := reg.Lookup("indicators")
+	if !ok || ind.Label != "" {
+		t.Fatalf("indicators kind %+v", ind)
+	}
+	if only, err := ind.Build(context.Background(), p); err != nil || len(only) != 1 || only[0].Name != sheets[1].Name {
+		t.Fatalf("indicators export %+v %v", only, err)
+	}
+
+	// Sari is still to be evaluated by Rina; Budi's Baik counts in his unit.
+	left, err := h.f.Unfinished(context.Background(), h.DB, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byAssessor := map[string]int{}
+	for _, u := range left {
+		byAssessor[u.AssessorNIP] = u.Count
+	}
+	if byAssessor[nipHead] != 1 {
+		t.Fatalf("unfinished %+v", left)
+	}
+	counts, err := h.f.PredikatCounts(context.Background(), h.DB, p)
+	if err != nil || counts["PKM-TGR"][kinerja.PredikatBaik] != 1 {
+		t.Fatalf("predikat counts %v %v", counts, err)
+	}
+	if h.f.Config().DeadlineDay != 5 {
+		t.Fatalf("default deadline day %d", h.f.Config().DeadlineDay)
+	}
+}
+
+// Random updates from everyone, including the feature's own buttons,
+// never fail an update or answer with an internal error; every text of the
+// feature renders in both languages.
+func TestEvaluationRandomInputAndTexts(t *testing.T) {
+	h := newEvalHarness(t)
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	h.RandomInput(n, []int64{etHead, etBudi, etSari, etAdmin, etKadis, 999})
+	for _, prefix := range []string{"eval.", "obj.", "skor.", "corr.", "upred.", "rating.", "value."} {
+		bottest.CheckTexts(t, prefix)
+	}
+}

@@ -1,0 +1,84 @@
+package evaluation
+
+import (
+	"context"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
+)
+
+// How a period's evaluations stand, for the scheduled jobs (the reminder
+// of assessors and the monthly summary): the methods have the signatures
+// of jobs.EvaluationSource, so the jobs can read them from this feature.
+
+// Unfinished returns, for each assessor, how many of the people they
+// assessed at the end of p have no confirmed evaluation of p (a draft is
+// unfinished). People who joined after p are not counted.
+func (f *Feature) Unfinished(ctx context.Context, tx kinerja.Tx, p kinerja.Period) ([]jobs.UnfinishedEvaluations, error) {
+	return unfinished(ctx, tx, p, f.deps)
+}
+
+// unfinished is Unfinished over the few store methods it reads.
+func unfinished(ctx context.Context, tx progressStore, p kinerja.Period, deps bot.Deps) ([]jobs.UnfinishedEvaluations, error) {
+	evs, err := tx.ListEvaluations(ctx, kinerja.EvaluationFilter{Period: p.String(), Status: kinerja.EvalFinal})
+	if err != nil {
+		return nil, err
+	}
+	done := make(map[string]bool, len(evs))
+	for _, e := range evs {
+		done[e.NIP] = true
+	}
+	staff, err := tx.ListStaff(ctx, kinerja.StaffFilter{})
+	if err != nil {
+		return nil, err
+	}
+	end := lastInstant(p, deps.Location)
+	count := map[string]int{}
+	var order []string
+	for _, st := range staff {
+		if done[st.NIP] {
+			continue
+		}
+		sup, err := tx.SuperiorAt(ctx, st.NIP, end)
+		if err != nil {
+			return nil, err
+		}
+		if sup == "" {
+			continue
+		}
+		if count[sup] == 0 {
+			order = append(order, sup)
+		}
+		count[sup]++
+	}
+	out := make([]jobs.UnfinishedEvaluations, 0, len(order))
+	for _, nip := range order {
+		out = append(out, jobs.UnfinishedEvaluations{AssessorNIP: nip, Count: count[nip]})
+	}
+	return out, nil
+}
+
+// PredikatCounts returns the effective predikat of each confirmed
+// evaluation of p, counted by the person's unit at the time. Counts only:
+// the summaries never name anyone.
+func (f *Feature) PredikatCounts(ctx context.Context, tx kinerja.Tx, p kinerja.Period) (map[string]map[kinerja.Predikat]int, error) {
+	evs, err := progressStore(tx).ListEvaluations(ctx, kinerja.EvaluationFilter{Period: p.String(), Status: kinerja.EvalFinal})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[kinerja.Predikat]int{}
+	for _, e := range evs {
+		if e.Predikat == "" {
+			continue
+		}
+		if out[e.UnitCode] == nil {
+			out[e.UnitCode] = map[kinerja.Predikat]int{}
+		}
+		out[e.UnitCode][e.Predikat]++
+	}
+	return out, nil
+}
+
+// The feature answers the jobs' questions about evaluations.
+var _ jobs.EvaluationSource = (*Feature)(nil)
