@@ -22,8 +22,7 @@ type Config struct {
 	SessionIdle time.Duration  // a dialogue idle this long expires (30 minutes)
 	// Workers bounds how many chats are handled at once.
 	Workers int
-	Reports ReportsConfig // work reports and approvals; zero values take defaults (report_config.go)
-	Survey  SurveyConfig  // the citizen satisfaction survey (SKM)
+	Survey  SurveyConfig // the citizen satisfaction survey (SKM)
 
 	// Evaluation is the local policy of period evaluations.
 	Evaluation EvaluationConfig
@@ -93,8 +92,6 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 		flowExpiry:     map[string]string{},
 	}
 	b.registerCore()
-
-	b.registerReports()
 
 	b.registerJobs()
 

@@ -303,9 +303,12 @@ func (b *Bot) surveyLine(r *Request, nip string, p kinerja.Period) (string, erro
 func (b *Bot) reportsStillOpen(r *Request, p kinerja.Period) string {
 	months := p.Months()
 	last := months[len(months)-1]
-	if b.monthLocked(last, r.Now) {
+	next := last.Next()
+	// Until this card moves out of package bot with the reports' policy
+	// given to it, it assumes the reports' default grace (report.Config).
+	const graceDays = 5
+	if !r.Now.Before(last.End(r.Loc())) && !r.Now.Before(kinerja.Date(next.Year, time.Month(next.Index), graceDays+1, r.Loc())) {
 		return ""
 	}
-	next := last.Next()
-	return dateLabel(r.Lang, kinerja.Date(next.Year, time.Month(next.Index), b.cfg.Reports.LockAfterDays, r.Loc()))
+	return dateLabel(r.Lang, kinerja.Date(next.Year, time.Month(next.Index), graceDays, r.Loc()))
 }

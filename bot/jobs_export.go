@@ -31,7 +31,6 @@ func registerExportKind(k exportKind) { exportKinds = append(exportKinds, k) }
 // The kinds on offer: the tables of work reports, the survey and the
 // evaluations, the same as "kinerjabot export" writes.
 func init() {
-	registerExportKind(exportKind{key: "laporan", label: "ekspor.kind_reports", build: reportSheets})
 	registerExportKind(exportKind{key: "ikm", label: "ekspor.kind_ikm", build: ikmSheets})
 	registerExportKind(exportKind{key: "nilai", label: "ekspor.kind_evaluations", build: evaluationSheets})
 }
@@ -51,20 +50,6 @@ func evaluationSheets(b *Bot, ctx context.Context, _ kinerja.Tx, p kinerja.Perio
 		{Name: "Penilaian " + p.String(), Header: evs[0], Rows: evs[1:]},
 		{Name: "Indikator " + p.String(), Header: ind[0], Rows: ind[1:]},
 	}, nil
-}
-
-// reportSheets is the work reports table (the same as "kinerjabot export
-// --what reports"): one row per report whose work date is in p.
-func reportSheets(b *Bot, ctx context.Context, _ kinerja.Tx, p kinerja.Period) ([]sheet.Sheet, error) {
-	var rows [][]string
-	for _, m := range p.Months() {
-		r, err := b.ReportRows(ctx, m)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, r...)
-	}
-	return []sheet.Sheet{{Name: "Laporan " + p.String(), Header: ReportColumns, Rows: rows}}, nil
 }
 
 // ikmSheets is the survey's IKM table (the same as "kinerjabot export

@@ -11,6 +11,7 @@ import (
 )
 
 func TestSnoozeQueuesOneCopyForTheRecipientOnly(t *testing.T) {
+	skipWithoutReports(t)
 	h := newJobsHarness(t)
 	ctx := context.Background()
 	h.src.pending = []PendingApprovals{{AssessorNIP: nipHead, Count: 2, Oldest: at(2026, 11, 9, 9, 0)}}

@@ -122,6 +122,7 @@ func (h *jobsHarness) pendingCount() int {
 }
 
 func TestRemindApprovalsOneDigestPerAssessorOnce(t *testing.T) {
+	skipWithoutReports(t)
 	h := newJobsHarness(t)
 	h.src.pending = []PendingApprovals{
 		{AssessorNIP: nipHead, Count: 3, Oldest: at(2026, 11, 6, 15, 0)},
@@ -158,6 +159,7 @@ func TestRemindApprovalsOneDigestPerAssessorOnce(t *testing.T) {
 }
 
 func TestRemindApprovalsButtonOpensTheApprovals(t *testing.T) {
+	skipWithoutReports(t)
 	h := newJobsHarness(t)
 	h.src.pending = []PendingApprovals{{AssessorNIP: nipHead, Count: 1, Oldest: at(2026, 11, 10, 7, 0)}}
 	res := h.run(JobRemindApprovals, at(2026, 11, 10, 8, 0))
