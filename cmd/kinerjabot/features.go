@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 )
 
 // features returns the bot's features wired to deps and the configuration,
@@ -9,7 +10,7 @@ import (
 // the scheduled jobs, so a command that needs no chat builds no bot.
 func (a *app) features(deps bot.Deps) []bot.Feature {
 	var fs []bot.Feature
-	// report: work reports, approvals, achievement
+	fs = append(fs, report.New(deps, a.reportsConfig())) // work reports, approvals, achievement
 
 	// survey: the citizen satisfaction survey (SKM)
 
