@@ -53,3 +53,14 @@ func TestServicesWithoutABot(t *testing.T) {
 		t.Fatalf("digest %q %+v", text, buttons)
 	}
 }
+
+// Random presses, commands and messages from staff, assessors, an admin
+// and a stranger never crash a handler or break the audit chain.
+func TestRandomInputKeepsTheAuditChain(t *testing.T) {
+	f := newReportFixture(t, Config{PageSize: 2})
+	f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pelayanan")
+	f.RandomInput(300, []int64{tgBudi, bottest.TGSari, tgHead, tgAdmin, tgOtherBos, 4242})
+	if v, err := kinerja.VerifyAudit(context.Background(), f.DB); err != nil || !v.OK() {
+		t.Fatalf("audit after random input: %+v %v", v, err)
+	}
+}
