@@ -22,8 +22,7 @@ type Config struct {
 	SessionIdle time.Duration  // a dialogue idle this long expires (30 minutes)
 	// Workers bounds how many chats are handled at once.
 	Workers int
-	Reports ReportsConfig // work reports and approvals; zero values take defaults (report_config.go)
-	Survey  SurveyConfig  // the citizen satisfaction survey (SKM)
+	Survey  SurveyConfig // the citizen satisfaction survey (SKM)
 }
 
 // Bot is the conversation engine: it turns updates into replies through the
@@ -90,8 +89,6 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 		flowExpiry:     map[string]string{},
 	}
 	b.registerCore()
-
-	b.registerReports()
 
 	b.registerSurvey()
 

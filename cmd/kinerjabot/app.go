@@ -33,7 +33,6 @@ func (a *app) botConfig() bot.Config {
 		InviteTTL:   time.Duration(a.cfg.InviteTTLDays) * 24 * time.Hour,
 		SessionIdle: time.Duration(a.cfg.SessionIdleMin) * time.Minute,
 		Survey:      a.surveyConfig(),
-		Reports:     a.reportsConfig(),
 	}
 }
 

@@ -31,7 +31,6 @@ func legacyExports(a *app, db *storage.DB, have *export.Registry) export.Source 
 	}
 	var out legacySource
 	for _, k := range []export.Kind{
-		{Name: "reports", Label: "ekspor.kind_reports", About: "work reports with status, decision and evidence hashes (one row per report)", Build: wrap(buildReportsExport)},
 		{Name: "ikm", Label: "ekspor.kind_ikm", About: "public satisfaction index (IKM, PermenPANRB 14/2017) per unit", Build: wrap(buildIKMExport)},
 	} {
 		if _, taken := have.Lookup(k.Name); !taken {

@@ -6,6 +6,7 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/bot/export"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/leave"
+	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 )
 
 // features returns the bot's features wired to deps and the configuration,
@@ -14,7 +15,7 @@ import (
 // that needs no chat builds no bot.
 func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 	var fs []bot.Feature
-	// report: work reports, approvals, achievement
+	fs = append(fs, report.New(deps, a.reportsConfig())) // work reports, approvals, achievement
 
 	// survey: the citizen satisfaction survey (SKM)
 

@@ -47,21 +47,6 @@ type jobList []jobs.Job
 // Jobs implements jobs.Provider.
 func (l jobList) Jobs() []jobs.Job { return l }
 
-// legacyDigest is the report digest while work reports are still in
-// package bot: the report feature provides it once it has its own package
-// (then this goes, or the registry refuses the name twice).
-func (a *app) legacyDigest(b *bot.Bot) jobs.Provider {
-	j := a.reportDigestJob(b)
-	out := jobs.Job{Name: j.name, Spec: j.spec, About: "each assessor gets one digest of the reports waiting for them (reports.digest)",
-		Slot: "", Enabled: func() bool { return a.cfg.Reports.Digest }}
-	if b != nil {
-		out.Run = func(ctx context.Context, at time.Time) (*jobs.Result, error) {
-			return &jobs.Result{Job: j.name, At: at}, j.run(ctx)
-		}
-	}
-	return jobList{out}
-}
-
 // deps is what the features need without a chat; db may be nil for a
 // command that only lists.
 func (a *app) deps(db kinerja.Store) bot.Deps {
@@ -78,7 +63,7 @@ func (a *app) registry(b *bot.Bot, db kinerja.Store) (*jobs.Registry, error) {
 	if err != nil {
 		return nil, err
 	}
-	providers := append([]any{jobList(coreJobs(b)), a.legacyDigest(b)}, anySlice(fs)...)
+	providers := append([]any{jobList(coreJobs(b))}, anySlice(fs)...)
 	reg, err := jobs.NewRegistry(providers...)
 	if err != nil {
 		return nil, err

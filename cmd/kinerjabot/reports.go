@@ -9,9 +9,9 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/importer"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
-	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
 
 // ReportSettings is the reports: block of the configuration (work reports
@@ -35,9 +35,6 @@ type ReportSettings struct {
 	MaxFileMB   int `yaml:"max_file_mb"`
 	MaxEvidence int `yaml:"max_evidence"`
 }
-
-// defaultDigestSchedule is 07:00 and 13:00 on working days.
-const defaultDigestSchedule = "0 7,13 * * 1-5"
 
 // check validates the report settings.
 func (s ReportSettings) check() error {
@@ -64,29 +61,26 @@ func (s ReportSettings) check() error {
 // digestSchedule is the configured schedule or the default.
 func (s ReportSettings) digestSchedule() string {
 	if s.DigestSchedule == "" {
-		return defaultDigestSchedule
+		return report.DefaultDigestSchedule
 	}
 	return s.DigestSchedule
 }
 
-// reportsConfig turns the configuration into the bot's report settings.
-func (a *app) reportsConfig() bot.ReportsConfig {
+// reportsConfig turns the configuration into the report feature's policy.
+func (a *app) reportsConfig() report.Config {
 	s := a.cfg.Reports
-	return bot.ReportsConfig{
+	return report.Config{
 		LockAfterDays: s.LockAfterDays, QuantityFactor: s.QuantityFactor, MaxQuantity: s.MaxQuantity,
-		Digest: s.Digest, PageSize: s.PageSize, MaxFileSize: int64(s.MaxFileMB) << 20, MaxEvidence: s.MaxEvidence,
+		Digest: s.Digest, DigestSchedule: s.digestSchedule(), PageSize: s.PageSize,
+		MaxFileSize: int64(s.MaxFileMB) << 20, MaxEvidence: s.MaxEvidence,
 	}
 }
 
-// reportDigestJob is the scheduled digest; it does nothing unless digests
-// are configured.
-func (a *app) reportDigestJob(b *bot.Bot) job {
-	return job{name: "report-digest", spec: a.cfg.Reports.digestSchedule(), run: func(ctx context.Context) error {
-		if !a.cfg.Reports.Digest {
-			return nil
-		}
-		return b.SendReportDigests(ctx)
-	}}
+// reportDeps are the report feature's dependencies over db, for the
+// commands that use its services without a bot.
+func (a *app) reportDeps(db kinerja.Store) bot.Deps {
+	cfg := a.botConfig()
+	return bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log}
 }
 
 func init() {
@@ -158,18 +152,4 @@ func runAudit(ctx context.Context, a *app, args []string) int {
 	}
 	fmt.Fprintln(a.stdout, bot.T(lang, "audit."+v.Problem, v.BrokenSeq, what, v.Count))
 	return exitFailed
-}
-
-// buildReportsExport is the reports export: one row per report whose work
-// date falls in the period.
-func buildReportsExport(ctx context.Context, a *app, db *storage.DB, p kinerja.Period) ([]sheet.Sheet, error) {
-	b, err := a.offlineBot(ctx, db, false)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := b.ReportRows(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	return []sheet.Sheet{{Name: "Laporan " + p.String(), Header: bot.ReportColumns, Rows: rows}}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/importer"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
@@ -62,11 +63,7 @@ func sceneReports(ctx context.Context, d *demo) error {
 			return err
 		}
 	}
-	b, err := d.a.offlineBot(ctx, d.db, false)
-	if err != nil {
-		return err
-	}
-	rows, err := b.ReportRows(ctx, month)
+	rows, err := report.New(d.a.reportDeps(d.db), d.a.reportsConfig()).ReportRows(ctx, month)
 	if err != nil {
 		return err
 	}

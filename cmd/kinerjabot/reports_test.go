@@ -9,6 +9,8 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
@@ -250,10 +252,10 @@ func TestReportSettingsAreChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := &app{cfg: c}
-	if rc := a.reportsConfig(); !rc.Digest || rc.PageSize != 3 || rc.MaxFileSize != 5<<20 {
+	if rc := a.reportsConfig(); !rc.Digest || rc.PageSize != 3 || rc.MaxFileSize != 5<<20 || rc.DigestSchedule != report.DefaultDigestSchedule {
 		t.Fatalf("reports config = %+v", rc)
 	}
-	if j := a.reportDigestJob(nil); j.spec != defaultDigestSchedule {
-		t.Fatalf("digest spec %q", j.spec)
+	if j := report.New(bot.Deps{}, a.reportsConfig()).Jobs()[0]; j.Spec != report.DefaultDigestSchedule || j.Name != "report-digest" || !j.On() {
+		t.Fatalf("digest job %+v", j)
 	}
 }

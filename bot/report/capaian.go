@@ -1,4 +1,4 @@
-package bot
+package report
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -18,12 +19,6 @@ type IndicatorResult struct {
 	Approved  int     // number of approved reports
 	Capaian   float64 // percent (DOMAIN.md §2)
 	HasResult bool    // false when nothing counts yet for a lower-is-better indicator
-}
-
-// AchievementStore is what Achievement reads: a transaction or the store.
-type AchievementStore interface {
-	kinerja.TargetStore
-	kinerja.ReportStore
 }
 
 // Achievement computes a person's realisation and capaian per indicator for
@@ -82,7 +77,7 @@ func Achievement(ctx context.Context, r AchievementStore, nip string, month kine
 
 // cmdCapaian shows the sender's realisation against target for each
 // indicator of the open month (or the month given as YYYY-MM).
-func (b *Bot) cmdCapaian(r *Request) error {
+func (f *Feature) cmdCapaian(r *bot.Request) error {
 	month := kinerja.MonthOf(r.Now, r.Loc())
 	if arg := strings.TrimSpace(r.Text); arg != "" {
 		p, err := kinerja.ParsePeriod(arg)
@@ -97,11 +92,11 @@ func (b *Bot) cmdCapaian(r *Request) error {
 		return err
 	}
 	if len(results) == 0 {
-		r.Reply(r.T("rpt.no_targets", reportMonthName(r.Lang, month)))
+		r.Reply(r.T("rpt.no_targets", bot.MonthLabel(r.Lang, month)))
 		return nil
 	}
 	var sb strings.Builder
-	sb.WriteString(r.T("rpt.capaian_head", reportMonthName(r.Lang, month), r.Staff.Name))
+	sb.WriteString(r.T("rpt.capaian_head", bot.MonthLabel(r.Lang, month), r.Staff.Name))
 	for i, res := range results {
 		t := res.Target
 		dir := r.T("rpt.dir_" + string(t.Direction))

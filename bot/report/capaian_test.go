@@ -1,4 +1,4 @@
-package bot
+package report
 
 import (
 	"context"
@@ -8,23 +8,24 @@ import (
 	"testing"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
 // approvePending approves, one press each, every report pending with Budi's assessor.
 func (f *reportFixture) approvePending(t *testing.T) {
 	t.Helper()
-	reps, err := f.db.ListReports(context.Background(), pendingOf(nipHead))
+	reps, err := f.DB.ListReports(context.Background(), pendingOf(nipHead))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range reps {
-		f.press(tgHead, 1, fmt.Sprintf("rpt:a:%d:%d", r.ID, r.Version))
+		f.Press(tgHead, 1, fmt.Sprintf("rpt:a:%d:%d", r.ID, r.Version))
 	}
 }
 
 func TestCapaianFromApprovedReportsInBothDirections(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{})
-	mustSay(t, f.text(tgBudi, "/capaian"), "IKI-1", "Realisasi 0 / target 200 pasien", "capaian <b>0,00%</b>",
+	f := newReportFixture(t, Config{})
+	bottest.MustSay(t, f.Text(tgBudi, "/capaian"), "IKI-1", "Realisasi 0 / target 200 pasien", "capaian <b>0,00%</b>",
 		"IKI-2", "belum ada realisasi")
 
 	f.submit(tgBudi, f.ikiPasien, "100", "lp:d:0", "Poli umum")
@@ -33,10 +34,10 @@ func TestCapaianFromApprovedReportsInBothDirections(t *testing.T) {
 	f.approvePending(t)
 	f.submit(tgBudi, f.ikiPasien, "30", "lp:d:0", "Belum disetujui")
 	f.submit(tgBudi, f.ikiPasien, "7", "lp:d:0", "Ditolak")
-	f.press(tgHead, 1, "rpt:r:5:1")
-	f.text(tgHead, "Tidak ada bukti")
+	f.Press(tgHead, 1, "rpt:r:5:1")
+	f.Text(tgHead, "Tidak ada bukti")
 
-	msg := mustSay(t, f.text(tgBudi, "/capaian"), "Capaian November 2026")
+	msg := bottest.MustSay(t, f.Text(tgBudi, "/capaian"), "Capaian November 2026")
 	for _, want := range []string{
 		"Realisasi 150 / target 200 pasien → capaian <b>75,00%</b>",
 		"(masih menunggu persetujuan: 30 pasien)",
@@ -48,7 +49,7 @@ func TestCapaianFromApprovedReportsInBothDirections(t *testing.T) {
 			t.Errorf("/capaian lacks %q:\n%s", want, msg.Text)
 		}
 	}
-	results, weighted, ok, err := Achievement(context.Background(), f.db, nipBudi, kinerja.MonthOf(f.now, wib))
+	results, weighted, ok, err := Achievement(context.Background(), f.DB, nipBudi, kinerja.MonthOf(f.Now, wib))
 	if err != nil || !ok || len(results) != 2 {
 		t.Fatalf("Achievement = %+v %v %v", results, ok, err)
 	}
@@ -56,27 +57,27 @@ func TestCapaianFromApprovedReportsInBothDirections(t *testing.T) {
 		t.Fatalf("weighted capaian = %s", got)
 	}
 	// October: only the yearly indicator applies, and November's work does not count yet.
-	oct := mustSay(t, f.text(tgBudi, "/capaian 2026-10"), "Capaian Oktober 2026", "IKI-2", "belum ada realisasi")
+	oct := bottest.MustSay(t, f.Text(tgBudi, "/capaian 2026-10"), "Capaian Oktober 2026", "IKI-2", "belum ada realisasi")
 	if strings.Contains(oct.Text, "IKI-1") {
 		t.Fatalf("a November indicator shown for October: %s", oct.Text)
 	}
-	mustSay(t, f.text(tgBudi, "/capaian 2025-01"), "Belum ada indikator")
-	mustSay(t, f.text(tgBudi, "/capaian kemarin"), "tidak dikenali")
+	bottest.MustSay(t, f.Text(tgBudi, "/capaian 2025-01"), "Belum ada indikator")
+	bottest.MustSay(t, f.Text(tgBudi, "/capaian kemarin"), "tidak dikenali")
 }
 
 func TestAuditChainOfTheFlowsVerifiesAndNamesATamperedRow(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{})
-	f.files.files["p"] = []byte("bukti")
-	f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pagi", photo(tgBudi, "p"))
+	f := newReportFixture(t, Config{})
+	f.Msg.Files["p"] = []byte("bukti")
+	f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pagi", bottest.Photo(tgBudi, "p"))
 	f.approvePending(t)
 	f.submit(tgBudi, f.ikiPasien, "4", "lp:d:0", "Sore")
-	f.press(tgBudi, 1, "lpn:y:2:1")
+	f.Press(tgBudi, 1, "lpn:y:2:1")
 	ctx := context.Background()
-	v, err := kinerja.VerifyAudit(ctx, f.db)
+	v, err := kinerja.VerifyAudit(ctx, f.DB)
 	if err != nil || !v.OK() || v.Count != 5 {
 		t.Fatalf("verdict = %+v, %v", v, err)
 	}
-	entries, _ := f.db.AuditEntries(ctx, 0, 10)
+	entries, _ := f.DB.AuditEntries(ctx, 0, 10)
 	approve := entries[2]
 	if approve.Action != "report.approve" || approve.ActorNIP != nipHead ||
 		!strings.Contains(approve.Before, `"status":"pending"`) || !strings.Contains(approve.After, `"status":"approved"`) {
@@ -84,7 +85,7 @@ func TestAuditChainOfTheFlowsVerifiesAndNamesATamperedRow(t *testing.T) {
 	}
 
 	// An intruder edits the approval's recorded quantity straight in SQLite.
-	raw, err := sql.Open("sqlite3", f.dbPath)
+	raw, err := sql.Open("sqlite3", f.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +93,7 @@ func TestAuditChainOfTheFlowsVerifiesAndNamesATamperedRow(t *testing.T) {
 	if _, err := raw.Exec(`UPDATE audit_log SET after_json = replace(after_json, '"quantity":3', '"quantity":30') WHERE seq = 3`); err != nil {
 		t.Fatal(err)
 	}
-	v, err = kinerja.VerifyAudit(ctx, f.db)
+	v, err = kinerja.VerifyAudit(ctx, f.DB)
 	if err != nil || v.OK() || v.BrokenSeq != 3 || v.Problem != "altered" {
 		t.Fatalf("tampered verdict = %+v, %v", v, err)
 	}

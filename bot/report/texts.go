@@ -1,7 +1,12 @@
-package bot
+package report
 
+import "github.com/bkpsdm-solok/kinerjabot/bot"
+
+// The texts of work reports, approvals and achievement ("rpt."), of the
+// audit check cmd prints ("audit.") and of the storage errors reports and
+// targets raise ("err.").
 func init() {
-	register(map[string][2]string{
+	bot.RegisterTexts(map[string][2]string{
 		"rpt.cmd_lapor":       {"Laporkan pekerjaan yang sudah selesai", "Report completed work"},
 		"rpt.ex_lapor":        {"/lapor, lalu pilih indikator dengan tombol", "/lapor, then choose the indicator with the buttons"},
 		"rpt.cmd_laporan":     {"Laporan saya bulan ini dan statusnya", "My reports this month and their status"},

@@ -1,4 +1,4 @@
-package bot
+package report
 
 import (
 	"time"
@@ -6,9 +6,9 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 )
 
-// ReportsConfig is the local policy for work reports. Zero values take the
+// Config is the local policy for work reports. Zero values take the
 // defaults noted on each field.
-type ReportsConfig struct {
+type Config struct {
 	// LockAfterDays keeps a month open for reports until that day of the
 	// next month, inclusive (default 5: October work may be reported until
 	// 5 November). Negative locks a month as soon as it ends.
@@ -18,9 +18,12 @@ type ReportsConfig struct {
 	QuantityFactor float64
 	// …nor above MaxQuantity (default 100,000).
 	MaxQuantity float64
-	// Digest sends each assessor a periodic digest (SendReportDigests, run
-	// from cron) instead of one message per new report.
+	// Digest sends each assessor a periodic digest (the report-digest job)
+	// instead of one message per new report.
 	Digest bool
+	// DigestSchedule is the digest job's five-field cron schedule (default
+	// DefaultDigestSchedule).
+	DigestSchedule string
 	// PageSize is how many pending reports /persetujuan shows at once
 	// (default 5).
 	PageSize int
@@ -31,8 +34,11 @@ type ReportsConfig struct {
 	MaxEvidence int
 }
 
+// DefaultDigestSchedule is 07:00 and 13:00 on working days.
+const DefaultDigestSchedule = "0 7,13 * * 1-5"
+
 // withDefaults fills in the zero fields.
-func (c ReportsConfig) withDefaults() ReportsConfig {
+func (c Config) withDefaults() Config {
 	if c.LockAfterDays == 0 {
 		c.LockAfterDays = 5
 	}
@@ -41,6 +47,9 @@ func (c ReportsConfig) withDefaults() ReportsConfig {
 	}
 	if c.MaxQuantity <= 0 {
 		c.MaxQuantity = 100000
+	}
+	if c.DigestSchedule == "" {
+		c.DigestSchedule = DefaultDigestSchedule
 	}
 	if c.PageSize <= 0 {
 		c.PageSize = 5
@@ -61,15 +70,15 @@ const (
 	maxReason      = 1000
 )
 
-// monthLocked reports whether reports for month may no longer be sent or
+// MonthLocked reports whether reports for month may no longer be sent or
 // changed at instant now: a month is locked once its grace days in the next
 // month have passed. The current and future months are never locked.
-func (b *Bot) monthLocked(month kinerja.Period, now time.Time) bool {
-	loc := b.cfg.Location
+func (f *Feature) MonthLocked(month kinerja.Period, now time.Time) bool {
+	loc := f.deps.Location
 	if now.Before(month.End(loc)) {
 		return false
 	}
-	days := b.cfg.Reports.LockAfterDays
+	days := f.cfg.LockAfterDays
 	if days < 0 {
 		return true
 	}
@@ -79,29 +88,29 @@ func (b *Bot) monthLocked(month kinerja.Period, now time.Time) bool {
 
 // openMonths returns the months that accept reports at now: the current
 // month, preceded by the previous one while it is still in its grace days.
-func (b *Bot) openMonths(now time.Time) []kinerja.Period {
-	cur := kinerja.MonthOf(now, b.cfg.Location)
-	if prev := cur.Prev(); !b.monthLocked(prev, now) {
+func (f *Feature) openMonths(now time.Time) []kinerja.Period {
+	cur := kinerja.MonthOf(now, f.deps.Location)
+	if prev := cur.Prev(); !f.MonthLocked(prev, now) {
 		return []kinerja.Period{prev, cur}
 	}
 	return []kinerja.Period{cur}
 }
 
 // quantityBound is the most one report may claim for target t.
-func (b *Bot) quantityBound(t *kinerja.Target) float64 {
-	c := b.cfg.Reports
+func (f *Feature) quantityBound(t *kinerja.Target) float64 {
+	c := f.cfg
 	return min(max(t.Target*c.QuantityFactor, 10), c.MaxQuantity)
 }
 
 // dayProblem says why work done on day (local midnight) cannot be reported
 // against target t at now, as a text key and its arguments; "" when it can.
-func (b *Bot) dayProblem(t *kinerja.Target, day, now time.Time) (string, []any) {
-	loc := b.cfg.Location
+func (f *Feature) dayProblem(t *kinerja.Target, day, now time.Time) (string, []any) {
+	loc := f.deps.Location
 	month := kinerja.MonthOf(day, loc)
 	switch {
 	case day.After(kinerja.Day(now, loc)):
 		return "rpt.date_future", nil
-	case b.monthLocked(month, now):
+	case f.MonthLocked(month, now):
 		return "rpt.date_locked", []any{month.String()}
 	case !t.AppliesTo(month):
 		return "rpt.date_outside_target", []any{t.Period}

@@ -1,4 +1,4 @@
-package bot
+package report
 
 import (
 	"math"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 )
 
 // ambiguousThousands matches "2.500" or "2,500": a thousands group or a
@@ -127,12 +128,6 @@ func reportPercent(lang kinerja.Lang, v float64) string {
 	return s + "%"
 }
 
-var (
-	reportMonthNamesID = [...]string{"", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-		"Agustus", "September", "Oktober", "November", "Desember"}
-	reportWeekdaysID = [...]string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}
-)
-
 // reportDay formats a "YYYY-MM-DD" work date for people: "Selasa,
 // 10 November 2026" or "Tuesday, 10 November 2026".
 func reportDay(lang kinerja.Lang, date string) string {
@@ -140,10 +135,7 @@ func reportDay(lang kinerja.Lang, date string) string {
 	if err != nil {
 		return date
 	}
-	if lang == kinerja.LangEN {
-		return d.Format("Monday, 2 January 2006")
-	}
-	return reportWeekdaysID[d.Weekday()] + ", " + strconv.Itoa(d.Day()) + " " + reportMonthNamesID[d.Month()] + " " + strconv.Itoa(d.Year())
+	return bot.WeekdayName(lang, d.Weekday()) + ", " + bot.DateLabel(lang, d)
 }
 
 // reportShortDay formats a work date as "10/11".
@@ -154,23 +146,12 @@ func reportShortDay(date string) string {
 	return date
 }
 
-// reportMonthName names a month period: "November 2026".
-func reportMonthName(lang kinerja.Lang, p kinerja.Period) string {
-	if p.Kind != kinerja.Monthly {
-		return p.String()
-	}
-	if lang == kinerja.LangEN {
-		return time.Month(p.Index).String() + " " + strconv.Itoa(p.Year)
-	}
-	return reportMonthNamesID[p.Index] + " " + strconv.Itoa(p.Year)
-}
-
 // reportTime formats an instant in the configured zone.
-func (b *Bot) reportTime(t time.Time) string {
+func reportTime(t time.Time, loc *time.Location) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(b.cfg.Location).Format("02/01/2006 15:04")
+	return t.In(loc).Format("02/01/2006 15:04")
 }
 
 // reportTrunc shortens s to n characters with an ellipsis.

@@ -1,4 +1,4 @@
-package bot
+package report
 
 import (
 	"context"
@@ -6,27 +6,29 @@ import (
 	"testing"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
 func TestApproveWithOnePressCountsTowardCapaianAndExport(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{})
-	f.files.files["ph1"] = []byte("foto")
-	sent := f.submit(tgBudi, f.ikiPasien, "2,5", "lp:d:0", "Pelayanan pasien", photo(tgBudi, "ph1"))
-	approve := buttonData(t, to(tgHead, sent), "rpt:a:")
+	f := newReportFixture(t, Config{})
+	f.Msg.Files["ph1"] = []byte("foto")
+	sent := f.submit(tgBudi, f.ikiPasien, "2,5", "lp:d:0", "Pelayanan pasien", bottest.Photo(tgBudi, "ph1"))
+	approve := bottest.ButtonData(t, bottest.To(tgHead, sent), "rpt:a:")
 
-	out := f.press(tgHead, 42, approve)
-	edited := mustSay(t, to(tgHead, out), "Disetujui")
+	out := f.Press(tgHead, 42, approve)
+	edited := bottest.MustSay(t, bottest.To(tgHead, out), "Disetujui")
 	if edited.EditID != 42 || len(edited.Buttons) != 0 {
 		t.Fatalf("decision message not edited in place without buttons: %+v", edited)
 	}
-	mustSay(t, to(tgBudi, out), "Laporan #1", "disetujui", "dr. Rina Marlina")
+	bottest.MustSay(t, bottest.To(tgBudi, out), "Laporan #1", "disetujui", "dr. Rina Marlina")
 	r := f.report(1)
-	if r.Status != kinerja.ReportApproved || r.DecidedBy != nipHead || r.DecidedAsDelegate || !r.DecidedAt.Equal(f.now) {
+	if r.Status != kinerja.ReportApproved || r.DecidedBy != nipHead || r.DecidedAsDelegate || !r.DecidedAt.Equal(f.Now) {
 		t.Fatalf("after approval: %+v", r)
 	}
-	mustSay(t, f.text(tgBudi, "/capaian"), "IKI-1", "Realisasi 2,5 / target 200 pasien", "capaian <b>1,25%</b>")
+	bottest.MustSay(t, f.Text(tgBudi, "/capaian"), "IKI-1", "Realisasi 2,5 / target 200 pasien", "capaian <b>1,25%</b>")
 
-	rows, err := f.bot.ReportRows(context.Background(), kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 11})
+	rows, err := f.feat.ReportRows(context.Background(), kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 11})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,15 +40,15 @@ func TestApproveWithOnePressCountsTowardCapaianAndExport(t *testing.T) {
 	if len(ReportColumns) != len(want) {
 		t.Fatalf("%d columns for %d values", len(ReportColumns), len(want))
 	}
-	if v, err := kinerja.VerifyAudit(context.Background(), f.db); err != nil || !v.OK() || v.Count != 3 {
+	if v, err := kinerja.VerifyAudit(context.Background(), f.DB); err != nil || !v.OK() || v.Count != 3 {
 		t.Fatalf("audit after approval: %+v %v", v, err)
 	}
 }
 
 func TestForgedForeignSelfAndSecondDecisionsChangeNothing(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{})
+	f := newReportFixture(t, Config{})
 	sent := f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pelayanan")
-	approve := buttonData(t, to(tgHead, sent), "rpt:a:")
+	approve := bottest.ButtonData(t, bottest.To(tgHead, sent), "rpt:a:")
 	audit := len(f.auditActions())
 	unchanged := func(t *testing.T) {
 		t.Helper()
@@ -76,19 +78,19 @@ func TestForgedForeignSelfAndSecondDecisionsChangeNothing(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out := f.press(c.from, 7, c.data)
-			ans := f.msg.answers["cb"+c.data]
+			out := f.Press(c.from, 7, c.data)
+			ans := f.Msg.Answer("cb" + c.data)
 			if ans == "" {
 				t.Fatalf("press not answered with a notice")
 			}
 			if c.want != "" {
-				mustSay(t, out, c.want)
+				bottest.MustSay(t, out, c.want)
 			}
 			unchanged(t)
 		})
 	}
 	t.Run("an admin decides as delegate, recorded as such", func(t *testing.T) {
-		mustSay(t, to(tgAdmin, f.press(tgAdmin, 7, approve)), "Disetujui", "sebagai admin")
+		bottest.MustSay(t, bottest.To(tgAdmin, f.Press(tgAdmin, 7, approve)), "Disetujui", "sebagai admin")
 		r := f.report(1)
 		if r.Status != kinerja.ReportApproved || r.DecidedBy != nipAdmin || !r.DecidedAsDelegate {
 			t.Fatalf("delegate approval: %+v", r)
@@ -96,8 +98,8 @@ func TestForgedForeignSelfAndSecondDecisionsChangeNothing(t *testing.T) {
 	})
 	t.Run("a second decision is refused", func(t *testing.T) {
 		before := len(f.auditActions())
-		mustSay(t, f.press(tgHead, 7, "rpt:r:1:2"), "sudah berstatus disetujui")
-		mustSay(t, f.press(tgHead, 7, approve), "sudah berstatus disetujui")
+		bottest.MustSay(t, f.Press(tgHead, 7, "rpt:r:1:2"), "sudah berstatus disetujui")
+		bottest.MustSay(t, f.Press(tgHead, 7, approve), "sudah berstatus disetujui")
 		if r := f.report(1); r.Status != kinerja.ReportApproved || r.DecidedBy != nipAdmin {
 			t.Fatalf("second decision changed the report: %+v", r)
 		}
@@ -108,52 +110,52 @@ func TestForgedForeignSelfAndSecondDecisionsChangeNothing(t *testing.T) {
 }
 
 func TestRejectAndReturnNeedAReasonAndReturnedReportsCanBeResent(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{})
+	f := newReportFixture(t, Config{})
 	f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pelayanan pagi")
 	f.submit(tgBudi, f.ikiPasien, "4", "lp:d:1", "Pelayanan sore")
 
-	mustSay(t, f.press(tgHead, 11, "rpt:r:1:1"), "alasan <b>penolakan</b> laporan #1")
-	mustSay(t, f.text(tgHead, "ok"), "2 karakter", "5–1000")
-	mustSay(t, f.handle(photo(tgHead, "p")), "berupa teks")
+	bottest.MustSay(t, f.Press(tgHead, 11, "rpt:r:1:1"), "alasan <b>penolakan</b> laporan #1")
+	bottest.MustSay(t, f.Text(tgHead, "ok"), "2 karakter", "5–1000")
+	bottest.MustSay(t, f.Handle(bottest.Photo(tgHead, "p")), "berupa teks")
 	if r := f.report(1); r.Status != kinerja.ReportPending {
 		t.Fatalf("status before the reason: %s", r.Status)
 	}
-	out := f.text(tgHead, "Jumlah pasien tidak sesuai register")
-	edited := mustSay(t, to(tgHead, out), "Ditolak", "Jumlah pasien tidak sesuai register")
+	out := f.Text(tgHead, "Jumlah pasien tidak sesuai register")
+	edited := bottest.MustSay(t, bottest.To(tgHead, out), "Ditolak", "Jumlah pasien tidak sesuai register")
 	if edited.EditID != 11 {
 		t.Fatalf("decision message not edited: %+v", edited)
 	}
-	mustSay(t, to(tgBudi, out), "ditolak", "Alasan: Jumlah pasien tidak sesuai register")
+	bottest.MustSay(t, bottest.To(tgBudi, out), "ditolak", "Alasan: Jumlah pasien tidak sesuai register")
 	if r := f.report(1); r.Status != kinerja.ReportRejected || r.Reason != "Jumlah pasien tidak sesuai register" {
 		t.Fatalf("rejected report = %+v", r)
 	}
 
-	f.press(tgHead, 12, "rpt:k:2:1")
-	out = f.text(tgHead, "Lampirkan foto register")
-	mustSay(t, to(tgBudi, out), "dikembalikan", "Lampirkan foto register", "/laporan")
+	f.Press(tgHead, 12, "rpt:k:2:1")
+	out = f.Text(tgHead, "Lampirkan foto register")
+	bottest.MustSay(t, bottest.To(tgBudi, out), "dikembalikan", "Lampirkan foto register", "/laporan")
 
-	list := mustSay(t, f.text(tgBudi, "/laporan"), "#1", "ditolak", "#2", "dikembalikan", "Alasan: Lampirkan foto register")
-	fix := buttonData(t, []OutMessage{list}, "lpn:e:2")
-	mustSay(t, f.press(tgBudi, list.EditID, fix), "Periksa perubahan laporan #2", "Lampirkan foto register")
-	f.press(tgBudi, 1, "lp:ed")
-	f.press(tgBudi, 1, "lp:f:e")
-	f.files.files["reg"] = []byte("register")
-	f.handle(photo(tgBudi, "reg"))
-	f.press(tgBudi, 1, "lp:ev")
-	out = f.press(tgBudi, 1, "lp:ok")
-	mustSay(t, to(tgBudi, out), "Laporan #2 terkirim")
-	decision := mustSay(t, to(tgHead, out), "diperbaiki dan dikirim ulang")
+	list := bottest.MustSay(t, f.Text(tgBudi, "/laporan"), "#1", "ditolak", "#2", "dikembalikan", "Alasan: Lampirkan foto register")
+	fix := bottest.ButtonData(t, []bot.OutMessage{list}, "lpn:e:2")
+	bottest.MustSay(t, f.Press(tgBudi, list.EditID, fix), "Periksa perubahan laporan #2", "Lampirkan foto register")
+	f.Press(tgBudi, 1, "lp:ed")
+	f.Press(tgBudi, 1, "lp:f:e")
+	f.Msg.Files["reg"] = []byte("register")
+	f.Handle(bottest.Photo(tgBudi, "reg"))
+	f.Press(tgBudi, 1, "lp:ev")
+	out = f.Press(tgBudi, 1, "lp:ok")
+	bottest.MustSay(t, bottest.To(tgBudi, out), "Laporan #2 terkirim")
+	decision := bottest.MustSay(t, bottest.To(tgHead, out), "diperbaiki dan dikirim ulang")
 	r := f.report(2)
 	if r.Status != kinerja.ReportPending || r.Reason != "" || r.DecidedBy != "" || len(r.Evidence) != 1 || r.Evidence[0].SHA256 == "" {
 		t.Fatalf("resubmitted report = %+v", r)
 	}
 	// The decision message on the returned version is stale now.
-	mustSay(t, f.press(tgHead, 12, "rpt:a:2:1"), "sudah diubah")
-	f.press(tgHead, 13, "rpt:a:2:2")
+	bottest.MustSay(t, f.Press(tgHead, 12, "rpt:a:2:1"), "sudah diubah")
+	f.Press(tgHead, 13, "rpt:a:2:2")
 	if r := f.report(2); r.Status != kinerja.ReportPending {
 		t.Fatalf("stale version approved the corrected report: %s", r.Status)
 	}
-	f.press(tgHead, 13, buttonData(t, []OutMessage{decision}, "rpt:a:"))
+	f.Press(tgHead, 13, bottest.ButtonData(t, []bot.OutMessage{decision}, "rpt:a:"))
 	if r := f.report(2); r.Status != kinerja.ReportApproved {
 		t.Fatalf("current version not approved: %s", r.Status)
 	}
@@ -164,91 +166,91 @@ func TestRejectAndReturnNeedAReasonAndReturnedReportsCanBeResent(t *testing.T) {
 }
 
 func TestMyReportsEditAndWithdraw(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{})
+	f := newReportFixture(t, Config{})
 	sent := f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pelayanan")
-	oldApprove := buttonData(t, to(tgHead, sent), "rpt:a:")
+	oldApprove := bottest.ButtonData(t, bottest.To(tgHead, sent), "rpt:a:")
 
-	list := mustSay(t, f.text(tgBudi, "/laporan"), "#1", "menunggu", "3 pasien")
+	list := bottest.MustSay(t, f.Text(tgBudi, "/laporan"), "#1", "menunggu", "3 pasien")
 	mustButton(t, list, "✏️ Ubah #1", "lpn:e:1")
 	mustButton(t, list, "🚫 Tarik #1", "lpn:w:1")
 
 	t.Run("someone else cannot open or withdraw it", func(t *testing.T) {
-		mustSay(t, f.press(tgSari, 1, "lpn:e:1"), "bukan milik Anda")
-		mustSay(t, f.press(tgSari, 1, "lpn:y:1:1"), "bukan milik Anda")
+		bottest.MustSay(t, f.Press(tgSari, 1, "lpn:e:1"), "bukan milik Anda")
+		bottest.MustSay(t, f.Press(tgSari, 1, "lpn:y:1:1"), "bukan milik Anda")
 		if r := f.report(1); r.Status != kinerja.ReportPending {
 			t.Fatal("foreign withdrawal changed the report")
 		}
 	})
 
-	mustSay(t, f.press(tgBudi, 5, "lpn:e:1"), "Periksa perubahan laporan #1")
-	f.press(tgBudi, 1, "lp:ed")
-	f.press(tgBudi, 1, "lp:f:q")
-	mustSay(t, f.text(tgBudi, "6"), "6 pasien")
-	out := f.press(tgBudi, 1, "lp:ok")
-	mustSay(t, to(tgHead, out), "Laporan #1 diubah")
+	bottest.MustSay(t, f.Press(tgBudi, 5, "lpn:e:1"), "Periksa perubahan laporan #1")
+	f.Press(tgBudi, 1, "lp:ed")
+	f.Press(tgBudi, 1, "lp:f:q")
+	bottest.MustSay(t, f.Text(tgBudi, "6"), "6 pasien")
+	out := f.Press(tgBudi, 1, "lp:ok")
+	bottest.MustSay(t, bottest.To(tgHead, out), "Laporan #1 diubah")
 	if r := f.report(1); r.Quantity != 6 || r.Status != kinerja.ReportPending || r.Version != 2 {
 		t.Fatalf("edited report = %+v", r)
 	}
-	mustSay(t, f.press(tgHead, 9, oldApprove), "sudah diubah")
+	bottest.MustSay(t, f.Press(tgHead, 9, oldApprove), "sudah diubah")
 	if r := f.report(1); r.Status != kinerja.ReportPending {
 		t.Fatal("an approval of the old version went through")
 	}
 
-	ask := mustSay(t, f.press(tgBudi, 5, "lpn:w:1"), "Tarik laporan #1?")
-	confirm := buttonData(t, []OutMessage{ask}, "lpn:y:")
-	mustSay(t, f.press(tgBudi, 6, "lpn:n"), "tidak ditarik")
-	out = f.press(tgBudi, 6, confirm)
-	mustSay(t, to(tgBudi, out), "sudah ditarik")
-	mustSay(t, to(tgHead, out), "ditarik oleh pegawai")
+	ask := bottest.MustSay(t, f.Press(tgBudi, 5, "lpn:w:1"), "Tarik laporan #1?")
+	confirm := bottest.ButtonData(t, []bot.OutMessage{ask}, "lpn:y:")
+	bottest.MustSay(t, f.Press(tgBudi, 6, "lpn:n"), "tidak ditarik")
+	out = f.Press(tgBudi, 6, confirm)
+	bottest.MustSay(t, bottest.To(tgBudi, out), "sudah ditarik")
+	bottest.MustSay(t, bottest.To(tgHead, out), "ditarik oleh pegawai")
 	if r := f.report(1); r.Status != kinerja.ReportWithdrawn {
 		t.Fatalf("status = %s", r.Status)
 	}
-	mustSay(t, f.press(tgBudi, 6, confirm), "berstatus ditarik")
-	mustSay(t, f.press(tgHead, 9, "rpt:a:1:3"), "sudah berstatus ditarik")
+	bottest.MustSay(t, f.Press(tgBudi, 6, confirm), "berstatus ditarik")
+	bottest.MustSay(t, f.Press(tgHead, 9, "rpt:a:1:3"), "sudah berstatus ditarik")
 	if got := strings.Join(f.auditActions(), " "); got != "report.create report.edit report.withdraw" {
 		t.Fatalf("audit = %q", got)
 	}
 }
 
 func TestApprovalPagesAndApproveAllOnAPage(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{PageSize: 3})
+	f := newReportFixture(t, Config{PageSize: 3})
 	for i := 0; i < 4; i++ {
 		f.submit(tgBudi, f.ikiPasien, "1", "lp:d:0", "Pelayanan")
 	}
 	f.submit(tgSari, f.ikiSari, "2", "lp:d:0", "Persalinan")
 
-	mustSay(t, f.text(tgBudi, "/persetujuan"), "tidak tersedia untuk peran Anda")
-	page1 := mustSay(t, f.text(tgHead, "/persetujuan"), "halaman 1 dari 2 (5 laporan)", "#1", "#2", "#3")
+	bottest.MustSay(t, f.Text(tgBudi, "/persetujuan"), "tidak tersedia untuk peran Anda")
+	page1 := bottest.MustSay(t, f.Text(tgHead, "/persetujuan"), "halaman 1 dari 2 (5 laporan)", "#1", "#2", "#3")
 	if strings.Contains(page1.Text, "#4") {
 		t.Fatal("page 1 shows a report of page 2")
 	}
 	mustButton(t, page1, "Berikutnya »", "apv:p:1")
-	page2 := mustSay(t, f.press(tgHead, 30, "apv:p:1"), "halaman 2 dari 2", "#4", "#5", "Sari")
+	page2 := bottest.MustSay(t, f.Press(tgHead, 30, "apv:p:1"), "halaman 2 dari 2", "#4", "#5", "Sari")
 	if page2.EditID != 30 {
 		t.Fatal("page not turned in place")
 	}
 	t.Run("another assessor cannot open this list", func(t *testing.T) {
-		mustSay(t, f.press(tgOtherBos, 1, "apv:p:0:"+nipHead), "bukan milik Anda")
-		mustSay(t, f.press(tgOtherBos, 1, "apv:all:0:"+nipHead), "bukan milik Anda")
-		mustSay(t, f.text(tgOtherBos, "/persetujuan "+nipHead), "Hanya admin")
+		bottest.MustSay(t, f.Press(tgOtherBos, 1, "apv:p:0:"+nipHead), "bukan milik Anda")
+		bottest.MustSay(t, f.Press(tgOtherBos, 1, "apv:all:0:"+nipHead), "bukan milik Anda")
+		bottest.MustSay(t, f.Text(tgOtherBos, "/persetujuan "+nipHead), "Hanya admin")
 	})
 
 	t.Run("🔎 shows the whole report with its buttons, to the assessor only", func(t *testing.T) {
-		full := mustSay(t, f.press(tgHead, 30, "rpt:v:4:1"), "Laporan kerja baru #4", "Uraian: Pelayanan")
+		full := bottest.MustSay(t, f.Press(tgHead, 30, "rpt:v:4:1"), "Laporan kerja baru #4", "Uraian: Pelayanan")
 		mustButton(t, full, "✅ Setujui", "rpt:a:4:1")
-		mustSay(t, f.press(tgSari, 30, "rpt:v:4:1"), "bukan pejabat penilai")
-		if out := f.press(tgHead, 30, "rpt:|:4:1"); len(out) != 0 || !strings.Contains(f.msg.answers["cbrpt:|:4:1"], "tidak berlaku") {
-			t.Fatalf("unknown action: %+v %q", out, f.msg.answers["cbrpt:|:4:1"])
+		bottest.MustSay(t, f.Press(tgSari, 30, "rpt:v:4:1"), "bukan pejabat penilai")
+		if out := f.Press(tgHead, 30, "rpt:|:4:1"); len(out) != 0 || !strings.Contains(f.Msg.Answer("cbrpt:|:4:1"), "tidak berlaku") {
+			t.Fatalf("unknown action: %+v %q", out, f.Msg.Answer("cbrpt:|:4:1"))
 		}
 	})
-	ask := mustSay(t, f.press(tgHead, 30, "apv:all:0"), "Setujui 3 laporan", "#1, #2, #3")
+	ask := bottest.MustSay(t, f.Press(tgHead, 30, "apv:all:0"), "Setujui 3 laporan", "#1, #2, #3")
 	mustButton(t, ask, "Ya, setujui 3 laporan", "apv:y")
 	// Report 2 is withdrawn before the confirmation: it is skipped.
-	f.press(tgBudi, 1, "lpn:y:2:1")
-	out := f.press(tgHead, 31, "apv:y")
-	mustSay(t, to(tgHead, out), "2 laporan disetujui", "1 laporan dilewati")
-	if len(to(tgBudi, out)) != 2 {
-		t.Fatalf("Budi should be told of two approvals: %+v", to(tgBudi, out))
+	f.Press(tgBudi, 1, "lpn:y:2:1")
+	out := f.Press(tgHead, 31, "apv:y")
+	bottest.MustSay(t, bottest.To(tgHead, out), "2 laporan disetujui", "1 laporan dilewati")
+	if len(bottest.To(tgBudi, out)) != 2 {
+		t.Fatalf("Budi should be told of two approvals: %+v", bottest.To(tgBudi, out))
 	}
 	for id, want := range map[int64]kinerja.ReportStatus{1: kinerja.ReportApproved, 2: kinerja.ReportWithdrawn,
 		3: kinerja.ReportApproved, 4: kinerja.ReportPending, 5: kinerja.ReportPending} {
@@ -256,69 +258,69 @@ func TestApprovalPagesAndApproveAllOnAPage(t *testing.T) {
 			t.Errorf("report %d: %s, want %s", id, got, want)
 		}
 	}
-	f.press(tgHead, 31, "apv:y")
-	if ans := f.msg.answers["cbapv:y"]; !strings.Contains(ans, "tidak berlaku") {
+	f.Press(tgHead, 31, "apv:y")
+	if ans := f.Msg.Answer("cbapv:y"); !strings.Contains(ans, "tidak berlaku") {
 		t.Fatalf("repeated confirmation answered %q", ans)
 	}
 	t.Run("an admin opens an assessor's list as delegate", func(t *testing.T) {
-		mustSay(t, f.text(tgAdmin, "/persetujuan "+nipHead), "halaman 1 dari 1 (2 laporan)", "Atas nama")
-		f.press(tgAdmin, 40, "apv:all:0:"+nipHead)
-		mustSay(t, f.press(tgAdmin, 41, "apv:y"), "2 laporan disetujui")
+		bottest.MustSay(t, f.Text(tgAdmin, "/persetujuan "+nipHead), "halaman 1 dari 1 (2 laporan)", "Atas nama")
+		f.Press(tgAdmin, 40, "apv:all:0:"+nipHead)
+		bottest.MustSay(t, f.Press(tgAdmin, 41, "apv:y"), "2 laporan disetujui")
 		if r := f.report(5); r.Status != kinerja.ReportApproved || !r.DecidedAsDelegate || r.DecidedBy != nipAdmin {
 			t.Fatalf("delegate approve-all: %+v", r)
 		}
 	})
-	mustSay(t, f.text(tgHead, "/persetujuan"), "Tidak ada laporan")
+	bottest.MustSay(t, f.Text(tgHead, "/persetujuan"), "Tidak ada laporan")
 }
 
 func TestDuplicateEvidenceIsFlaggedToTheAssessor(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{})
-	f.files.files["a"] = []byte("the same picture")
-	f.files.files["b"] = []byte("the same picture")
-	f.submit(tgBudi, f.ikiPasien, "1", "lp:d:0", "Pagi", photo(tgBudi, "a"))
-	out := f.submit(tgSari, f.ikiSari, "1", "lp:d:0", "Sore", photo(tgSari, "b"))
-	mustSay(t, to(tgHead, out), "Bukti 1 sama persis dengan bukti pada laporan #1")
+	f := newReportFixture(t, Config{})
+	f.Msg.Files["a"] = []byte("the same picture")
+	f.Msg.Files["b"] = []byte("the same picture")
+	f.submit(tgBudi, f.ikiPasien, "1", "lp:d:0", "Pagi", bottest.Photo(tgBudi, "a"))
+	out := f.submit(tgSari, f.ikiSari, "1", "lp:d:0", "Sore", bottest.Photo(tgSari, "b"))
+	bottest.MustSay(t, bottest.To(tgHead, out), "Bukti 1 sama persis dengan bukti pada laporan #1")
 	if r := f.report(2); r.Evidence[0].DuplicateOf != 1 {
 		t.Fatalf("duplicate not stored: %+v", r.Evidence)
 	}
 }
 
 func TestDigestModeBatchesNotifications(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{Digest: true})
+	f := newReportFixture(t, Config{Digest: true})
 	out := f.submit(tgBudi, f.ikiPasien, "1", "lp:d:0", "Pagi")
-	if len(to(tgHead, out)) != 0 {
-		t.Fatalf("assessor notified one by one in digest mode: %+v", to(tgHead, out))
+	if len(bottest.To(tgHead, out)) != 0 {
+		t.Fatalf("assessor notified one by one in digest mode: %+v", bottest.To(tgHead, out))
 	}
 	f.submit(tgSari, f.ikiSari, "2", "lp:d:0", "Sore")
 	ctx := context.Background()
-	if err := f.bot.SendReportDigests(ctx); err != nil {
+	if err := f.digest(ctx); err != nil {
 		t.Fatal(err)
 	}
-	digest := mustSay(t, to(tgHead, f.msg.take()), "2 laporan", "#1 Budi Santoso", "#2 Sari &lt;Dewi&gt;")
+	digest := bottest.MustSay(t, bottest.To(tgHead, f.Msg.Take()), "2 laporan", "#1 Budi Santoso", "#2 Sari &lt;Dewi&gt;")
 	mustButton(t, digest, "Buka daftar persetujuan", "apv:p:0")
-	f.now = f.now.Add(1e9)
-	if err := f.bot.SendReportDigests(ctx); err != nil {
+	f.Now = f.Now.Add(1e9)
+	if err := f.digest(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got := f.msg.take(); len(got) != 0 {
+	if got := f.Msg.Take(); len(got) != 0 {
 		t.Fatalf("second digest without news sent %+v", got)
 	}
 }
 
 func TestApprovalPageOfTenLongReportsFitsOneMessage(t *testing.T) {
-	f := newReportFixture(t, ReportsConfig{PageSize: 10})
+	f := newReportFixture(t, Config{PageSize: 10})
 	long := strings.Repeat("Pelayanan <pasien> & keluarga. ", 40)[:1000]
 	for i := 0; i < 10; i++ {
 		f.submit(tgBudi, f.ikiPasien, "1", "lp:d:0", long)
 	}
-	page := mustSay(t, f.text(tgHead, "/persetujuan"), "halaman 1 dari 1 (10 laporan)", "#10", "&lt;pasien&gt; &amp;")
+	page := bottest.MustSay(t, f.Text(tgHead, "/persetujuan"), "halaman 1 dari 1 (10 laporan)", "#10", "&lt;pasien&gt; &amp;")
 	if n := len([]rune(page.Text)); n > 4096 {
 		t.Fatalf("page of %d characters", n)
 	}
 	// A long reason shows shortened in the staff member's list.
-	f.press(tgHead, 1, "rpt:k:1:1")
-	f.text(tgHead, strings.Repeat("Perbaiki. ", 100))
-	list := mustSay(t, f.text(tgBudi, "/laporan"), "#1", "dikembalikan", "…")
+	f.Press(tgHead, 1, "rpt:k:1:1")
+	f.Text(tgHead, strings.Repeat("Perbaiki. ", 100))
+	list := bottest.MustSay(t, f.Text(tgBudi, "/laporan"), "#1", "dikembalikan", "…")
 	if n := len([]rune(list.Text)); n > 4096 {
 		t.Fatalf("list of %d characters", n)
 	}

@@ -1,0 +1,96 @@
+package report
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/export"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
+)
+
+// ReportColumns is the header row of the reports export, for the HR office.
+var ReportColumns = []string{
+	"report_id", "nip", "name", "unit_code", "indicator_code", "work_date", "quantity", "status",
+	"decided_by_nip", "decided_at", "reason", "evidence_count", "evidence_sha256",
+}
+
+// Exports returns the reports export: the same table for "kinerjabot
+// export --what reports" and the admin's /ekspor.
+func (f *Feature) Exports() []export.Kind {
+	return []export.Kind{{
+		Name:  "reports",
+		About: "work reports with status, decision and evidence hashes (one row per report)",
+		Label: "ekspor.kind_reports",
+		Build: f.buildExport,
+	}}
+}
+
+// buildExport is the reports table of every month of p, as one sheet.
+func (f *Feature) buildExport(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
+	var rows [][]string
+	for _, m := range p.Months() {
+		r, err := f.ReportRows(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r...)
+	}
+	return []sheet.Sheet{{Name: "Laporan " + p.String(), Header: ReportColumns, Rows: rows}}, nil
+}
+
+// ReportRows returns one row per report whose work date falls in period
+// (any status), in the order of ReportColumns: quantities with a decimal
+// point, decided_at in RFC 3339 in the configured zone, evidence hashes
+// separated by spaces. It reads one consistent snapshot.
+func (f *Feature) ReportRows(ctx context.Context, period kinerja.Period) ([][]string, error) {
+	var rows [][]string
+	err := f.deps.Store.InTx(ctx, func(tx kinerja.Tx) error {
+		var err error
+		rows, err = reportRows(ctx, tx, period, f.deps.Location)
+		return err
+	})
+	return rows, err
+}
+
+// reportRows reads the rows of ReportRows from s.
+func reportRows(ctx context.Context, s rowStore, period kinerja.Period, loc *time.Location) ([][]string, error) {
+	reps, err := s.ListReports(ctx, kinerja.ReportFilter{Period: period})
+	if err != nil {
+		return nil, err
+	}
+	var rows [][]string
+	staff := map[string]*kinerja.Staff{}
+	targets := map[int64]*kinerja.Target{}
+	for _, rep := range reps {
+		who, ok := staff[rep.NIP]
+		if !ok {
+			if who, err = s.Staff(ctx, rep.NIP); err != nil {
+				return nil, err
+			}
+			staff[rep.NIP] = who
+		}
+		t, err := cachedTarget(ctx, s, targets, rep.TargetID)
+		if err != nil {
+			return nil, err
+		}
+		var hashes []string
+		for _, e := range rep.Evidence {
+			if e.SHA256 != "" {
+				hashes = append(hashes, e.SHA256)
+			}
+		}
+		decided := ""
+		if !rep.DecidedAt.IsZero() {
+			decided = rep.DecidedAt.In(loc).Format(time.RFC3339)
+		}
+		rows = append(rows, []string{
+			strconv.FormatInt(rep.ID, 10), rep.NIP, who.Name, who.UnitCode, t.Code, rep.WorkDate,
+			strconv.FormatFloat(rep.Quantity, 'f', -1, 64), string(rep.Status), rep.DecidedBy, decided,
+			rep.Reason, strconv.Itoa(len(rep.Evidence)), strings.Join(hashes, " "),
+		})
+	}
+	return rows, nil
+}
