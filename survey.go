@@ -47,7 +47,7 @@ type SurveyResponse struct {
 	Answers    map[string]int
 	Suggestion string        // optional free text (saran), as typed
 	Profile    SurveyProfile // empty unless profile questions are on
-	Day        time.Time               // local midnight of the day answered
+	Day        time.Time     // local midnight of the day answered
 	DupKey     string
 }
 
