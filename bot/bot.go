@@ -23,7 +23,6 @@ type Config struct {
 	// Workers bounds how many chats are handled at once.
 	Workers int
 	Reports ReportsConfig // work reports and approvals; zero values take defaults (report_config.go)
-	Survey  SurveyConfig  // the citizen satisfaction survey (SKM)
 
 	// Evaluation is the local policy of period evaluations.
 	Evaluation EvaluationConfig
@@ -49,6 +48,10 @@ type Bot struct {
 	flowExpiry map[string]string
 	order      []string // command names in menu order
 	regErrs    []error  // registration mistakes, returned by New
+
+	// surveyPolicy is what the evaluation and jobs code still in this
+	// package needs of the survey's configuration (survey_results.go).
+	surveyPolicy SurveyPolicy
 
 	menuOnce sync.Once
 	// background tracks work started after a commit that may be slow
@@ -97,8 +100,6 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 	b.registerReports()
 
 	b.registerJobs()
-
-	b.registerSurvey()
 
 	b.registerEvaluation()
 

@@ -292,7 +292,7 @@ func (b *Bot) surveyLine(r *Request, nip string, p kinerja.Period) (string, erro
 		return "", err
 	}
 	if !ok {
-		return r.T("eval.survey_few", b.cfg.Survey.OfficerMinResponses), nil
+		return r.T("eval.survey_few", b.surveyPolicy.officerMin()), nil
 	}
 	return r.T("eval.survey", decimal(r.Lang, ikmString(res)), string(res.Mutu), kinerjaLabel(r.Lang, res.Mutu), res.Respondents), nil
 }

@@ -34,7 +34,7 @@ func (h *evalHarness) surveys(unit, officer string, day time.Time, n, answer int
 	h.t.Helper()
 	for range n {
 		resp := &kinerja.SurveyResponse{UnitCode: unit, OfficerNIP: officer, Day: day,
-			Answers: [9]int{answer, answer, answer, answer, answer, answer, answer, answer, answer}}
+			Answers: nineAnswers(answer)}
 		if err := h.db.AddSurveyResponse(context.Background(), resp); err != nil {
 			h.t.Fatal(err)
 		}

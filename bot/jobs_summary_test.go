@@ -16,7 +16,7 @@ import (
 
 // ikmOf makes an IKM result from n respondents all answering a.
 func ikmOf(n, a int) scoring.IKMResult {
-	var answered, sums [scoring.NumUnsur]int
+	answered, sums := make([]int, 9), make([]int, 9)
 	for i := range answered {
 		answered[i], sums[i] = n, n*a
 	}
@@ -125,10 +125,7 @@ func TestStoreSourcesReadTheSurvey(t *testing.T) {
 	ctx := context.Background()
 	h.jobs.cfg.Sources = StoreSources(wib)
 	add := func(day time.Time, a int) {
-		r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: day}
-		for i := range r.Answers {
-			r.Answers[i] = a
-		}
+		r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: day, Answers: nineAnswers(a)}
 		if err := h.db.AddSurveyResponse(ctx, r); err != nil {
 			t.Fatal(err)
 		}
@@ -248,10 +245,7 @@ func TestStoreSourcesReadTheReports(t *testing.T) {
 
 func TestExportIKMInChat(t *testing.T) {
 	h := newJobsHarness(t)
-	r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: at(2026, 10, 5, 0, 0)}
-	for i := range r.Answers {
-		r.Answers[i] = 4
-	}
+	r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: at(2026, 10, 5, 0, 0), Answers: nineAnswers(4)}
 	if err := h.db.AddSurveyResponse(context.Background(), r); err != nil {
 		t.Fatal(err)
 	}

@@ -85,7 +85,7 @@ func newJobsHarness(t *testing.T) *jobsHarness {
 		{Day: "2026-12-24", Name: "Cuti bersama Natal", CutiBersama: true},
 		{Day: "2026-12-25", Name: "Kelahiran Yesus Kristus"},
 	})
-	h.bot.cfg.Survey.Population = map[string]int{"PKM-TGR": 100}
+	h.bot.surveyPolicy.Population = map[string]int{"PKM-TGR": 100}
 	h.jobs = NewJobs(h.bot, JobsConfig{Calendar: cal, UnitGroups: map[string]int64{"PKM-TGR": -1001}, PublicChannel: -3003,
 		Sources: Sources{Approvals: h.src, Reporting: h.src, Activity: h.src, Survey: h.src, Evaluation: h.src}})
 	return h
