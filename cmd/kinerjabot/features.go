@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 )
 
 // features returns the bot's features wired to deps and the configuration,
@@ -11,7 +12,7 @@ func (a *app) features(deps bot.Deps) []bot.Feature {
 	var fs []bot.Feature
 	// report: work reports, approvals, achievement
 
-	// survey: the citizen satisfaction survey (SKM)
+	fs = append(fs, survey.New(deps, a.surveyConfig()))
 
 	// evaluation: period evaluations, objections
 

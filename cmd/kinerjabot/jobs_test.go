@@ -271,7 +271,7 @@ func TestEndToEndMonthlySummaryThroughTheEmulator(t *testing.T) {
 
 // ikmOf makes an IKM result from n respondents all answering a.
 func ikmOf(n, a int) scoring.IKMResult {
-	var answered, sums [scoring.NumUnsur]int
+	answered, sums := make([]int, 9), make([]int, 9)
 	for i := range answered {
 		answered[i], sums[i] = n, n*a
 	}

@@ -59,7 +59,8 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err := db.PutSetting(ctx, settingBotUsername, cfg.BotUsername); err != nil {
 		return err
 	}
-	b, err := bot.New(cfg, db, client, a.now, a.log)
+	deps := bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log, Username: cfg.BotUsername}
+	b, err := bot.New(cfg, db, client, a.now, a.log, a.features(deps)...)
 	if err != nil {
 		return err
 	}

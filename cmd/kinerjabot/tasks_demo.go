@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,9 +67,9 @@ func sceneJobs(ctx context.Context, d *demo) error {
 
 	// Dukcapil's citizens answered too, so the chart compares two units.
 	for i := range 12 {
-		r := &kinerja.SurveyResponse{UnitCode: "DUKCAPIL", Day: kinerja.Day(d.a.now(), loc)}
-		for k := range r.Answers {
-			r.Answers[k] = 3 + (i+k)%2
+		r := &kinerja.SurveyResponse{UnitCode: "DUKCAPIL", Day: kinerja.Day(d.a.now(), loc), Answers: map[string]int{}}
+		for k := range 9 {
+			r.Answers["U"+strconv.Itoa(k+1)] = 3 + (i+k)%2
 		}
 		if err := d.db.AddSurveyResponse(ctx, r); err != nil {
 			return err
