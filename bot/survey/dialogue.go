@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -355,9 +356,14 @@ func (f *Feature) surveyDupKey(r *bot.Request, unit string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return dupKeyOf(secret, r.From.ID, unit, r.Today()), nil
+}
+
+// dupKeyOf is the HMAC of account, unit and local day under secret.
+func dupKeyOf(secret []byte, account int64, unit string, day time.Time) string {
 	mac := hmac.New(sha256.New, secret)
-	mac.Write([]byte(strconv.FormatInt(r.From.ID, 10) + "|" + unit + "|" + r.Today().Format("2006-01-02")))
-	return hex.EncodeToString(mac.Sum(nil)), nil
+	mac.Write([]byte(strconv.FormatInt(account, 10) + "|" + unit + "|" + day.Format("2006-01-02")))
+	return hex.EncodeToString(mac.Sum(nil))
 }
 
 // surveySecret returns the server's HMAC secret, generating it at first

@@ -2,42 +2,48 @@ package survey
 
 import (
 	"context"
-	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
-// surveyHarness is a harness whose database file path is known (to inspect
-// stored rows directly) and whose bot has the given survey configuration.
+var wib = bottest.WIB
+
+const (
+	nipHead  = bottest.NIPHead
+	nipBudi  = bottest.NIPBudi
+	nipSari  = bottest.NIPSari
+	nipAdmin = bottest.NIPAdmin
+)
+
+// surveyHarness is the shared harness with the survey feature f, whose
+// services run over the harness's database and clock.
 type surveyHarness struct {
-	*harness
-	path string
+	*bottest.Harness
+	t *testing.T
+	f *Feature
 }
 
-func newSurveyHarness(t *testing.T, cfg SurveyConfig) *surveyHarness {
+func newSurveyHarness(t *testing.T, cfg Config) *surveyHarness {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "kinerja.db")
-	h := &harness{t: t, db: storagetest.MustOpenPath(t, path), msg: &recorder{}, now: time.Date(2026, 11, 10, 9, 0, 0, 0, wib)}
-	h.bot = mustBot(New(Config{Location: wib, BotUsername: "KinerjaSolokBot", Survey: cfg}, h.db, h.msg, func() time.Time { return h.now }, nil))
-	h.seed()
-	return &surveyHarness{harness: h, path: path}
-}
-
-// restart replaces the bot by a new one over the same database, as after
-// a process restart.
-func (h *surveyHarness) restart() {
-	cfg := h.bot.Config()
-	h.bot = mustBot(New(cfg, h.db, h.msg, func() time.Time { return h.now }, nil))
+	sh := &surveyHarness{t: t}
+	clock := func() time.Time { return sh.Now }
+	sh.f = New(bot.Deps{Now: clock, Location: wib, Username: "KinerjaSolokBot"}, cfg)
+	sh.Harness = bottest.New(t, bot.Config{Location: wib, BotUsername: "KinerjaSolokBot"}, sh.f)
+	sh.f.deps.Store = sh.DB
+	sh.Seed()
+	return sh
 }
 
 // newLink creates a survey link and returns its payload.
 func (h *surveyHarness) newLink(unit, officer string) string {
 	h.t.Helper()
-	l, link, err := h.bot.CreateSurveyLink(context.Background(), unit, officer)
+	l, link, err := h.f.CreateSurveyLink(context.Background(), unit, officer)
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -50,7 +56,7 @@ func (h *surveyHarness) newLink(unit, officer string) string {
 // surveyButton finds, in the last message that has survey buttons, the
 // button whose data ends with ":"+value, and returns its data and the id of
 // the message that carries it (the edited message's id, or a fresh one).
-func surveyButton(t *testing.T, msgs []OutMessage, value string) (string, int) {
+func surveyButton(t *testing.T, msgs []bot.OutMessage, value string) (string, int) {
 	t.Helper()
 	for i := len(msgs) - 1; i >= 0; i-- {
 		for _, row := range msgs[i].Buttons {
@@ -70,15 +76,15 @@ func surveyButton(t *testing.T, msgs []OutMessage, value string) (string, int) {
 }
 
 // pressSurvey presses the survey button for value in msgs.
-func (h *surveyHarness) pressSurvey(from int64, msgs []OutMessage, value string) []OutMessage {
+func (h *surveyHarness) pressSurvey(from int64, msgs []bot.OutMessage, value string) []bot.OutMessage {
 	h.t.Helper()
 	data, id := surveyButton(h.t, msgs, value)
-	return h.press(from, id, data)
+	return h.Press(from, id, data)
 }
 
 // answerAll presses the answers in order, stopping at the first 0, starting
 // from the given messages, and returns the messages after the last press.
-func (h *surveyHarness) answerAll(from int64, msgs []OutMessage, answers [9]int) []OutMessage {
+func (h *surveyHarness) answerAll(from int64, msgs []bot.OutMessage, answers []int) []bot.OutMessage {
 	h.t.Helper()
 	for _, a := range answers {
 		if a == 0 {
@@ -89,11 +95,11 @@ func (h *surveyHarness) answerAll(from int64, msgs []OutMessage, answers [9]int)
 	return msgs
 }
 
-// complete runs a whole survey with buttons only: /start, nine answers,
+// complete runs a whole survey with buttons only: /start, the answers,
 // then Lewati. It returns the final messages.
-func (h *surveyHarness) complete(from int64, payload string, answers [9]int) []OutMessage {
+func (h *surveyHarness) complete(from int64, payload string, answers []int) []bot.OutMessage {
 	h.t.Helper()
-	msgs := h.answerAll(from, h.text(from, "/start "+payload), answers)
+	msgs := h.answerAll(from, h.Text(from, "/start "+payload), answers)
 	return h.pressSurvey(from, msgs, "skip")
 }
 
@@ -101,7 +107,7 @@ func (h *surveyHarness) complete(from int64, payload string, answers [9]int) []O
 func (h *surveyHarness) totals(unit string) kinerja.SurveyTotals {
 	h.t.Helper()
 	nov := kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 11}
-	tot, err := h.db.SurveyTotals(context.Background(), kinerja.SurveyFilter{UnitCode: unit, From: nov.Start(wib), To: nov.End(wib)})
+	tot, err := h.DB.SurveyTotals(context.Background(), kinerja.SurveyFilter{UnitCode: unit, From: nov.Start(wib), To: nov.End(wib)})
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -111,5 +117,36 @@ func (h *surveyHarness) totals(unit string) kinerja.SurveyTotals {
 	return tot[0]
 }
 
-// all returns answers all equal to v.
-func all(v int) [9]int { return [9]int{v, v, v, v, v, v, v, v, v} }
+// nine returns the regulation's nine answers (unanswered ones 0).
+func nine(a ...int) []int {
+	out := make([]int, 9)
+	copy(out, a)
+	return out
+}
+
+// all returns nine answers all equal to v.
+func all(v int) []int { return []int{v, v, v, v, v, v, v, v, v} }
+
+// byCode keys answers by the default codes U1, U2, …
+func byCode(a []int) map[string]int {
+	m := map[string]int{}
+	for i, v := range a {
+		m["U"+strconv.Itoa(i+1)] = v
+	}
+	return m
+}
+
+// sumsOf returns the nine sums of totals in order.
+func sumsOf(t kinerja.SurveyTotals) [9]int {
+	var out [9]int
+	for i := range out {
+		out[i] = t.Sums["U"+strconv.Itoa(i+1)]
+	}
+	return out
+}
+
+// mustSay fails unless one of the messages contains every fragment.
+func mustSay(t *testing.T, msgs []bot.OutMessage, fragments ...string) bot.OutMessage {
+	t.Helper()
+	return bottest.MustSay(t, msgs, fragments...)
+}
