@@ -5,10 +5,6 @@ import (
 	"time"
 )
 
-// NumSurveyQuestions is the number of unsur in the citizen satisfaction
-// survey (SKM) fixed by PermenPANRB 14/2017; package scoring describes them.
-const NumSurveyQuestions = 9
-
 // SurveyPayloadPrefix starts every survey deep-link payload, so that /start
 // can tell a survey link from an invitation.
 const SurveyPayloadPrefix = "s_"
@@ -44,11 +40,14 @@ type SurveyProfile struct {
 // one response per account per unit per day; "" when duplicates are allowed.
 type SurveyResponse struct {
 	UnitCode   string
-	OfficerNIP string                  // "" when the link named no officer
-	Answers    [NumSurveyQuestions]int // 1–4 per unsur, 0 when unanswered
-	Suggestion string                  // optional free text (saran), as typed
-	Profile    SurveyProfile           // empty unless profile questions are on
-	Day        time.Time               // local midnight of the day answered
+	OfficerNIP string // "" when the link named no officer
+	// Answers are by unsur code ("U1"…): 1–4, 0 when unanswered. Keyed by
+	// code rather than position so a questionnaire with other or more unsur
+	// needs no schema change; a response keeps the codes it was asked.
+	Answers    map[string]int
+	Suggestion string        // optional free text (saran), as typed
+	Profile    SurveyProfile // empty unless profile questions are on
+	Day        time.Time     // local midnight of the day answered
 	DupKey     string
 }
 
@@ -64,13 +63,15 @@ type SurveyFilter struct {
 
 // SurveyTotals are the per-unsur counts and sums of a group of responses:
 // all the IKM needs (scoring.IKMFromTotals), aggregated by the database so
-// the index scales with any number of responses.
+// the index scales with any number of responses. Answered and Sums are by
+// unsur code; every code asked in the group is present, with 0 answers when
+// all skipped it.
 type SurveyTotals struct {
 	UnitCode    string
 	OfficerNIP  string // set when grouped by officer
 	Respondents int    // responses with at least one answer
-	Answered    [NumSurveyQuestions]int
-	Sums        [NumSurveyQuestions]int
+	Answered    map[string]int
+	Sums        map[string]int
 }
 
 // SurveyStore keeps survey links and anonymous responses.

@@ -22,7 +22,6 @@ type Config struct {
 	SessionIdle time.Duration  // a dialogue idle this long expires (30 minutes)
 	// Workers bounds how many chats are handled at once.
 	Workers int
-	Survey  SurveyConfig // the citizen satisfaction survey (SKM)
 }
 
 // Bot is the conversation engine: it turns updates into replies through the
@@ -89,8 +88,6 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 		flowExpiry:     map[string]string{},
 	}
 	b.registerCore()
-
-	b.registerSurvey()
 
 	for _, f := range features {
 		f.Register(b)

@@ -137,6 +137,12 @@ func init() {
 		"err.invite_invalid":           {"Kode undangan tidak valid.", "Invalid invitation code."},
 		"err.invite_used":              {"Kode undangan sudah dipakai.", "The invitation code was already used."},
 		"err.account_not_found":        {"Akun tidak ditemukan.", "Account not found."},
-		"err.no_session":               {"Tidak ada percakapan yang sedang berjalan.", "No dialogue in progress."},
+		// Scoring and storage refuse an answer outside the survey's scale
+		// with this error, whatever feature stored it.
+		"err.ikm_answer": {
+			"Jawaban %s bernilai %d; skala survei adalah 1–4.",
+			"Answer %s is %d; the survey scale is 1–4.",
+		},
+		"err.no_session": {"Tidak ada percakapan yang sedang berjalan.", "No dialogue in progress."},
 	})
 }

@@ -7,66 +7,30 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 )
 
-// NumUnsur is the number of survey elements (unsur) fixed by PermenPANRB
-// 14/2017: one question each, answered on a 1–4 scale.
-const NumUnsur = 9
+// The unsur (survey elements) and their questions are data: package
+// bot/survey holds the questionnaire (by default the nine unsur of
+// PermenPANRB 14/2017, DOMAIN.md §6). Here an unsur is a position in the
+// questionnaire's order, and every unsur weighs the same, 1/n.
 
-// UnsurInfo describes one survey element so the bot can render its question.
-// Labels[k] is the wording of answer k+1, exactly as in the regulation's
-// questionnaire; the EN fields are our translations for the English UI.
-type UnsurInfo struct {
-	Code     string // "U1" … "U9"
-	Name     string
-	NameEN   string
-	Labels   [4]string
-	LabelsEN [4]string
-}
-
-// Unsur lists the nine elements of the citizen satisfaction survey
-// (PermenPANRB 14/2017, DOMAIN.md §6), in order. Answer k (1–4) of unsur i has
-// label Unsur[i].Labels[k-1].
-var Unsur = [NumUnsur]UnsurInfo{
-	{"U1", "Persyaratan", "Requirements",
-		[4]string{"Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"},
-		[4]string{"Not appropriate", "Less appropriate", "Appropriate", "Very appropriate"}},
-	{"U2", "Sistem, mekanisme, dan prosedur", "System, mechanism and procedure",
-		[4]string{"Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"},
-		[4]string{"Not easy", "Less easy", "Easy", "Very easy"}},
-	{"U3", "Waktu penyelesaian", "Completion time",
-		[4]string{"Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"},
-		[4]string{"Not fast", "Less fast", "Fast", "Very fast"}},
-	{"U4", "Biaya/tarif", "Cost/fee",
-		[4]string{"Sangat mahal", "Cukup mahal", "Murah", "Gratis"},
-		[4]string{"Very expensive", "Fairly expensive", "Cheap", "Free"}},
-	{"U5", "Produk spesifikasi jenis pelayanan", "Product specification of the service",
-		[4]string{"Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"},
-		[4]string{"Not appropriate", "Less appropriate", "Appropriate", "Very appropriate"}},
-	{"U6", "Kompetensi pelaksana", "Competence of the staff",
-		[4]string{"Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"},
-		[4]string{"Not competent", "Less competent", "Competent", "Very competent"}},
-	{"U7", "Perilaku pelaksana", "Behaviour of the staff",
-		[4]string{"Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"},
-		[4]string{"Not polite and friendly", "Less polite and friendly", "Polite and friendly", "Very polite and friendly"}},
-	{"U8", "Penanganan pengaduan, saran dan masukan", "Handling of complaints, suggestions and feedback",
-		[4]string{"Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"},
-		[4]string{"None", "Exists but does not work", "Works, but not fully", "Well managed"}},
-	{"U9", "Sarana dan prasarana", "Facilities and infrastructure",
-		[4]string{"Buruk", "Cukup", "Baik", "Sangat baik"},
-		[4]string{"Poor", "Fair", "Good", "Very good"}},
-}
-
-// Response is one citizen's answers to the nine unsur. Answers[i] is 1–4, or
-// 0 when the citizen skipped unsur i (the survey lets them).
+// Response is one citizen's answers, in questionnaire order. Answers[i] is
+// 1–4, or 0 when the citizen skipped unsur i (the survey lets them); a
+// response shorter than the questionnaire skipped the rest.
 type Response struct {
-	Answers [NumUnsur]int
+	Answers []int
 }
 
 // Validate returns an EInvalid *Error when an answer is outside 0–4: the
-// regulation's scale is 1–4 (a 1–5 star scale does not follow it).
-func (r Response) Validate() error {
+// regulation's scale is 1–4 (a 1–5 star scale does not follow it). codes
+// name the unsur in the error; a position without a code is named by its
+// number.
+func (r Response) Validate(codes []string) error {
 	for i, a := range r.Answers {
 		if a < 0 || a > 4 {
-			return kinerja.Errorf(kinerja.EInvalid, "err.ikm_answer", Unsur[i].Code, a)
+			name := strconv.Itoa(i + 1)
+			if i < len(codes) {
+				name = codes[i]
+			}
+			return kinerja.Errorf(kinerja.EInvalid, "err.ikm_answer", name, a)
 		}
 	}
 	return nil
@@ -121,11 +85,12 @@ type IKMResult struct {
 	Respondents int
 	// Answered[i] and Sums[i] are how many respondents answered unsur i and
 	// the sum of their answers; they keep NRR exact (NRR = Sums/Answered).
-	Answered [NumUnsur]int
-	Sums     [NumUnsur]int
+	// All three slices have one entry per unsur of the questionnaire.
+	Answered []int
+	Sums     []int
 	// NRR[i] is the mean answer to unsur i (nilai rata-rata), 0 when nobody
 	// answered it. For display; the IKM is computed from Sums and Answered.
-	NRR [NumUnsur]float64
+	NRR []float64
 	// IKM is on the 25–100 scale, rounded once to two decimals, half up;
 	// 0 when nothing was answered.
 	IKM float64
@@ -138,16 +103,17 @@ type IKMResult struct {
 	Complete bool
 }
 
-// ComputeIKM computes the IKM of a unit from its respondents' answers
-// (PermenPANRB 14/2017, DOMAIN.md §6). Answers outside 1–4 count as
-// unanswered; the bot rejects them at input with Response.Validate.
-func ComputeIKM(responses []Response) IKMResult {
-	var answered, sums [NumUnsur]int
+// ComputeIKM computes the IKM of a unit from its respondents' answers to a
+// questionnaire of n unsur (PermenPANRB 14/2017, DOMAIN.md §6). Answers
+// outside 1–4 count as unanswered; the bot rejects them at input with
+// Response.Validate.
+func ComputeIKM(n int, responses []Response) IKMResult {
+	answered, sums := make([]int, n), make([]int, n)
 	respondents := 0
 	for _, r := range responses {
 		answeredAny := false
 		for i, a := range r.Answers {
-			if a >= 1 && a <= 4 {
+			if i < n && a >= 1 && a <= 4 {
 				answered[i]++
 				sums[i] += a
 				answeredAny = true
@@ -164,23 +130,27 @@ func ComputeIKM(responses []Response) IKMResult {
 // storage can aggregate in SQL (COUNT and SUM per unsur) without loading
 // every response.
 //
-// IKM = (Σ NRR_i × 1/9) × 25. It is computed with exact rationals
-// (math/big.Rat): NRR_i are ratios of integers, so the sum and the weight 1/9
+// answered[i] and sums[i] are those of unsur i; n = len(answered) is the
+// number of unsur, each weighing 1/n (1/9 for the regulation's nine).
+//
+// IKM = (Σ NRR_i × 1/n) × 25. It is computed with exact rationals
+// (math/big.Rat): NRR_i are ratios of integers, so the sum and the weight 1/n
 // are exact and the one rounding at the end (two decimals, half up) is never
 // pushed across a boundary by float error. In float64 the literal
 // (Σ NRR × (1/9)) × 25 gives 88.304999999999978 for an exact 88.305 and would
 // turn an A into a B.
 //
 // The regulation assumes every unsur answered. If some unsur has no answer at
-// all, the weight 1/9 is shared among the answered unsur instead (the mean of
+// all, the weight 1/n is shared among the answered unsur instead (the mean of
 // their NRR × 25), so a skipped question does not drag the index below the
 // 25–100 scale; Complete is then false so reports can say so.
-func IKMFromTotals(respondents int, answered, sums [NumUnsur]int) IKMResult {
-	res := IKMResult{Respondents: respondents, Answered: answered, Sums: sums}
+func IKMFromTotals(respondents int, answered, sums []int) IKMResult {
+	n := len(answered)
+	res := IKMResult{Respondents: respondents, Answered: answered, Sums: sums, NRR: make([]float64, n)}
 	total := new(big.Rat)
 	k := 0
-	for i := range NumUnsur {
-		if answered[i] <= 0 {
+	for i := range n {
+		if answered[i] <= 0 || i >= len(sums) {
 			continue
 		}
 		nrr := big.NewRat(int64(sums[i]), int64(answered[i]))
@@ -188,12 +158,12 @@ func IKMFromTotals(respondents int, answered, sums [NumUnsur]int) IKMResult {
 		total.Add(total, nrr)
 		k++
 	}
-	res.Complete = k == NumUnsur
+	res.Complete = k == n
 	if k == 0 {
 		return res
 	}
-	// (Σ NRR / k) × 25, with k = 9 when complete: exactly the regulation's
-	// (Σ NRR × 1/9) × 25.
+	// (Σ NRR / k) × 25, with k = n when complete: exactly the regulation's
+	// (Σ NRR × 1/n) × 25.
 	total.Mul(total, big.NewRat(25, int64(k)))
 	h := roundHundredths(total)
 	res.IKM = float64(h) / 100
@@ -202,13 +172,13 @@ func IKMFromTotals(respondents int, answered, sums [NumUnsur]int) IKMResult {
 	return res
 }
 
-// Weakest returns the index (0–8) of the unsur with the lowest NRR, the first
+// Weakest returns the index (0 to n-1) of the unsur with the lowest NRR, the first
 // thing a unit should improve; ties go to the lowest index. Unsur nobody
 // answered are skipped; -1 when none was answered. Comparison is exact
 // (cross-multiplied integers), so equal means equal.
 func (r IKMResult) Weakest() int {
 	best := -1
-	for i := range NumUnsur {
+	for i := range r.Answered {
 		if r.Answered[i] <= 0 {
 			continue
 		}

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"reflect"
 	"testing"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -8,7 +9,7 @@ import (
 
 // same returns a response with answer a to all nine unsur.
 func same(a int) Response {
-	var r Response
+	r := Response{Answers: make([]int, 9)}
 	for i := range r.Answers {
 		r.Answers[i] = a
 	}
@@ -45,21 +46,21 @@ func TestComputeIKM(t *testing.T) {
 		// Σ NRR = 87/3 = 29; IKM = 29 × 25/9 = 80.5555… → 80.56 (B).
 		{"three respondents by hand is 80.56 B", []Response{
 			same(4), same(3),
-			{Answers: [9]int{2, 3, 4, 1, 2, 3, 4, 3, 2}},
+			{Answers: []int{2, 3, 4, 1, 2, 3, 4, 3, 2}},
 		}, 3, 80.56, MutuB, "Baik", true},
 		// U1: (4+2)/2 = 3, U2–U9: 4 (one answer each); Σ NRR = 35;
 		// IKM = 35 × 25/9 = 97.222… → 97.22.
 		{"skipped answers average over those who answered", []Response{
 			same(4),
-			{Answers: [9]int{2}},
+			{Answers: []int{2}},
 		}, 2, 97.22, MutuA, "Sangat Baik", true},
 		{"empty response is not a respondent", []Response{same(4), {}}, 1, 100, MutuA, "Sangat Baik", true},
 		{"out-of-scale answer counts as unanswered", []Response{
 			same(3),
-			{Answers: [9]int{5, 4, 4, 4, 4, 4, 4, 4, 4}},
+			{Answers: []int{5, 4, 4, 4, 4, 4, 4, 4, 4}},
 		}, 2, 86.11, MutuB, "Baik", true}, // U1 3 (one answer), U2–U9 3.5: Σ 31 → 775/9 = 86.11
 		{"unsur nobody answered is left out", []Response{
-			{Answers: [9]int{3, 3, 3, 3, 3, 3, 3, 0, 3}},
+			{Answers: []int{3, 3, 3, 3, 3, 3, 3, 0, 3}},
 		}, 1, 75, MutuC, "Kurang Baik", false},
 		{"zero respondents has no grade", nil, 0, 0, "", "", false},
 		// Exact 88.305 (Σ NRR = 9 × 3.5322): half up to 88.31, an A. In float64
@@ -74,7 +75,7 @@ func TestComputeIKM(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ComputeIKM(tt.responses)
+			got := ComputeIKM(9, tt.responses)
 			if got, want := got.Respondents, tt.respondents; got != want {
 				t.Errorf("Respondents = %d, want %d", got, want)
 			}
@@ -95,23 +96,23 @@ func TestComputeIKM(t *testing.T) {
 }
 
 func TestComputeIKMTotals(t *testing.T) {
-	got := ComputeIKM([]Response{same(4), {Answers: [9]int{2, 0, 0, 0, 0, 0, 0, 0, 1}}})
-	if got, want := got.Answered, [9]int{2, 1, 1, 1, 1, 1, 1, 1, 2}; got != want {
+	got := ComputeIKM(9, []Response{same(4), {Answers: []int{2, 0, 0, 0, 0, 0, 0, 0, 1}}})
+	if got, want := got.Answered, []int{2, 1, 1, 1, 1, 1, 1, 1, 2}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Answered = %v, want %v", got, want)
 	}
-	if got, want := got.Sums, [9]int{6, 4, 4, 4, 4, 4, 4, 4, 5}; got != want {
+	if got, want := got.Sums, []int{6, 4, 4, 4, 4, 4, 4, 4, 5}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Sums = %v, want %v", got, want)
 	}
-	if got, want := got.NRR, [9]float64{3, 4, 4, 4, 4, 4, 4, 4, 2.5}; got != want {
+	if got, want := got.NRR, []float64{3, 4, 4, 4, 4, 4, 4, 4, 2.5}; !reflect.DeepEqual(got, want) {
 		t.Errorf("NRR = %v, want %v", got, want)
 	}
 }
 
 func TestIKMFromTotalsMatchesComputeIKM(t *testing.T) {
-	responses := []Response{same(4), same(2), {Answers: [9]int{1, 2, 3, 4, 0, 4, 3, 2, 1}}}
-	viaResponses := ComputeIKM(responses)
+	responses := []Response{same(4), same(2), {Answers: []int{1, 2, 3, 4, 0, 4, 3, 2, 1}}}
+	viaResponses := ComputeIKM(9, responses)
 	got := IKMFromTotals(viaResponses.Respondents, viaResponses.Answered, viaResponses.Sums)
-	if got != viaResponses {
+	if !reflect.DeepEqual(got, viaResponses) {
 		t.Errorf("IKMFromTotals = %+v, want %+v", got, viaResponses)
 	}
 }
@@ -122,20 +123,20 @@ func TestWeakest(t *testing.T) {
 		responses []Response
 		want      int
 	}{
-		{"lowest mean wins", []Response{{Answers: [9]int{4, 4, 4, 2, 4, 4, 4, 4, 4}}}, 3},
-		{"tie goes to the lowest index", []Response{{Answers: [9]int{4, 4, 2, 4, 2, 4, 4, 4, 4}}}, 2},
+		{"lowest mean wins", []Response{{Answers: []int{4, 4, 4, 2, 4, 4, 4, 4, 4}}}, 3},
+		{"tie goes to the lowest index", []Response{{Answers: []int{4, 4, 2, 4, 2, 4, 4, 4, 4}}}, 2},
 		{"all equal is the first", []Response{same(3)}, 0},
 		// U1 mean 2.5 (two answers), U9 mean 3 (one answer).
 		{"means, not sums, are compared", []Response{
-			{Answers: [9]int{2, 4, 4, 4, 4, 4, 4, 4, 3}},
-			{Answers: [9]int{3, 4, 4, 4, 4, 4, 4, 4, 0}},
+			{Answers: []int{2, 4, 4, 4, 4, 4, 4, 4, 3}},
+			{Answers: []int{3, 4, 4, 4, 4, 4, 4, 4, 0}},
 		}, 0},
-		{"unanswered unsur is skipped", []Response{{Answers: [9]int{0, 4, 4, 4, 4, 4, 4, 4, 3}}}, 8},
+		{"unanswered unsur is skipped", []Response{{Answers: []int{0, 4, 4, 4, 4, 4, 4, 4, 3}}}, 8},
 		{"nothing answered is -1", nil, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, want := ComputeIKM(tt.responses).Weakest(), tt.want
+			got, want := ComputeIKM(9, tt.responses).Weakest(), tt.want
 			if got != want {
 				t.Errorf("Weakest() = %d, want %d", got, want)
 			}
@@ -157,7 +158,7 @@ func TestProvisional(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := ComputeIKM(crowd(map[int]int{3: tt.respondents}))
+			r := ComputeIKM(9, crowd(map[int]int{3: tt.respondents}))
 			got, want := r.Provisional(tt.population), tt.want
 			if got != want {
 				t.Errorf("Provisional(%d) with %d respondents = %v, want %v", tt.population, tt.respondents, got, want)
@@ -223,17 +224,17 @@ func TestMutuLabels(t *testing.T) {
 func TestResponseValidate(t *testing.T) {
 	tests := []struct {
 		name    string
-		answers [9]int
+		answers []int
 		wantErr bool
 	}{
-		{"answers 1 to 4 are valid", [9]int{1, 2, 3, 4, 1, 2, 3, 4, 1}, false},
-		{"skipped answers are valid", [9]int{}, false},
-		{"5 is invalid", [9]int{4, 4, 4, 4, 5, 4, 4, 4, 4}, true},
-		{"negative is invalid", [9]int{-1}, true},
+		{"answers 1 to 4 are valid", []int{1, 2, 3, 4, 1, 2, 3, 4, 1}, false},
+		{"skipped answers are valid", make([]int, 9), false},
+		{"5 is invalid", []int{4, 4, 4, 4, 5, 4, 4, 4, 4}, true},
+		{"negative is invalid", []int{-1}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := Response{Answers: tt.answers}.Validate()
+			err := Response{Answers: tt.answers}.Validate(nil)
 			if got, want := err != nil, tt.wantErr; got != want {
 				t.Fatalf("Validate() = %v, want error %v", err, want)
 			}
@@ -246,41 +247,19 @@ func TestResponseValidate(t *testing.T) {
 	}
 }
 
-func TestUnsurData(t *testing.T) {
-	codes := [9]string{"U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"}
-	for i, u := range Unsur {
-		if got, want := u.Code, codes[i]; got != want {
-			t.Errorf("Unsur[%d].Code = %q, want %q", i, got, want)
-		}
-		if u.Name == "" || u.NameEN == "" {
-			t.Errorf("Unsur[%d] has an empty name", i)
-		}
-		for k := range 4 {
-			if u.Labels[k] == "" || u.LabelsEN[k] == "" {
-				t.Errorf("Unsur[%d] answer %d has an empty label", i, k+1)
-			}
-		}
+// TestEveryUnsurWeighsOneNth checks the weight comes from the number of
+// unsur, not from the regulation's nine: with ten unsur, one of them at 1
+// and nine at 4, Σ NRR = 37 and IKM = 37 × 25/10 = 92.50.
+func TestEveryUnsurWeighsOneNth(t *testing.T) {
+	got := ComputeIKM(10, []Response{{Answers: []int{4, 4, 4, 4, 4, 4, 4, 4, 4, 1}}})
+	if got.IKM != 92.5 || got.Mutu != MutuA || !got.Complete || len(got.NRR) != 10 {
+		t.Errorf("ten unsur: %+v, want IKM 92.50 A complete", got)
 	}
-	// Spot checks against DOMAIN.md §6, where wording is easiest to get wrong.
-	tests := []struct {
-		name      string
-		got, want string
-	}{
-		{"U2 name", Unsur[1].Name, "Sistem, mekanisme, dan prosedur"},
-		{"U4 answer 1", Unsur[3].Labels[0], "Sangat mahal"},
-		{"U4 answer 4", Unsur[3].Labels[3], "Gratis"},
-		{"U5 name", Unsur[4].Name, "Produk spesifikasi jenis pelayanan"},
-		{"U7 answer 4", Unsur[6].Labels[3], "Sangat sopan dan ramah"},
-		{"U8 name", Unsur[7].Name, "Penanganan pengaduan, saran dan masukan"},
-		{"U8 answer 2", Unsur[7].Labels[1], "Ada tetapi tidak berfungsi"},
-		{"U8 answer 3", Unsur[7].Labels[2], "Berfungsi kurang maksimal"},
-		{"U9 answer 2", Unsur[8].Labels[1], "Cukup"},
+	// The same answers to nine unsur leave the tenth unanswered.
+	if got := ComputeIKM(10, []Response{same(4)}); got.Complete || got.IKM != 100 {
+		t.Errorf("tenth unanswered: %+v, want IKM 100 incomplete", got)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if tt.got != tt.want {
-				t.Errorf("got %q, want %q", tt.got, tt.want)
-			}
-		})
+	if err := (Response{Answers: []int{4, 5}}).Validate([]string{"A", "B"}); kinerja.ErrorCode(err) != kinerja.EInvalid {
+		t.Errorf("Validate = %v, want EInvalid", err)
 	}
 }

@@ -3,7 +3,9 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -73,28 +75,42 @@ func (c *conn) ListSurveyLinks(ctx context.Context, unitCode string) ([]*kinerja
 	return collect(rows, scanSurveyLink)
 }
 
-// AddSurveyResponse stores a response. ON CONFLICT DO NOTHING (rather than
-// catching the unique violation) keeps a PostgreSQL transaction usable after
-// a repeat, so the handler can still end the dialogue and record the update.
+// AddSurveyResponse stores a response and one answer row per unsur. ON
+// CONFLICT DO NOTHING (rather than catching the unique violation) keeps a
+// PostgreSQL transaction usable after a repeat, so the handler can still end
+// the dialogue and record the update.
 func (c *conn) AddSurveyResponse(ctx context.Context, r *kinerja.SurveyResponse) error {
 	var dup any
 	if r.DupKey != "" {
 		dup = r.DupKey
 	}
-	a := r.Answers
-	res, err := c.exec(ctx, `INSERT INTO survey_responses (unit_code, officer_nip, day,
-		u1, u2, u3, u4, u5, u6, u7, u8, u9,
+	for code, v := range r.Answers {
+		if code == "" || v < 0 || v > 4 {
+			return kinerja.Errorf(kinerja.EInvalid, "err.ikm_answer", code, v)
+		}
+	}
+	var id int64
+	err := c.queryRow(ctx, `INSERT INTO survey_responses (unit_code, officer_nip, day,
 		suggestion, gender, age_band, education, occupation, dup_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (dup_key) DO NOTHING`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (dup_key) DO NOTHING RETURNING id`,
 		r.UnitCode, r.OfficerNIP, r.Day.UnixMilli(),
-		a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8],
-		r.Suggestion, r.Profile.Gender, r.Profile.AgeBand, r.Profile.Education, r.Profile.Occupation, dup)
-	if err != nil {
+		r.Suggestion, r.Profile.Gender, r.Profile.AgeBand, r.Profile.Education, r.Profile.Occupation, dup).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return kinerja.Errorf(kinerja.EConflict, "err.survey_already_counted")
+	} else if err != nil {
 		return fmt.Errorf("add survey response: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return kinerja.Errorf(kinerja.EConflict, "err.survey_already_counted")
+	codes := make([]string, 0, len(r.Answers))
+	for code := range r.Answers {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	for _, code := range codes {
+		if _, err := c.exec(ctx, `INSERT INTO survey_answers (response_id, unsur_code, value) VALUES (?, ?, ?)`,
+			id, code, r.Answers[code]); err != nil {
+			return fmt.Errorf("add survey answer: %w", err)
+		}
 	}
 	return nil
 }
@@ -109,63 +125,75 @@ func (c *conn) SurveyCounted(ctx context.Context, dupKey string) (bool, error) {
 	return n > 0, err
 }
 
-// surveyTotalsSelect aggregates in SQL: for each unsur the number of
-// respondents who answered it and the sum of their answers, which is all
-// the IKM needs, so no response is loaded into memory.
-var surveyTotalsSelect = func() string {
-	var b strings.Builder
-	b.WriteString(`COUNT(*)`)
-	for i := 1; i <= kinerja.NumSurveyQuestions; i++ {
-		fmt.Fprintf(&b, `, SUM(CASE WHEN u%d > 0 THEN 1 ELSE 0 END), SUM(u%d)`, i, i)
-	}
-	return b.String()
-}()
-
 // SurveyTotals returns per-unsur counts and sums of the matching responses,
-// grouped by unit (and officer). A response with no answer at all is not a
-// respondent and is left out.
+// grouped by unit (and officer), aggregated in SQL so no response is loaded
+// into memory. A response with no answer at all is not a respondent and is
+// left out. Two queries: the respondents per group, then the answers per
+// group and unsur code.
 func (c *conn) SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kinerja.SurveyTotals, error) {
-	where := []string{`(u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9) > 0`}
+	where := []string{`EXISTS (SELECT 1 FROM survey_answers x WHERE x.response_id = r.id AND x.value > 0)`}
 	var args []any
 	if f.UnitCode != "" {
-		where = append(where, `unit_code = ?`)
+		where = append(where, `r.unit_code = ?`)
 		args = append(args, f.UnitCode)
 	}
 	if f.OfficerNIP != "" {
-		where = append(where, `officer_nip = ?`)
+		where = append(where, `r.officer_nip = ?`)
 		args = append(args, f.OfficerNIP)
 	}
 	if !f.From.IsZero() {
-		where = append(where, `day >= ?`)
+		where = append(where, `r.day >= ?`)
 		args = append(args, f.From.UnixMilli())
 	}
 	if !f.To.IsZero() {
-		where = append(where, `day < ?`)
+		where = append(where, `r.day < ?`)
 		args = append(args, f.To.UnixMilli())
 	}
-	group := `unit_code`
+	group := `r.unit_code`
 	officer := `''`
 	if f.ByOfficer {
-		group, officer = `unit_code, officer_nip`, `officer_nip`
+		group, officer = `r.unit_code, r.officer_nip`, `r.officer_nip`
 	}
-	q := `SELECT unit_code, ` + officer + `, ` + surveyTotalsSelect + ` FROM survey_responses WHERE ` +
-		strings.Join(where, ` AND `) + ` GROUP BY ` + group + ` ORDER BY ` + group
-	rows, err := c.query(ctx, q, args...)
+	cond := strings.Join(where, ` AND `)
+	rows, err := c.query(ctx, `SELECT r.unit_code, `+officer+`, COUNT(*) FROM survey_responses r WHERE `+cond+
+		` GROUP BY `+group+` ORDER BY `+group, args...)
+	if err != nil {
+		return nil, fmt.Errorf("survey totals: %w", err)
+	}
+	var out []kinerja.SurveyTotals
+	index := map[[2]string]int{}
+	for rows.Next() {
+		t := kinerja.SurveyTotals{Answered: map[string]int{}, Sums: map[string]int{}}
+		if err := rows.Scan(&t.UnitCode, &t.OfficerNIP, &t.Respondents); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("survey totals: %w", err)
+		}
+		index[[2]string{t.UnitCode, t.OfficerNIP}] = len(out)
+		out = append(out, t)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, fmt.Errorf("survey totals: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	rows, err = c.query(ctx, `SELECT r.unit_code, `+officer+`, a.unsur_code,
+		SUM(CASE WHEN a.value > 0 THEN 1 ELSE 0 END), SUM(a.value)
+		FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
+		WHERE `+cond+` GROUP BY `+group+`, a.unsur_code`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("survey totals: %w", err)
 	}
 	defer rows.Close()
-	var out []kinerja.SurveyTotals
 	for rows.Next() {
-		var t kinerja.SurveyTotals
-		dest := []any{&t.UnitCode, &t.OfficerNIP, &t.Respondents}
-		for i := range kinerja.NumSurveyQuestions {
-			dest = append(dest, &t.Answered[i], &t.Sums[i])
-		}
-		if err := rows.Scan(dest...); err != nil {
+		var unit, off, code string
+		var answered, sum int
+		if err := rows.Scan(&unit, &off, &code, &answered, &sum); err != nil {
 			return nil, fmt.Errorf("survey totals: %w", err)
 		}
-		out = append(out, t)
+		if i, ok := index[[2]string{unit, off}]; ok {
+			out[i].Answered[code], out[i].Sums[code] = answered, sum
+		}
 	}
 	return out, rows.Err()
 }

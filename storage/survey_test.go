@@ -2,6 +2,8 @@ package storage_test
 
 import (
 	"context"
+	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
@@ -11,9 +13,24 @@ import (
 
 // response builds a response of unit on day with the given answers.
 func response(unit, officer string, day time.Time, dup string, answers ...int) *kinerja.SurveyResponse {
-	r := &kinerja.SurveyResponse{UnitCode: unit, OfficerNIP: officer, Day: kinerja.Day(day, jakarta), DupKey: dup}
-	copy(r.Answers[:], answers)
+	r := &kinerja.SurveyResponse{UnitCode: unit, OfficerNIP: officer, Day: kinerja.Day(day, jakarta), DupKey: dup,
+		Answers: map[string]int{}}
+	for i, a := range answers {
+		r.Answers[unsurCode(i)] = a
+	}
 	return r
+}
+
+// unsurCode is the code of the default questionnaire's unsur i (from 0).
+func unsurCode(i int) string { return "U" + strconv.Itoa(i+1) }
+
+// byCode turns per-position values into the per-code map of SurveyTotals.
+func byCode(values ...int) map[string]int {
+	m := map[string]int{}
+	for i, v := range values {
+		m[unsurCode(i)] = v
+	}
+	return m
 }
 
 func init() {
@@ -101,7 +118,7 @@ func init() {
 		if got, want := tot[0].Respondents, 3; got != want {
 			t.Fatalf("respondents = %d, want %d", got, want)
 		}
-		if got, want := tot[0].Sums[0], 4+2+2; got != want {
+		if got, want := tot[0].Sums["U1"], 4+2+2; got != want {
 			t.Fatalf("sum u1 = %d, want %d", got, want)
 		}
 	}
@@ -138,9 +155,9 @@ func init() {
 		if pkm.Respondents != 3 {
 			t.Fatalf("respondents = %d, want 3 (the empty response and December are out)", pkm.Respondents)
 		}
-		wantAnswered := [9]int{3, 2, 3, 3, 3, 3, 3, 3, 3}
-		wantSums := [9]int{9, 6, 9, 8, 11, 10, 9, 8, 11}
-		if pkm.Answered != wantAnswered || pkm.Sums != wantSums {
+		wantAnswered := byCode(3, 2, 3, 3, 3, 3, 3, 3, 3)
+		wantSums := byCode(9, 6, 9, 8, 11, 10, 9, 8, 11)
+		if !reflect.DeepEqual(pkm.Answered, wantAnswered) || !reflect.DeepEqual(pkm.Sums, wantSums) {
 			t.Fatalf("answered %v sums %v, want %v %v", pkm.Answered, pkm.Sums, wantAnswered, wantSums)
 		}
 		f.UnitCode, f.ByOfficer = "PKM-01", true
@@ -153,12 +170,39 @@ func init() {
 		}
 		f = kinerja.SurveyFilter{OfficerNIP: nipStaff, From: nov.Start(jakarta), To: nov.End(jakarta)}
 		one, err := db.SurveyTotals(ctx, f)
-		if err != nil || len(one) != 1 || one[0].Respondents != 2 || one[0].Sums[0] != 5 {
+		if err != nil || len(one) != 1 || one[0].Respondents != 2 || one[0].Sums["U1"] != 5 {
 			t.Fatalf("one officer: %+v %v", one, err)
 		}
 		none, err := db.SurveyTotals(ctx, kinerja.SurveyFilter{UnitCode: "PKM-01", From: nov.Prev().Start(jakarta), To: nov.Prev().End(jakarta)})
 		if err != nil || len(none) != 0 {
 			t.Fatalf("empty period: %+v %v", none, err)
+		}
+	}
+}
+
+func init() {
+	contract["survey/a questionnaire of any length is stored without a schema change"] = func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		seedRoster(t, db)
+		ten := response("PKM-01", "", t0, "", 4, 4, 4, 4, 4, 4, 4, 4, 4, 1)
+		ten.Answers["U10"] = 1
+		if err := db.AddSurveyResponse(ctx, ten); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.AddSurveyResponse(ctx, response("PKM-01", "", t0, "", 2, 0, 0)); err != nil {
+			t.Fatal(err)
+		}
+		bad := response("PKM-01", "", t0, "", 5)
+		if err := db.AddSurveyResponse(ctx, bad); kinerja.ErrorCode(err) != kinerja.EInvalid {
+			t.Fatalf("answer 5: got %v, want invalid", err)
+		}
+		tot, err := db.SurveyTotals(ctx, kinerja.SurveyFilter{UnitCode: "PKM-01"})
+		if err != nil || len(tot) != 1 {
+			t.Fatalf("totals: %+v %v", tot, err)
+		}
+		if got := tot[0]; got.Respondents != 2 || got.Answered["U10"] != 1 || got.Sums["U10"] != 1 ||
+			got.Answered["U1"] != 2 || got.Sums["U1"] != 6 || got.Answered["U2"] != 1 {
+			t.Fatalf("totals of ten unsur: %+v", got)
 		}
 	}
 }

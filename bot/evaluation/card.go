@@ -293,7 +293,7 @@ func (f *Feature) surveyLine(r *bot.Request, nip string, p kinerja.Period) (stri
 		return "", err
 	}
 	if !ok {
-		return r.T("eval.survey_few", f.cfg.OfficerMinResponses), nil
+		return r.T("eval.survey_few", f.cfg.Survey.OfficerMinResponses()), nil
 	}
 	return r.T("eval.survey", decimal(r.Lang, strconv.FormatFloat(res.IKM, 'f', 2, 64)), string(res.Mutu),
 		kinerjaLabel(r.Lang, res.Mutu), res.Respondents), nil

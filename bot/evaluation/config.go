@@ -22,9 +22,9 @@ type Config struct {
 	// (default 5; negative locks a month as soon as it ends): while a
 	// period's reports may still come in, the card says its numbers may grow.
 	ReportsLockAfterDays int
-	// OfficerMinResponses is the survey's anonymity threshold (default 5):
-	// below it an assessor is not shown an officer's survey result.
-	OfficerMinResponses int
+	// Survey gives the citizen survey's results (bot/survey's Feature, as
+	// configured); nil takes the survey with its default configuration.
+	Survey SurveyResults
 }
 
 // Reasons for a departure from a proposal, an objection or a decision on
@@ -50,9 +50,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.ReportsLockAfterDays == 0 {
 		c.ReportsLockAfterDays = 5
-	}
-	if c.OfficerMinResponses <= 0 {
-		c.OfficerMinResponses = 5
 	}
 	return c
 }

@@ -13,6 +13,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 )
 
 // Feature is the period evaluation. The same value serves the chat
@@ -26,7 +27,11 @@ type Feature struct {
 // New returns the evaluation over deps with the local policy cfg; zero
 // fields of cfg take the documented defaults.
 func New(deps bot.Deps, cfg Config) *Feature {
-	return &Feature{deps: deps.WithDefaults(), cfg: cfg.withDefaults()}
+	deps = deps.WithDefaults()
+	if cfg.Survey == nil {
+		cfg.Survey = survey.New(deps, survey.Config{})
+	}
+	return &Feature{deps: deps, cfg: cfg.withDefaults()}
 }
 
 // Config returns the policy in use, defaults filled in (the jobs read the

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -128,43 +129,28 @@ func (f *Feature) applyEvidence(e *kinerja.Evaluation, ev *evidence) {
 	e.ProposedHasil = f.proposedHasil(ev.basis, ev.capaian)
 }
 
-// The citizen survey as evidence. These are the evaluation's only reads of
-// the survey's storage (totals of answers), kept together here.
+// SurveyResults is what the evaluation reads of the citizen survey: the
+// one IKM path of package bot/survey (its Feature).
+type SurveyResults interface {
+	// UnitResult is the IKM of the responses about unit in p.
+	UnitResult(ctx context.Context, store survey.TotalsStore, unit string, p kinerja.Period) (scoring.IKMResult, error)
+	// OfficerSurvey is the aggregate result of the responses naming the
+	// officer in p, and false below the anonymity threshold.
+	OfficerSurvey(ctx context.Context, store survey.TotalsStore, nip string, p kinerja.Period) (scoring.IKMResult, bool, error)
+	// OfficerMinResponses is that threshold.
+	OfficerMinResponses() int
+}
 
 // unitIKM returns the IKM of the responses about unit in period p, with
 // Respondents 0 when there are none.
 func (f *Feature) unitIKM(ctx context.Context, tx evidenceStore, unit string, p kinerja.Period) (scoring.IKMResult, error) {
-	loc := f.deps.Location
-	tot, err := tx.SurveyTotals(ctx, kinerja.SurveyFilter{UnitCode: unit, From: p.Start(loc), To: p.End(loc)})
-	if err != nil || len(tot) == 0 {
-		return scoring.IKMResult{}, err
-	}
-	return scoring.IKMFromTotals(tot[0].Respondents, tot[0].Answered, tot[0].Sums), nil
+	return f.cfg.Survey.UnitResult(ctx, tx, unit, p)
 }
 
-// officerSurvey returns the aggregate survey result of the responses that
-// named officer nip in period p, and false while there are fewer than the
-// anonymity threshold: below it, one rating could be traced to one
-// citizen, so the result must not be shown. It is evidence for
-// "Berorientasi Pelayanan".
+// officerSurvey returns the survey result of officer nip in p, and false
+// while there are fewer responses than the anonymity threshold: below it,
+// one rating could be traced to one citizen, so the result must not be
+// shown. It is evidence for "Berorientasi Pelayanan".
 func (f *Feature) officerSurvey(ctx context.Context, tx evidenceStore, nip string, p kinerja.Period) (scoring.IKMResult, bool, error) {
-	loc := f.deps.Location
-	tots, err := tx.SurveyTotals(ctx, kinerja.SurveyFilter{OfficerNIP: nip, From: p.Start(loc), To: p.End(loc)})
-	if err != nil {
-		return scoring.IKMResult{}, false, err
-	}
-	// An officer who moved unit may have responses under two units: they
-	// are one officer's ratings, so add them up.
-	var all kinerja.SurveyTotals
-	for _, t := range tots {
-		all.Respondents += t.Respondents
-		for i := range all.Answered {
-			all.Answered[i] += t.Answered[i]
-			all.Sums[i] += t.Sums[i]
-		}
-	}
-	if all.Respondents < f.cfg.OfficerMinResponses {
-		return scoring.IKMResult{}, false, nil
-	}
-	return scoring.IKMFromTotals(all.Respondents, all.Answered, all.Sums), true, nil
+	return f.cfg.Survey.OfficerSurvey(ctx, tx, nip, p)
 }

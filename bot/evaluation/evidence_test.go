@@ -35,7 +35,7 @@ func (h *evalHarness) surveys(unit, officer string, day time.Time, n, answer int
 	h.T.Helper()
 	for range n {
 		resp := &kinerja.SurveyResponse{UnitCode: unit, OfficerNIP: officer, Day: day,
-			Answers: [9]int{answer, answer, answer, answer, answer, answer, answer, answer, answer}}
+			Answers: bottest.NineAnswers(answer)}
 		if err := h.DB.AddSurveyResponse(context.Background(), resp); err != nil {
 			h.T.Fatal(err)
 		}

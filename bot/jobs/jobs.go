@@ -8,7 +8,6 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
-	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
 // Names of the jobs of this package, as used in the configuration
@@ -43,12 +42,6 @@ type Config struct {
 	UnitGroups map[string]int64
 	// PublicChannel, when not 0, also gets the monthly summary.
 	PublicChannel int64
-	// Population is each unit's service users per month, by unit code, for
-	// the survey's sample size (units.<CODE>.population).
-	Population map[string]int
-	// SampleNeeded, when set, replaces the sample rule built on Population
-	// (the survey feature may provide its own, so /ikm and the summaries agree).
-	SampleNeeded func(unit string, p kinerja.Period) int
 	// Sources provide the data of the jobs that depend on other features.
 	Sources Sources
 }
@@ -240,21 +233,3 @@ func (s *Service) RunAt(ctx context.Context, name string, at time.Time) (*Result
 	}
 	return res, nil
 }
-
-// sampleNeeded is the survey's sample for a unit in period p: the
-// Krejcie–Morgan size of its population over the period's months (the
-// survey feature's rule, unless Config.SampleNeeded replaces it).
-func (s *Service) sampleNeeded(unit string, p kinerja.Period) int {
-	if s.cfg.SampleNeeded != nil {
-		return s.cfg.SampleNeeded(unit, p)
-	}
-	pop := unknownPopulation
-	if n := s.cfg.Population[unit]; n > 0 {
-		pop = n * len(p.Months())
-	}
-	return scoring.SampleSize(pop)
-}
-
-// unknownPopulation stands for a unit whose population is not configured,
-// as the survey feature counts it.
-const unknownPopulation = 1_000_000

@@ -48,6 +48,12 @@ func (f *fakeSources) UnitActivity(context.Context, kinerja.Tx, time.Time, time.
 func (f *fakeSources) UnitIKM(_ context.Context, _ kinerja.Tx, from, to time.Time) (map[string]scoring.IKMResult, error) {
 	return f.ikm(from, to), nil
 }
+func (f *fakeSources) SampleNeeded(unit string, p kinerja.Period) int {
+	if unit == "PKM-TGR" {
+		return scoring.SampleSize(100 * len(p.Months()))
+	}
+	return scoring.SampleSize(1_000_000)
+}
 func (f *fakeSources) Unfinished(context.Context, kinerja.Tx, kinerja.Period) ([]UnfinishedEvaluations, error) {
 	return append([]UnfinishedEvaluations(nil), f.unfinished...), nil
 }
@@ -66,7 +72,17 @@ type jobsHarness struct {
 
 func newJobsHarness(t *testing.T) *jobsHarness {
 	t.Helper()
-	h := &jobsHarness{Harness: bottest.New(t, bot.Config{}), src: &fakeSources{}}
+	src := &fakeSources{}
+	return newJobsHarnessWith(t, func(bot.Deps) (Sources, []bot.Feature) {
+		return Sources{Approvals: src, Reporting: src, Activity: src, Survey: src, Evaluation: src}, nil
+	}, src)
+}
+
+// newJobsHarnessWith is the harness whose jobs read the sources wire
+// returns, with wire's features registered beside the jobs' own.
+func newJobsHarnessWith(t *testing.T, wire func(deps bot.Deps) (Sources, []bot.Feature), src *fakeSources) *jobsHarness {
+	t.Helper()
+	h := &jobsHarness{Harness: bottest.New(t, bot.Config{}), src: src}
 	h.Seed()
 	ctx := context.Background()
 	if _, err := h.DB.PutUnit(ctx, &kinerja.Unit{Code: "DUKCAPIL", Name: "Dinas Kependudukan dan Pencatatan Sipil", HeadNIP: nipYus, GroupChatID: -2002}); err != nil {
@@ -89,10 +105,10 @@ func newJobsHarness(t *testing.T) *jobsHarness {
 		{Day: "2026-12-25", Name: "Kelahiran Yesus Kristus"},
 	})
 	deps := bot.Deps{Store: h.DB, Now: h.Clock(), Location: bottest.WIB}
+	sources, features := wire(deps)
 	h.jobs = New(deps, Config{Calendar: cal, UnitGroups: map[string]int64{"PKM-TGR": -1001}, PublicChannel: -3003,
-		Population: map[string]int{"PKM-TGR": 100},
-		Sources:    Sources{Approvals: h.src, Reporting: h.src, Activity: h.src, Survey: h.src, Evaluation: h.src}})
-	h.Features = []bot.Feature{h.jobs}
+		Sources: sources})
+	h.Features = append(features, h.jobs)
 	h.Restart()
 	return h
 }
@@ -162,30 +178,6 @@ func TestRemindApprovalsOneDigestPerAssessorOnce(t *testing.T) {
 	}
 	if next := h.run(RemindApprovals, at(2026, 11, 11, 8, 0)); !next.Queued || len(next.Messages) != 1 {
 		t.Fatalf("next day: %+v", next)
-	}
-}
-
-func TestRemindApprovalsButtonOpensTheApprovals(t *testing.T) {
-	h := newJobsHarness(t)
-	h.src.pending = []PendingApprovals{{AssessorNIP: bottest.NIPHead, Count: 1, Oldest: at(2026, 11, 10, 7, 0)}}
-	res := h.run(RemindApprovals, at(2026, 11, 10, 8, 0))
-	if m := res.Messages[0]; !strings.Contains(m.Text, "sejak hari ini") {
-		t.Fatalf("digest %q", m.Text)
-	}
-	// The fake source says one is pending; the store has none, so the real
-	// /persetujuan says so: what matters here is that the button opens it.
-	out := h.Press(jtHead, 1, "run:persetujuan")
-	bottest.MustSay(t, out, "Tidak ada laporan yang menunggu persetujuan")
-	for _, m := range out {
-		if m.EditID == 1 {
-			t.Fatal("opening the approvals overwrote the reminder")
-		}
-	}
-	// Staff without subordinates cannot open it through a forged button.
-	bottest.MustSay(t, h.Press(jtBudi, 1, "run:persetujuan"), "tidak tersedia")
-	h.Press(jtBudi, 1, "run:nosuchcommand")
-	if got := h.Msg.Answer("cbrun:nosuchcommand"); !strings.Contains(got, "tidak berlaku") {
-		t.Fatalf("unknown command button answered %q", got)
 	}
 }
 

@@ -38,6 +38,9 @@ func (s *Service) remindApprovals(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 			continue
 		}
 		text := bot.T(lang, "jobs.approvals", p.Count, bot.Raw(s.age(lang, p.Oldest, r.at)))
+		if p.Lines != nil {
+			text += "\n\n" + p.Lines(lang)
+		}
 		out = append(out, message(st, text, openRow(lang, "persetujuan", "jobs.open_approvals"), snoozeRow(lang)))
 	}
 	return out, nil

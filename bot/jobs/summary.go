@@ -41,7 +41,7 @@ func (s *Service) unitIKM(r *jobRun, from, to time.Time) (map[string]scoring.IKM
 // period p (the survey feature's rule, so /ikm and the summaries agree).
 func (s *Service) ikmText(lang kinerja.Lang, u *kinerja.Unit, p kinerja.Period, res scoring.IKMResult) string {
 	text := bot.T(lang, "jobs.ikm_value", decimal(lang, res.IKM), string(res.Mutu), mutuName(lang, res.Mutu), res.Respondents)
-	if n := s.sampleNeeded(u.Code, p); res.Respondents < n {
+	if n := s.cfg.Sources.Survey.SampleNeeded(u.Code, p); res.Respondents < n {
 		text += " " + bot.T(lang, "jobs.provisional", res.Respondents, n)
 	}
 	return text
@@ -283,7 +283,7 @@ func (s *Service) ikmChart(lang kinerja.Lang, p kinerja.Period, ranked []*kinerj
 	}
 	for _, u := range ranked {
 		res := ikm[u.Code]
-		c.Bars = append(c.Bars, chart.Bar{Label: u.Name, Value: res.IKM, Grade: string(res.Mutu), Provisional: res.Respondents < s.sampleNeeded(u.Code, p),
+		c.Bars = append(c.Bars, chart.Bar{Label: u.Name, Value: res.IKM, Grade: string(res.Mutu), Provisional: res.Respondents < s.cfg.Sources.Survey.SampleNeeded(u.Code, p),
 			ValueText: fmt.Sprintf("%s (%s)", decimal(lang, res.IKM), res.Mutu)})
 	}
 	return chart.PNG(c)

@@ -2,7 +2,6 @@ package jobs
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"image/png"
 	"strings"
@@ -10,13 +9,12 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
 // ikmOf makes an IKM result from n respondents all answering a.
 func ikmOf(n, a int) scoring.IKMResult {
-	var answered, sums [scoring.NumUnsur]int
+	answered, sums := make([]int, 9), make([]int, 9)
 	for i := range answered {
 		answered[i], sums[i] = n, n*a
 	}
@@ -117,116 +115,6 @@ func TestSummaryMonthlyCountsOnlyAndChartAfterText(t *testing.T) {
 			if strings.Contains(m.Text, name) {
 				t.Errorf("a summary names %s:\n%s", name, m.Text)
 			}
-		}
-	}
-}
-
-func TestStoreSourcesReadTheSurvey(t *testing.T) {
-	h := newJobsHarness(t)
-	ctx := context.Background()
-	h.jobs.cfg.Sources = StoreSources(bottest.WIB)
-	add := func(day time.Time, a int) {
-		r := &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: day}
-		for i := range r.Answers {
-			r.Answers[i] = a
-		}
-		if err := h.DB.AddSurveyResponse(ctx, r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for range 3 {
-		add(at(2026, 11, 17, 0, 0), 4)
-	}
-	add(at(2026, 11, 3, 0, 0), 3)
-	res := h.run(SummaryWeekly, at(2026, 11, 23, 7, 30))
-	var pkm string
-	for _, m := range res.Messages {
-		if m.ChatID == -1001 {
-			pkm = m.Text
-		}
-	}
-	// The week has three respondents; the month so far four: NRR 3.75 → 93.75.
-	if !strings.Contains(pkm, "<b>3</b> responden minggu ini") || !strings.Contains(pkm, "93,75 — mutu A (Sangat Baik), 4 responden") {
-		t.Fatalf("weekly summary from the survey store:\n%s", pkm)
-	}
-}
-
-func TestStoreSourcesReadTheEvaluations(t *testing.T) {
-	h := newJobsHarness(t)
-	ctx := context.Background()
-	h.jobs.cfg.Sources = StoreSources(bottest.WIB)
-	for _, e := range []*kinerja.Evaluation{
-		{NIP: bottest.NIPBudi, Period: "2026-11", AssessorNIP: bottest.NIPHead, UnitCode: "PKM-TGR", Predikat: kinerja.PredikatBaik, Status: kinerja.EvalFinal},
-		{NIP: bottest.NIPSari, Period: "2026-11", AssessorNIP: bottest.NIPHead, UnitCode: "PKM-TGR", Predikat: kinerja.PredikatSangatBaik, Status: kinerja.EvalDraft},
-	} {
-		e.CreatedAt, e.UpdatedAt = h.Now, h.Now
-		if err := h.DB.PutEvaluation(ctx, e); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// Budi's is confirmed; Sari's is a draft and Fitri's not begun.
-	res := h.run(RemindEvaluation, at(2026, 12, 1, 9, 0))
-	got := map[int64]string{}
-	for _, m := range res.Messages {
-		got[m.ChatID] = m.Text
-	}
-	if len(got) != 2 || !strings.Contains(got[jtHead], "<b>1 pegawai</b>") || !strings.Contains(got[jtYus], "<b>1 pegawai</b>") {
-		t.Fatalf("evaluation reminders %v", got)
-	}
-	if res.Messages[0].Buttons[0][0].Data != "run:nilai" {
-		t.Fatalf("buttons %+v; want /nilai first", res.Messages[0].Buttons)
-	}
-	// After the deadline, the monthly summary counts November's predicates
-	// (on the 1st they would still be in progress: it shows October's).
-	res = h.run(SummaryMonthly, at(2026, 12, 7, 8, 0))
-	for _, m := range res.Messages {
-		if m.ChatID == -1001 && m.Photo == nil &&
-			!strings.Contains(m.Text, "Puskesmas Tanah Garam: Sangat Baik 0 · Baik 1 · Butuh Perbaikan 0") {
-			t.Fatalf("monthly predikat counts:\n%s", m.Text)
-		}
-	}
-}
-
-func TestStoreSourcesReadTheReports(t *testing.T) {
-	h := newJobsHarness(t)
-	ctx := context.Background()
-	h.jobs.cfg.Sources = StoreSources(bottest.WIB)
-	tgt := &kinerja.Target{NIP: bottest.NIPBudi, Period: "2026-11", Code: "PKM-01", Name: "Pasien", Unit: "pasien", Target: 100, Direction: kinerja.HigherIsBetter}
-	if _, err := h.DB.PutTarget(ctx, tgt); err != nil {
-		t.Fatal(err)
-	}
-	report := func(nip string, sent time.Time, st kinerja.ReportStatus) {
-		r := &kinerja.Report{NIP: nip, TargetID: tgt.ID, WorkDate: kinerja.DayString(sent, bottest.WIB), Quantity: 1, Description: "x",
-			Status: st, AssessorNIP: bottest.NIPHead, CreatedAt: sent, UpdatedAt: sent}
-		if err := h.DB.CreateReport(ctx, r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	report(bottest.NIPBudi, at(2026, 11, 16, 10, 0), kinerja.ReportPending)
-	report(bottest.NIPBudi, at(2026, 11, 18, 10, 0), kinerja.ReportPending)
-	report(bottest.NIPBudi, at(2026, 11, 17, 10, 0), kinerja.ReportApproved)
-	report(bottest.NIPSari, at(2026, 11, 19, 10, 0), kinerja.ReportWithdrawn)
-
-	res := h.run(RemindApprovals, at(2026, 11, 20, 8, 0))
-	if got := chats(res.Messages); len(got) != 1 || got[0] != jtHead {
-		t.Fatalf("digests to %v; want the head only", got)
-	}
-	if m := res.Messages[0].Text; !strings.Contains(m, "2 laporan kerja") || !strings.Contains(m, "4 hari (sejak Senin, 16 November 2026)") {
-		t.Fatalf("digest %q", m)
-	}
-	// Friday 20 November: Budi reported this week; Sari only withdrew one.
-	res = h.run(RemindReporting, at(2026, 11, 20, 14, 0))
-	reminded := map[int64]bool{}
-	for _, m := range res.Messages {
-		reminded[m.ChatID] = true
-	}
-	if reminded[jtBudi] || !reminded[jtSari] {
-		t.Fatalf("reminded %v; want Sari, not Budi", chats(res.Messages))
-	}
-	res = h.run(SummaryWeekly, at(2026, 11, 23, 7, 30))
-	for _, m := range res.Messages {
-		if m.ChatID == -1001 && !strings.Contains(m.Text, "<b>3</b> dikirim, <b>1</b> disetujui, <b>2</b> menunggu") {
-			t.Fatalf("weekly activity:\n%s", m.Text)
 		}
 	}
 }

@@ -137,22 +137,28 @@ func pendingLine(ctx context.Context, s rowStore, rep *kinerja.Report) (Pending,
 }
 
 // PendingDigest is an assessor's digest of pending approvals in lang: how
-// many reports wait, one line for each (at most 30, then how many more),
-// and the button that opens the approval list (/persetujuan). It is the
-// one form of this digest, for the digest job and the reminders alike.
+// many reports wait, one line for each (PendingLines), and the button that
+// opens the approval list (/persetujuan).
 func PendingDigest(lang kinerja.Lang, pending ...Pending) (string, [][]bot.Button) {
-	var sb strings.Builder
-	sb.WriteString(bot.T(lang, "rpt.digest_head", len(pending)))
+	text := bot.T(lang, "rpt.digest_head", len(pending)) + "\n" + PendingLines(lang, pending...)
+	return text, [][]bot.Button{{apvButtons.Button(bot.T(lang, "rpt.btn_open_apv"), "p", 0)}}
+}
+
+// PendingLines lists pending reports in lang, one line each, at most 30
+// and then how many more. It is the one form of the list, for the digest
+// of new reports and the daily approvals reminder alike.
+func PendingLines(lang kinerja.Lang, pending ...Pending) string {
+	var lines []string
 	list := pending
 	if len(list) > digestLines {
 		list = list[:digestLines]
 	}
 	for _, p := range list {
-		sb.WriteString("\n" + bot.T(lang, "rpt.digest_line", p.ID, p.Author, p.Code, reportNum(lang, p.Quantity),
+		lines = append(lines, bot.T(lang, "rpt.digest_line", p.ID, p.Author, p.Code, reportNum(lang, p.Quantity),
 			p.Unit, reportShortDay(p.WorkDate)))
 	}
 	if more := len(pending) - len(list); more > 0 {
-		sb.WriteString("\n" + bot.T(lang, "rpt.digest_more", more))
+		lines = append(lines, bot.T(lang, "rpt.digest_more", more))
 	}
-	return sb.String(), [][]bot.Button{{apvButtons.Button(bot.T(lang, "rpt.btn_open_apv"), "p", 0)}}
+	return strings.Join(lines, "\n")
 }

@@ -32,7 +32,6 @@ func (a *app) botConfig() bot.Config {
 		BotUsername: a.cfg.Telegram.Username,
 		InviteTTL:   time.Duration(a.cfg.InviteTTLDays) * 24 * time.Hour,
 		SessionIdle: time.Duration(a.cfg.SessionIdleMin) * time.Minute,
-		Survey:      a.surveyConfig(),
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -63,7 +64,6 @@ func (a *app) evaluationConfig() evaluation.Config {
 		ObjectionDays:        s.ObjectionDays,
 		DeadlineDay:          s.DeadlineDay,
 		ReportsLockAfterDays: a.cfg.Reports.LockAfterDays,
-		OfficerMinResponses:  a.cfg.Survey.OfficerMinResponses,
 	}
 }
 
@@ -72,7 +72,9 @@ func (a *app) evaluationConfig() evaluation.Config {
 func (a *app) evaluationFeature(db kinerja.Store) *evaluation.Feature {
 	cfg := a.botConfig()
 	deps := bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log}
-	return evaluation.New(deps, a.evaluationConfig())
+	cfg2 := a.evaluationConfig()
+	cfg2.Survey = survey.New(deps, a.surveyConfig())
+	return evaluation.New(deps, cfg2)
 }
 
 func init() {

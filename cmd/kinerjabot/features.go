@@ -1,12 +1,18 @@
 package main
 
 import (
+	"context"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
 	"github.com/bkpsdm-solok/kinerjabot/bot/export"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/leave"
 	"github.com/bkpsdm-solok/kinerjabot/bot/report"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
+	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
 // features returns the bot's features wired to deps and the configuration,
@@ -14,24 +20,50 @@ import (
 // the chat (bot.New), the exports and the scheduled jobs, so a command
 // that needs no chat builds no bot.
 func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
-	var fs []bot.Feature
-	fs = append(fs, report.New(deps, a.reportsConfig())) // work reports, approvals, achievement
-
-	// survey: the citizen satisfaction survey (SKM)
-
-	fs = append(fs, evaluation.New(deps, a.evaluationConfig()))
-
-	fs = append(fs, leave.New(deps)) // leave: /cuti
-
-	fs = append(fs, jobs.New(deps, a.jobsConfig())) // scheduled jobs and the reminders' buttons
-
-	// export: /ekspor, over the kinds of the features above (so it comes last)
+	reports := report.New(deps, a.reportsConfig()) // work reports, approvals, achievement
+	surveys := survey.New(deps, a.surveyConfig())  // the citizen satisfaction survey (SKM)
+	evCfg := a.evaluationConfig()
+	evCfg.Survey = surveys                     // a unit head's result and an officer's service read the one IKM path
+	evaluations := evaluation.New(deps, evCfg) // period evaluations, objections, corrections
+	jobsCfg := a.jobsConfig()
+	jobsCfg.Sources = jobSources(featureSources(reports, surveys, evaluations))
+	fs := []bot.Feature{reports, surveys, evaluations,
+		leave.New(deps),         // /cuti
+		jobs.New(deps, jobsCfg), // reminders, summaries and their buttons
+	}
+	// /ekspor, over the kinds of the features above (so it comes last).
 	reg, err := export.NewRegistry(anySlice(fs)...)
 	if err != nil {
 		return nil, nil, err
 	}
 	fs = append(fs, export.NewFeature(reg, deps))
 	return fs, reg, nil
+}
+
+// featureSources are the scheduled jobs' data from the features: the
+// pending approvals with the reports' one digest, the survey's one IKM
+// path, the evaluations' progress; reporting and activity read the store.
+func featureSources(r *report.Feature, s *survey.Feature, e *evaluation.Feature) jobs.Sources {
+	src := jobs.ReportSources()
+	src.Approvals, src.Survey, src.Evaluation = r, surveySource{s}, e
+	return src
+}
+
+// jobSources lets tests replace the features' data with stubs.
+var jobSources = func(s jobs.Sources) jobs.Sources { return s }
+
+// surveySource serves the jobs the survey's IKM: its methods take the
+// transaction the jobs read in.
+type surveySource struct{ f *survey.Feature }
+
+// UnitIKM implements jobs.SurveySource.
+func (s surveySource) UnitIKM(ctx context.Context, tx kinerja.Tx, from, to time.Time) (map[string]scoring.IKMResult, error) {
+	return s.f.UnitIKM(ctx, tx, from, to)
+}
+
+// SampleNeeded implements jobs.SurveySource.
+func (s surveySource) SampleNeeded(unit string, p kinerja.Period) int {
+	return s.f.SampleNeeded(unit, p)
 }
 
 // anySlice returns the features as values for export.NewRegistry, which

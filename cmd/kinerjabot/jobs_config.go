@@ -156,14 +156,8 @@ func (a *app) jobsConfig() jobs.Config {
 	return jobs.Config{
 		Calendar:           kinerja.NewCalendar(c.Location(), c.holidays),
 		EvaluationDeadline: c.Evaluation.DeadlineDay,
-		Population:         pop,
 		ReportingDays:      c.Reminders.ReportingWorkingDays,
 		UnitGroups:         groups,
 		PublicChannel:      c.PublicChannelID,
-		Sources:            jobSources(c.Location()),
 	}
 }
-
-// jobSources returns the data sources of the features in this build (see
-// jobs.StoreSources). Tests replace it.
-var jobSources = func(loc *time.Location) jobs.Sources { return jobs.StoreSources(loc) }

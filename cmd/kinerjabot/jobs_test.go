@@ -30,6 +30,7 @@ type stubSources struct {
 func (s stubSources) PendingApprovals(context.Context, kinerja.Tx) ([]jobs.PendingApprovals, error) {
 	return s.pending, nil
 }
+func (s stubSources) SampleNeeded(string, kinerja.Period) int { return scoring.SampleSize(1_000_000) }
 func (s stubSources) UnitIKM(context.Context, kinerja.Tx, time.Time, time.Time) (map[string]scoring.IKMResult, error) {
 	return s.ikm, nil
 }
@@ -37,7 +38,7 @@ func (s stubSources) UnitIKM(context.Context, kinerja.Tx, time.Time, time.Time) 
 // withSources makes the jobs of this test read stub data.
 func withSources(t *testing.T, s jobs.Sources) {
 	saved := jobSources
-	jobSources = func(*time.Location) jobs.Sources { return s }
+	jobSources = func(jobs.Sources) jobs.Sources { return s }
 	t.Cleanup(func() { jobSources = saved })
 }
 
@@ -271,7 +272,7 @@ func TestEndToEndMonthlySummaryThroughTheEmulator(t *testing.T) {
 
 // ikmOf makes an IKM result from n respondents all answering a.
 func ikmOf(n, a int) scoring.IKMResult {
-	var answered, sums [scoring.NumUnsur]int
+	answered, sums := make([]int, 9), make([]int, 9)
 	for i := range answered {
 		answered[i], sums[i] = n, n*a
 	}

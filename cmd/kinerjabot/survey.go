@@ -2,11 +2,17 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
@@ -26,12 +32,18 @@ type SurveySettings struct {
 	Alerts *bool `yaml:"alerts"`
 	// OfficerMinResponses is the anonymity threshold of per-officer results.
 	OfficerMinResponses int `yaml:"officer_min_responses"`
+	// Questionnaire names a JSON or YAML file with the survey's questions
+	// (the shape of bot/survey/questionnaire.json); empty means the nine
+	// unsur of PermenPANRB 14/2017.
+	Questionnaire string `yaml:"questionnaire"`
+
+	questionnaire survey.Questionnaire // read from Questionnaire by check
 }
 
-// check validates the survey settings.
-func (s SurveySettings) check() error {
+// check validates the survey settings and reads the questionnaire file.
+func (s *SurveySettings) check() error {
 	switch s.OncePer {
-	case "", bot.OncePerDay, bot.OncePerNone:
+	case "", survey.OncePerDay, survey.OncePerNone:
 	default:
 		return &ConfigError{Key: "survey.once_per", Msg: fmt.Sprintf("%q is not allowed; use day or none", s.OncePer)}
 	}
@@ -41,12 +53,45 @@ func (s SurveySettings) check() error {
 	if s.OfficerMinResponses < 0 {
 		return &ConfigError{Key: "survey.officer_min_responses", Msg: "must be zero (the default, 5) or more"}
 	}
+	if s.Questionnaire != "" {
+		q, err := readQuestionnaire(s.Questionnaire)
+		if err != nil {
+			return &ConfigError{Key: "survey.questionnaire", Msg: err.Error()}
+		}
+		s.questionnaire = q
+	}
 	return nil
 }
 
-// surveyConfig turns the configuration into the bot's survey settings,
-// with each unit's population from units.<CODE>.population.
-func (a *app) surveyConfig() bot.SurveyConfig {
+// readQuestionnaire reads a questionnaire file: YAML (.yaml, .yml) or JSON.
+func readQuestionnaire(path string) (survey.Questionnaire, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return survey.Questionnaire{}, err
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		var q survey.Questionnaire
+		dec := yaml.NewDecoder(strings.NewReader(string(data)))
+		dec.KnownFields(true)
+		if err := dec.Decode(&q); err != nil {
+			return survey.Questionnaire{}, fmt.Errorf("%s: %w", path, err)
+		}
+		// One parser checks both spellings: YAML is re-read as JSON.
+		if data, err = json.Marshal(q); err != nil {
+			return survey.Questionnaire{}, err
+		}
+	}
+	q, err := survey.ParseQuestionnaire(data)
+	if err != nil {
+		return survey.Questionnaire{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return q, nil
+}
+
+// surveyConfig turns the configuration into the survey's settings, with
+// each unit's population from units.<CODE>.population.
+func (a *app) surveyConfig() survey.Config {
 	s := a.cfg.Survey
 	pop := map[string]int{}
 	for code, u := range a.cfg.Units {
@@ -54,10 +99,26 @@ func (a *app) surveyConfig() bot.SurveyConfig {
 			pop[code] = u.Population
 		}
 	}
-	return bot.SurveyConfig{
+	return survey.Config{
 		OncePer: s.OncePer, SuggestionMax: s.SuggestionMax, Profile: s.ProfileQuestions,
 		NoAlerts: s.Alerts != nil && !*s.Alerts, OfficerMinResponses: s.OfficerMinResponses, Population: pop,
+		Questionnaire: s.questionnaire,
 	}
+}
+
+// surveyFeature is the survey over db, without a chat: links printed with
+// the bot's username when withUsername (from the configuration or the
+// bot's last run).
+func (a *app) surveyFeature(ctx context.Context, db *storage.DB, withUsername bool) (*survey.Feature, error) {
+	deps := bot.Deps{Store: db, Now: a.now, Location: a.botConfig().Location, DefaultLang: a.botConfig().DefaultLang, Log: a.log}
+	if withUsername {
+		name, err := a.username(ctx, db)
+		if err != nil {
+			return nil, err
+		}
+		deps.Username = name
+	}
+	return survey.New(deps, a.surveyConfig()), nil
 }
 
 func init() {
@@ -83,30 +144,36 @@ func runSurveyLink(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, b, ok := a.openBot(ctx, *revoke == "")
-	if !ok {
+	db, err := a.openStore(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
 	}
 	defer db.Close()
+	f, err := a.surveyFeature(ctx, db, *revoke == "")
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
+	}
 	switch {
 	case *revoke != "":
-		if err := b.RevokeSurveyLink(ctx, *revoke); err != nil {
+		if err := f.RevokeSurveyLink(ctx, *revoke); err != nil {
 			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 			return exitFailed
 		}
 		fmt.Fprintln(a.stdout, "revoked")
 		return exitOK
 	case *list:
-		return a.listSurveyLinks(ctx, db, b, *unit)
+		return a.listSurveyLinks(ctx, f, *unit)
 	}
-	l, link, err := b.CreateSurveyLink(ctx, *unit, *officer)
+	l, link, err := f.CreateSurveyLink(ctx, *unit, *officer)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 		return exitFailed
 	}
 	fmt.Fprintln(a.stdout, link)
 	if *qrFile != "" {
-		png, err := b.SurveyQR(ctx, l)
+		png, err := f.SurveyQR(ctx, l)
 		if err == nil {
 			err = os.WriteFile(*qrFile, png, 0o644)
 		}
@@ -120,18 +187,18 @@ func runSurveyLink(ctx context.Context, a *app, args []string) int {
 }
 
 // listSurveyLinks prints "link<TAB>unit<TAB>officer<TAB>created<TAB>status".
-func (a *app) listSurveyLinks(ctx context.Context, db *storage.DB, b *bot.Bot, unit string) int {
-	links, err := db.ListSurveyLinks(ctx, unit)
+func (a *app) listSurveyLinks(ctx context.Context, f *survey.Feature, unit string) int {
+	links, deep, err := f.SurveyLinks(ctx, unit)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
 	}
-	for _, l := range links {
+	for i, l := range links {
 		status := "active"
 		if l.Revoked() {
 			status = "revoked " + l.RevokedAt.In(a.cfg.Location()).Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\t%s\n", b.DeepLink(l.Payload), l.UnitCode, l.OfficerNIP,
+		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\t%s\n", deep[i], l.UnitCode, l.OfficerNIP,
 			l.CreatedAt.In(a.cfg.Location()).Format("2006-01-02 15:04"), status)
 	}
 	return exitOK
@@ -140,13 +207,9 @@ func (a *app) listSurveyLinks(ctx context.Context, db *storage.DB, b *bot.Bot, u
 // buildIKMExport is the "ikm" export: one row per unit with responses in
 // the period, NRR to four decimals, IKM to two, rounded once, half up.
 func buildIKMExport(ctx context.Context, a *app, db *storage.DB, p kinerja.Period) ([]sheet.Sheet, error) {
-	b, err := a.offlineBot(ctx, db, false)
+	f, err := a.surveyFeature(ctx, db, false)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := b.IKMTable(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	return []sheet.Sheet{{Name: "IKM " + p.String(), Header: rows[0], Rows: rows[1:]}}, nil
+	return f.Exports()[0].Build(ctx, p)
 }

@@ -18,7 +18,11 @@ func init() {
 // the unit's IKM and the admin exports it.
 func sceneSurvey(ctx context.Context, d *demo) error {
 	const unit, officer = "PKM-TGR", "198502022010011002"
-	l, link, err := d.bot.CreateSurveyLink(ctx, unit, officer)
+	f, err := d.a.surveyFeature(ctx, d.db, true)
+	if err != nil {
+		return err
+	}
+	l, link, err := f.CreateSurveyLink(ctx, unit, officer)
 	if err != nil {
 		return err
 	}
@@ -46,7 +50,11 @@ func sceneSurvey(ctx context.Context, d *demo) error {
 	// straight to the database, as if they had answered earlier.
 	others := [][9]int{{4, 4, 3, 4, 4, 4, 4, 3, 3}, {3, 3, 3, 4, 3, 3, 4, 3, 3}, {3, 3, 2, 4, 3, 3, 3, 2, 3}}
 	for i := range 29 {
-		r := &kinerja.SurveyResponse{UnitCode: unit, Answers: others[i%len(others)], Day: kinerja.Day(d.a.now(), d.a.cfg.Location())}
+		answers := map[string]int{}
+		for k, u := range f.Questionnaire().Unsur {
+			answers[u.Code] = others[i%len(others)][k%9]
+		}
+		r := &kinerja.SurveyResponse{UnitCode: unit, Answers: answers, Day: kinerja.Day(d.a.now(), d.a.cfg.Location())}
 		if err := d.db.AddSurveyResponse(ctx, r); err != nil {
 			return err
 		}
@@ -57,7 +65,7 @@ func sceneSurvey(ctx context.Context, d *demo) error {
 		return err
 	}
 	p := kinerja.MonthOf(d.a.now(), d.a.cfg.Location())
-	rows, err := d.bot.IKMTable(ctx, p)
+	rows, err := f.IKMTable(ctx, p)
 	if err != nil {
 		return err
 	}

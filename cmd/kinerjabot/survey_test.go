@@ -241,3 +241,37 @@ func TestDemoShowsTheSurveyAndTheIKM(t *testing.T) {
 		}
 	}
 }
+
+// survey.questionnaire names a YAML (or JSON) file whose questions replace
+// the regulation's nine; a malformed one is a configuration error.
+func TestSurveyQuestionnaireFromConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "q.yaml")
+	if err := os.WriteFile(good, []byte(`unsur:
+  - code: A1
+    name: {id: Kebersihan, en: Cleanliness}
+    question: {id: "Bersihkah?", en: "Is it clean?"}
+    answers:
+      - {id: Kotor, en: Dirty}
+      - {id: Kurang bersih, en: Less clean}
+      - {id: Bersih, en: Clean}
+      - {id: Sangat bersih, en: Very clean}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := SurveySettings{Questionnaire: good}
+	if err := s.check(); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.questionnaire.Codes(); len(got) != 1 || got[0] != "A1" {
+		t.Fatalf("codes = %v", got)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"unsur": [{"code": "A1"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s = SurveySettings{Questionnaire: bad}
+	if err := s.check(); err == nil || !strings.Contains(err.Error(), "survey.questionnaire") {
+		t.Fatalf("bad questionnaire: %v", err)
+	}
+}

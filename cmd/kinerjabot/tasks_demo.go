@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,9 +67,9 @@ func sceneJobs(ctx context.Context, d *demo) error {
 
 	// Dukcapil's citizens answered too, so the chart compares two units.
 	for i := range 12 {
-		r := &kinerja.SurveyResponse{UnitCode: "DUKCAPIL", Day: kinerja.Day(d.a.now(), loc)}
-		for k := range r.Answers {
-			r.Answers[k] = 3 + (i+k)%2
+		r := &kinerja.SurveyResponse{UnitCode: "DUKCAPIL", Day: kinerja.Day(d.a.now(), loc), Answers: map[string]int{}}
+		for k := range 9 {
+			r.Answers["U"+strconv.Itoa(k+1)] = 3 + (i+k)%2
 		}
 		if err := d.db.AddSurveyResponse(ctx, r); err != nil {
 			return err
@@ -114,7 +115,18 @@ func (d *demo) reminderPart(ctx context.Context) error {
 
 // jobs returns the scheduled jobs over the demo's database, without a bot,
 // as "jobs run" runs them.
-func (d *demo) jobs() *jobs.Service { return jobs.New(d.a.deps(d.db), d.a.jobsConfig()) }
+func (d *demo) jobs() *jobs.Service {
+	fs, _, err := d.a.features(d.a.deps(d.db))
+	if err != nil {
+		panic(err) // the same features already started the demo's bot
+	}
+	for _, f := range fs {
+		if j, ok := f.(*jobs.Service); ok {
+			return j
+		}
+	}
+	panic("no scheduled jobs among the features")
+}
 
 // nextWorkingMorning is 08:00 of the next working day after today.
 func (d *demo) nextWorkingMorning() time.Time {

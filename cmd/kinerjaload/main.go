@@ -40,6 +40,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
@@ -198,12 +199,13 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	loc := time.FixedZone("WIB", 7*3600)
 	h := &timedHandler{}
 	h.store = &timedStore{Store: db, h: h}
-	b, err := bot.New(bot.Config{Location: loc, BotUsername: client.Username()}, h.store, client, nil, quiet)
+	svy := survey.New(bot.Deps{Store: h.store, Location: loc, Log: quiet, Username: client.Username()}, survey.Config{})
+	b, err := bot.New(bot.Config{Location: loc, BotUsername: client.Username()}, h.store, client, nil, quiet, svy)
 	if err != nil {
 		return Result{}, err
 	}
 	h.b = b
-	link, _, err := b.CreateSurveyLink(ctx, unit, "")
+	link, _, err := svy.CreateSurveyLink(ctx, unit, "")
 	if err != nil {
 		return Result{}, err
 	}

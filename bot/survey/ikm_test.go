@@ -1,4 +1,4 @@
-package bot
+package survey
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -29,7 +30,7 @@ import (
 func seedThirty(t *testing.T, h *surveyHarness) {
 	t.Helper()
 	pkm := h.newLink("PKM-TGR", "")
-	pattern := [9]int{2, 3, 1, 4, 3, 2, 3, 2, 3}
+	pattern := nine(2, 3, 1, 4, 3, 2, 3, 2, 3)
 	for i := range 30 {
 		id := int64(1001 + i)
 		answers := pattern
@@ -41,9 +42,9 @@ func seedThirty(t *testing.T, h *surveyHarness) {
 		}
 		mustSay(t, h.complete(id, pkm, answers), "Terima kasih")
 	}
-	mustSay(t, h.text(1001, "/start "+pkm), "sudah tercatat") // a repeat
-	h.link(nipSari, 1100)
-	mustSay(t, h.text(1100, "/start "+pkm), "tidak dihitung") // staff of the unit
+	mustSay(t, h.Text(1001, "/start "+pkm), "sudah tercatat") // a repeat
+	h.Link(nipSari, 1100)
+	mustSay(t, h.Text(1100, "/start "+pkm), "tidak dihitung") // staff of the unit
 	bk := h.newLink("BKPSDM", "")
 	for i := range 5 {
 		h.complete(int64(1200+i), bk, all(4))
@@ -53,9 +54,9 @@ func seedThirty(t *testing.T, h *surveyHarness) {
 var ikmPopulation = map[string]int{"PKM-TGR": 100, "BKPSDM": 5}
 
 func TestIKMExportEqualsHandComputation(t *testing.T) {
-	h := newSurveyHarness(t, SurveyConfig{Population: ikmPopulation})
+	h := newSurveyHarness(t, Config{Population: ikmPopulation})
 	seedThirty(t, h)
-	got, err := h.bot.IKMTable(context.Background(), kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 11})
+	got, err := h.f.IKMTable(context.Background(), kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 11})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,18 +69,18 @@ func TestIKMExportEqualsHandComputation(t *testing.T) {
 		t.Fatalf("export:\n got %q\nwant %q", got, want)
 	}
 	// A year has twelve months of service users: 5×12 = 60 → n = 52 > 5.
-	year, err := h.bot.IKMTable(context.Background(), kinerja.Period{Kind: kinerja.Yearly, Year: 2026})
+	year, err := h.f.IKMTable(context.Background(), kinerja.Period{Kind: kinerja.Yearly, Year: 2026})
 	if err != nil || len(year) != 3 || year[1][2] != "2026" || year[1][16] != "52" || year[1][17] != "true" {
 		t.Fatalf("yearly export: %q %v", year, err)
 	}
-	empty, err := h.bot.IKMTable(context.Background(), kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 10})
+	empty, err := h.f.IKMTable(context.Background(), kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 10})
 	if err != nil || len(empty) != 1 {
 		t.Fatalf("a month without responses: %q %v", empty, err)
 	}
 }
 
 func TestNRRRoundsHalfUpFromTheExactValue(t *testing.T) {
-	res := scoring.IKMResult{}
+	res := scoring.IKMResult{Sums: make([]int, 9), Answered: make([]int, 9)}
 	res.Sums[0], res.Answered[0] = 101, 32 // 3.15625 exactly
 	if got := nrrString(res, 0, 4); got != "3.1563" {
 		t.Fatalf("nrr = %s, want 3.1563", got)
@@ -90,30 +91,30 @@ func TestNRRRoundsHalfUpFromTheExactValue(t *testing.T) {
 }
 
 func TestUnconfiguredPopulationUsesTheLargestSample(t *testing.T) {
-	if got := scoring.SampleSize(SurveyConfig{}.population("X")); got != 384 {
+	if got := scoring.SampleSize(Config{}.population("X")); got != 384 {
 		t.Fatalf("sample for an unconfigured population = %d, want 384", got)
 	}
 }
 
 func TestIKMInChat(t *testing.T) {
-	h := newSurveyHarness(t, SurveyConfig{Population: ikmPopulation})
+	h := newSurveyHarness(t, Config{Population: ikmPopulation})
 	seedThirty(t, h)
-	h.link(nipHead, 1300)
-	h.link(nipAdmin, 1301)
-	h.link(nipBudi, 1302)
+	h.Link(nipHead, 1300)
+	h.Link(nipAdmin, 1301)
+	h.Link(nipBudi, 1302)
 
 	t.Run("unit head sees their unit at once", func(t *testing.T) {
-		got := h.text(1300, "/ikm")
+		got := h.Text(1300, "/ikm")
 		mustSay(t, got, "IKM Puskesmas Tanah Garam", "November 2026</b>: IKM <b>82,04</b>, mutu B (Baik), 30 responden",
 			"sementara: sampel minimal 80", "Oktober 2026</b>: belum ada responden", "Agustus 2026",
 			"U3 Waktu penyelesaian: 2,87", "U4 Biaya/tarif: 3,67", "Unsur terlemah: <b>U3 Waktu penyelesaian</b>")
 	})
 	t.Run("admin picks any unit", func(t *testing.T) {
-		pick := mustSay(t, h.text(1301, "/ikm"), "Pilih unit")
+		pick := mustSay(t, h.Text(1301, "/ikm"), "Pilih unit")
 		if len(pick.Buttons) == 0 || !strings.HasPrefix(pick.Buttons[0][0].Data, "ikm:u:") {
 			t.Fatalf("no unit buttons: %+v", pick.Buttons)
 		}
-		got := h.press(1301, 7, "ikm:u:BKPSDM")
+		got := h.Press(1301, 7, "ikm:u:BKPSDM")
 		m := mustSay(t, got, "IKM <b>100,00</b>, mutu A (Sangat Baik), 5 responden")
 		if strings.Contains(m.Text, "sementara") {
 			t.Fatalf("a sufficient sample marked provisional: %q", m.Text)
@@ -123,41 +124,41 @@ func TestIKMInChat(t *testing.T) {
 		}
 	})
 	t.Run("others are refused, also by forged buttons", func(t *testing.T) {
-		mustSay(t, h.text(1302, "/ikm"), "tidak tersedia")
-		mustSay(t, h.text(1400, "/ikm"), "khusus pegawai")
+		mustSay(t, h.Text(1302, "/ikm"), "tidak tersedia")
+		mustSay(t, h.Text(1400, "/ikm"), "khusus pegawai")
 		for _, c := range []struct {
 			from int64
 			data string
 		}{{1302, "ikm:u:PKM-TGR"}, {1300, "ikm:u:BKPSDM"}, {1400, "ikm:u:PKM-TGR"}, {1302, "ikm:o"}, {1300, "ikm:pg:x"}} {
-			if got := h.press(c.from, 8, c.data); len(got) != 0 {
+			if got := h.Press(c.from, 8, c.data); len(got) != 0 {
 				t.Errorf("%d pressing %q got %q", c.from, c.data, got[0].Text)
 			}
 		}
 	})
 	t.Run("English", func(t *testing.T) {
-		h.press(1300, 1, "lang:en")
-		mustSay(t, h.text(1300, "/ikm"), "IKM <b>82.04</b>, grade B (Good), 30 respondents", "Weakest element")
-		h.press(1300, 1, "lang:id")
+		h.Press(1300, 1, "lang:en")
+		mustSay(t, h.Text(1300, "/ikm"), "IKM <b>82.04</b>, grade B (Good), 30 respondents", "Weakest element")
+		h.Press(1300, 1, "lang:id")
 	})
 }
 
 func TestOfficerResultsOnlyFromFiveResponsesAndOnlyToTheAssessor(t *testing.T) {
-	h := newSurveyHarness(t, SurveyConfig{})
-	h.link(nipHead, 1500)
+	h := newSurveyHarness(t, Config{})
+	h.Link(nipHead, 1500)
 	payload := h.newLink("PKM-TGR", nipBudi)
-	nov := kinerja.MonthOf(h.now, wib)
+	nov := kinerja.MonthOf(h.Now, wib)
 	for i := range 4 {
 		h.complete(int64(1501+i), payload, all(4))
 	}
-	if _, ok, err := h.bot.OfficerSurvey(context.Background(), h.db, nipBudi, nov); err != nil || ok {
+	if _, ok, err := h.f.OfficerSurvey(context.Background(), h.DB, nipBudi, nov); err != nil || ok {
 		t.Fatalf("four responses shown: ok=%v err=%v", ok, err)
 	}
-	m := mustSay(t, h.press(1500, 3, "ikm:o"), "Budi Santoso</b> — November 2026: belum cukup penilaian")
+	m := mustSay(t, h.Press(1500, 3, "ikm:o"), "Budi Santoso</b> — November 2026: belum cukup penilaian")
 	if strings.Contains(m.Text, "IKM <b>") {
 		t.Fatalf("an aggregate shown below the threshold: %q", m.Text)
 	}
-	h.complete(1505, payload, [9]int{3, 3, 3, 3, 3, 3, 3, 3, 3})
-	res, ok, err := h.bot.OfficerSurvey(context.Background(), h.db, nipBudi, nov)
+	h.complete(1505, payload, nine(3, 3, 3, 3, 3, 3, 3, 3, 3))
+	res, ok, err := h.f.OfficerSurvey(context.Background(), h.DB, nipBudi, nov)
 	if err != nil || !ok || res.Respondents != 5 {
 		t.Fatalf("five responses: %+v ok=%v err=%v", res, ok, err)
 	}
@@ -165,24 +166,24 @@ func TestOfficerResultsOnlyFromFiveResponsesAndOnlyToTheAssessor(t *testing.T) {
 	if res.IKM != 95 || res.Mutu != scoring.MutuA {
 		t.Fatalf("officer IKM %v %s, want 95.00 A", res.IKM, res.Mutu)
 	}
-	report := mustSay(t, h.text(1500, "/ikm"), "IKM Puskesmas Tanah Garam")
+	report := mustSay(t, h.Text(1500, "/ikm"), "IKM Puskesmas Tanah Garam")
 	if strings.Contains(report.Text, "terlemah") {
 		t.Fatalf("a weakest unsur named although all are equal: %q", report.Text)
 	}
 	if b := report.Buttons; len(b) == 0 || b[0][0].Data != "ikm:o" {
 		t.Fatalf("officer results not offered to the assessor: %+v", b)
 	}
-	mustSay(t, h.press(1500, 3, "ikm:o"), "Budi Santoso</b> — November 2026: IKM <b>95,00</b>, mutu A (Sangat Baik), 5 penilaian",
+	mustSay(t, h.Press(1500, 3, "ikm:o"), "Budi Santoso</b> — November 2026: IKM <b>95,00</b>, mutu A (Sangat Baik), 5 penilaian",
 		"Sari &lt;Dewi&gt;</b> — November 2026: belum cukup penilaian")
 }
 
 func TestAdminGetsPrintableQRInChat(t *testing.T) {
-	h := newSurveyHarness(t, SurveyConfig{})
-	h.link(nipAdmin, 1600)
-	h.link(nipHead, 1601)
-	mustSay(t, h.text(1600, "/qr"), "Pilih unit")
-	got := h.press(1600, 9, "qr:u:PKM-TGR")
-	var doc OutMessage
+	h := newSurveyHarness(t, Config{})
+	h.Link(nipAdmin, 1600)
+	h.Link(nipHead, 1601)
+	mustSay(t, h.Text(1600, "/qr"), "Pilih unit")
+	got := h.Press(1600, 9, "qr:u:PKM-TGR")
+	var doc bot.OutMessage
 	for _, m := range got {
 		if m.Document != nil {
 			doc = m
@@ -196,31 +197,32 @@ func TestAdminGetsPrintableQRInChat(t *testing.T) {
 	}
 	payload := doc.Text[strings.Index(doc.Text, "start=")+len("start="):]
 	payload = payload[:strings.IndexAny(payload, "\n ")]
-	if l, err := h.db.SurveyLink(context.Background(), payload); err != nil || l.UnitCode != "PKM-TGR" || l.OfficerNIP != "" {
+	if l, err := h.DB.SurveyLink(context.Background(), payload); err != nil || l.UnitCode != "PKM-TGR" || l.OfficerNIP != "" {
 		t.Fatalf("link behind the QR: %+v %v", l, err)
 	}
 	picker := mustSay(t, got, "per petugas")
 	if picker.EditID != 9 || len(picker.Buttons) == 0 {
 		t.Fatalf("officer choice missing: %+v", picker)
 	}
-	again := h.press(1600, 9, "qr:u:PKM-TGR")
+	again := h.Press(1600, 9, "qr:u:PKM-TGR")
 	for _, m := range again {
 		if m.Document != nil && !strings.Contains(m.Text, payload) {
 			t.Fatalf("a second request printed a new link: %q", m.Text)
 		}
 	}
-	off := h.press(1600, 9, "qr:o:"+nipBudi)
+	off := h.Press(1600, 9, "qr:o:"+nipBudi)
 	if len(off) != 1 || off[0].FileName != "skm-PKM-TGR-"+nipBudi+".png" || !strings.Contains(off[0].Text, "Budi Santoso") {
 		t.Fatalf("officer QR: %+v", off)
 	}
-	mustSay(t, h.text(1601, "/qr"), "tidak tersedia")
-	if got := h.press(1601, 9, "qr:u:PKM-TGR"); len(got) != 0 {
+	mustSay(t, h.Text(1601, "/qr"), "tidak tersedia")
+	// The core refuses the press (not the admin role) and says so.
+	if got := h.Press(1601, 9, "qr:u:PKM-TGR"); len(got) != 1 || len(got[0].Document) != 0 || !strings.Contains(got[0].Text, "tidak tersedia") {
 		t.Fatalf("non-admin got a QR: %+v", got)
 	}
-	if _, _, err := h.bot.CreateSurveyLink(context.Background(), "PKM-TGR", nipAdmin); kinerja.ErrorCode(err) != kinerja.EInvalid {
+	if _, _, err := h.f.CreateSurveyLink(context.Background(), "PKM-TGR", nipAdmin); kinerja.ErrorCode(err) != kinerja.EInvalid {
 		t.Fatalf("officer of another unit: %v", err)
 	}
-	if _, _, err := h.bot.CreateSurveyLink(context.Background(), "NOPE", ""); kinerja.ErrorCode(err) != kinerja.ENotFound {
+	if _, _, err := h.f.CreateSurveyLink(context.Background(), "NOPE", ""); kinerja.ErrorCode(err) != kinerja.ENotFound {
 		t.Fatalf("unknown unit: %v", err)
 	}
 }

@@ -1,8 +1,8 @@
-package bot
+package survey
 
-// SurveyConfig is the deployment's choice for the citizen satisfaction
-// survey. The zero value is the recommended default.
-type SurveyConfig struct {
+// Config is the deployment's choice for the citizen satisfaction survey.
+// The zero value is the recommended default.
+type Config struct {
 	// OncePer is how often one Telegram account is counted per unit:
 	// "day" (the default) counts one response per local calendar day;
 	// "none" counts every completed survey.
@@ -22,9 +22,12 @@ type SurveyConfig struct {
 	// Population is the number of service users per month of each unit, by
 	// unit code (units.<CODE>.population), for the Krejcie–Morgan sample.
 	Population map[string]int
+	// Questionnaire is the survey's questions; empty means the regulation's
+	// nine unsur (DefaultQuestionnaire).
+	Questionnaire Questionnaire
 }
 
-// Values of SurveyConfig.OncePer.
+// Values of Config.OncePer.
 const (
 	OncePerDay  = "day"
 	OncePerNone = "none"
@@ -36,7 +39,7 @@ const (
 const unknownPopulation = 1_000_000
 
 // withDefaults fills the zero fields.
-func (c SurveyConfig) withDefaults() SurveyConfig {
+func (c Config) withDefaults() Config {
 	if c.OncePer == "" {
 		c.OncePer = OncePerDay
 	}
@@ -46,12 +49,15 @@ func (c SurveyConfig) withDefaults() SurveyConfig {
 	if c.OfficerMinResponses <= 0 {
 		c.OfficerMinResponses = 5
 	}
+	if len(c.Questionnaire.Unsur) == 0 {
+		c.Questionnaire = DefaultQuestionnaire()
+	}
 	return c
 }
 
 // population returns the configured population of a unit, or
 // unknownPopulation.
-func (c SurveyConfig) population(unit string) int {
+func (c Config) population(unit string) int {
 	if n := c.Population[unit]; n > 0 {
 		return n
 	}

@@ -1,13 +1,9 @@
-package bot
+package survey
 
-import (
-	"strconv"
-
-	kinerja "github.com/bkpsdm-solok/kinerjabot"
-)
+import "github.com/bkpsdm-solok/kinerjabot/bot"
 
 func init() {
-	register(map[string][2]string{
+	bot.RegisterTexts(map[string][2]string{
 		"svy.cmd_ikm": {"Indeks Kepuasan Masyarakat (IKM) unit layanan", "Public satisfaction index (IKM) of service units"},
 		"svy.cmd_qr":  {"Kode QR survei kepuasan untuk dicetak", "Printable satisfaction survey QR code"},
 		"svy.ex_ikm":  {"/ikm lalu pilih unit dengan tombol", "/ikm then choose a unit with the buttons"},
@@ -39,20 +35,11 @@ func init() {
 			"Hello! 👋 Thank you for using the services of <b>%s</b>, served by <b>%s</b>.\n\nPlease help us by rating today's service: %d short questions, just press an answer button. Your rating is <b>anonymous</b>: your name and Telegram account are not stored.",
 		},
 
-		// The questions (PermenPANRB 14/2017 questionnaire, DOMAIN.md §6 order).
+		// The questions themselves are the questionnaire's (questionnaire.json).
 		"svy.question": {
 			"<b>Survei Kepuasan Masyarakat</b> · %s\n\n<b>Pertanyaan %d/%d</b> — %s\n%s",
 			"<b>Public Satisfaction Survey</b> · %s\n\n<b>Question %d/%d</b> — %s\n%s",
 		},
-		"svy.q1":         {"Bagaimana pendapat Anda tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?", "How well did the requirements fit the kind of service?"},
-		"svy.q2":         {"Bagaimana pendapat Anda tentang kemudahan prosedur pelayanan di unit ini?", "How easy was the service procedure at this unit?"},
-		"svy.q3":         {"Bagaimana pendapat Anda tentang kecepatan waktu dalam memberikan pelayanan?", "How fast was the service delivered?"},
-		"svy.q4":         {"Bagaimana pendapat Anda tentang kewajaran biaya/tarif dalam pelayanan?", "How fair was the cost or fee of the service?"},
-		"svy.q5":         {"Bagaimana pendapat Anda tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?", "How well did what you received match what the service standard promises?"},
-		"svy.q6":         {"Bagaimana pendapat Anda tentang kompetensi/kemampuan petugas dalam pelayanan?", "How competent were the staff who served you?"},
-		"svy.q7":         {"Bagaimana pendapat Anda tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?", "How polite and friendly were the staff who served you?"},
-		"svy.q8":         {"Bagaimana pendapat Anda tentang penanganan pengaduan, saran dan masukan di unit ini?", "How are complaints, suggestions and feedback handled at this unit?"},
-		"svy.q9":         {"Bagaimana pendapat Anda tentang kualitas sarana dan prasarana?", "How good are the facilities and infrastructure?"},
 		"svy.btn_back":   {"⬅️ Kembali", "⬅️ Back"},
 		"svy.btn_cancel": {"✖️ Batal", "✖️ Cancel"},
 		"svy.btn_skip":   {"Lewati ➡️", "Skip ➡️"},
@@ -206,27 +193,5 @@ func init() {
 			"Officer %s is not staff of unit %s.",
 		},
 		"err.survey_payload": {"Kode survei %q tidak valid.", "Survey code %q is not valid."},
-		"err.ikm_answer": {
-			"Jawaban %s bernilai %d; skala survei adalah 1–4.",
-			"Answer %s is %d; the survey scale is 1–4.",
-		},
 	})
-}
-
-// monthNames are the month names of period labels, by language.
-var monthNames = map[kinerja.Lang][12]string{
-	kinerja.LangID: {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"},
-	kinerja.LangEN: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
-// monthLabel names a month period in lang, e.g. "November 2026".
-func monthLabel(lang kinerja.Lang, p kinerja.Period) string {
-	names, ok := monthNames[lang]
-	if !ok {
-		names = monthNames[kinerja.LangID]
-	}
-	if p.Kind != kinerja.Monthly || p.Index < 1 || p.Index > 12 {
-		return p.String()
-	}
-	return names[p.Index-1] + " " + strconv.Itoa(p.Year)
 }

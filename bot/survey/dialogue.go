@@ -1,4 +1,4 @@
-package bot
+package survey
 
 import (
 	"crypto/hmac"
@@ -8,15 +8,17 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
-// The citizen satisfaction survey (SKM, PermenPANRB 14/2017): a citizen
-// scans the QR code at a counter, the deep link opens this dialogue, and
-// the nine unsur are answered with buttons on one message edited in place.
+// The dialogue: a citizen scans the QR code at a counter, the deep link
+// opens it, and the questionnaire's unsur are answered with buttons on one
+// message edited in place.
 //
 // State lives in the chat's session (flow "survey"), so a restart resumes:
 //
@@ -27,10 +29,14 @@ import (
 //	ans             one character per answered step: '1'–'4' for an unsur,
 //	                '0'–'9' (0 = skipped) for a profile question
 //
-// Buttons carry "svy:<sid>:<step>:<value>". The step is the one the button
-// was drawn for: a press for any other step is stale and changes nothing.
+// Buttons carry "svy:a:<sid>:<step>:<value>". The step is the one the
+// button was drawn for: a press for any other step is stale and changes
+// nothing.
 
 const surveyFlow = "survey"
+
+// surveyAction is the one action of the dialogue's buttons.
+const surveyAction = "a"
 
 // profileQuestion is one optional respondent profile question; options are
 // the stored codes, labelled by text key "<key>.<code>".
@@ -51,28 +57,17 @@ var surveyProfile = []profileQuestion{
 // duplicate keys, generated at first use.
 const surveySecretKey = "survey.hmac_secret"
 
-// registerSurvey adds the survey: deep links, the dialogue, /ikm and /qr.
-func (b *Bot) registerSurvey() {
-	b.cfg.Survey = b.cfg.Survey.withDefaults()
-	b.onPayload(kinerja.SurveyPayloadPrefix, b.startSurvey)
-	b.onCallback("svy", b.cbSurvey)
-	b.onFlow(surveyFlow, b.surveyMessage)
-	b.flowExpiry[surveyFlow] = "svy.expired"
-	b.registerIKM()
-	b.registerSurveyQR()
-}
-
-// steps returns how many button steps the survey has: the nine unsur, then
-// the profile questions when configured. The suggestion comes after them.
-func (b *Bot) steps() int {
-	if b.cfg.Survey.Profile {
-		return scoring.NumUnsur + len(surveyProfile)
+// steps returns how many button steps the survey has: the unsur, then the
+// profile questions when configured. The suggestion comes after them.
+func (f *Feature) steps() int {
+	if f.cfg.Profile {
+		return len(f.q.Unsur) + len(surveyProfile)
 	}
-	return scoring.NumUnsur
+	return len(f.q.Unsur)
 }
 
 // startSurvey opens the survey of a deep link's unit.
-func (b *Bot) startSurvey(r *Request) error {
+func (f *Feature) startSurvey(r *bot.Request) error {
 	link, err := r.Tx.SurveyLink(r.Ctx, r.Text)
 	if kinerja.ErrorCode(err) == kinerja.ENotFound {
 		r.Reply(r.T("svy.link_invalid"))
@@ -101,9 +96,9 @@ func (b *Bot) startSurvey(r *Request) error {
 			return err
 		}
 	}
-	// Tell a repeat straight away rather than after nine questions; the
+	// Tell a repeat straight away rather than after all the questions; the
 	// check is repeated at the end, where the unique key makes it race-safe.
-	key, err := b.surveyDupKey(r, unit.Code)
+	key, err := f.surveyDupKey(r, unit.Code)
 	if err != nil {
 		return err
 	}
@@ -114,21 +109,21 @@ func (b *Bot) startSurvey(r *Request) error {
 		return nil
 	}
 	// One session per chat: opening a link while a survey is open replaces
-	// it (routeCommand already ended it); the old message's buttons carry
+	// it (the router already ended it); the old message's buttons carry
 	// the old sid and are refused.
 	r.StartFlow(surveyFlow, "0", map[string]string{
 		"unit": unit.Code, "uname": unit.Name, "sid": newSurveyID(), "ans": "",
 	})
 	if officerName != "" {
 		r.Session.Data["officer"], r.Session.Data["oname"] = link.OfficerNIP, officerName
-		r.Reply(r.T("svy.greeting_officer", unit.Name, officerName, scoring.NumUnsur))
+		r.Reply(r.T("svy.greeting_officer", unit.Name, officerName, len(f.q.Unsur)))
 	} else {
-		r.Reply(r.T("svy.greeting", unit.Name, scoring.NumUnsur))
+		r.Reply(r.T("svy.greeting", unit.Name, len(f.q.Unsur)))
 	}
 	if err := r.SaveSession(); err != nil {
 		return err
 	}
-	text, buttons := b.surveyStep(r)
+	text, buttons := f.surveyStep(r)
 	r.Reply(text, buttons...)
 	return nil
 }
@@ -143,48 +138,43 @@ func newSurveyID() string {
 
 // surveyStep renders the current step of the session's survey: an unsur
 // question, a profile question or the suggestion prompt.
-func (b *Bot) surveyStep(r *Request) (string, [][]Button) {
+func (f *Feature) surveyStep(r *bot.Request) (string, [][]bot.Button) {
 	d := r.Session.Data
-	step, n := len(d["ans"]), b.steps()
-	data := func(v string) string { return "svy:" + d["sid"] + ":" + strconv.Itoa(step) + ":" + v }
-	nav := []Button{{Text: r.T("svy.btn_cancel"), Data: data("x")}}
+	step, n, nu := len(d["ans"]), f.steps(), len(f.q.Unsur)
+	button := func(text, v string) bot.Button { return svyButtons.Button(text, surveyAction, d["sid"], step, v) }
+	nav := []bot.Button{button(r.T("svy.btn_cancel"), "x")}
 	if step > 0 {
-		nav = append([]Button{{Text: r.T("svy.btn_back"), Data: data("back")}}, nav...)
+		nav = append([]bot.Button{button(r.T("svy.btn_back"), "back")}, nav...)
 	}
-	var rows [][]Button
+	var rows [][]bot.Button
 	var text string
 	switch {
-	case step < scoring.NumUnsur:
-		u := scoring.Unsur[step]
-		name, labels := u.Name, u.Labels
-		if r.Lang == kinerja.LangEN {
-			name, labels = u.NameEN, u.LabelsEN
-		}
-		text = r.T("svy.question", d["uname"], step+1, scoring.NumUnsur, name, r.T("svy.q"+strconv.Itoa(step+1)))
+	case step < nu:
+		u := f.q.Unsur[step]
+		text = r.T("svy.question", d["uname"], step+1, nu, u.Name.In(r.Lang), u.Question.In(r.Lang))
 		// One answer per row, 1 to 4 in order: the full wording stays
 		// readable on a phone.
-		for k, l := range labels {
-			rows = append(rows, []Button{{Text: strconv.Itoa(k+1) + " · " + l, Data: data(strconv.Itoa(k + 1))}})
+		for k, l := range u.Answers {
+			rows = append(rows, []bot.Button{button(strconv.Itoa(k+1)+" · "+l.In(r.Lang), strconv.Itoa(k+1))})
 		}
 	case step < n:
-		q := surveyProfile[step-scoring.NumUnsur]
-		text = r.T("svy.profile_question", d["uname"], step-scoring.NumUnsur+1, len(surveyProfile), r.T(q.key))
+		q := surveyProfile[step-nu]
+		text = r.T("svy.profile_question", d["uname"], step-nu+1, len(surveyProfile), r.T(q.key))
 		for k, code := range q.options {
-			rows = append(rows, []Button{{Text: r.T(q.key + "." + code), Data: data(strconv.Itoa(k + 1))}})
+			rows = append(rows, []bot.Button{button(r.T(q.key+"."+code), strconv.Itoa(k+1))})
 		}
-		rows = append(rows, []Button{{Text: r.T("svy.p_skip"), Data: data("0")}})
+		rows = append(rows, []bot.Button{button(r.T("svy.p_skip"), "0")})
 	default:
-		text = r.T("svy.saran_prompt", d["uname"], b.cfg.Survey.SuggestionMax)
-		rows = append(rows, []Button{{Text: r.T("svy.btn_skip"), Data: data("skip")}})
+		text = r.T("svy.saran_prompt", d["uname"], f.cfg.SuggestionMax)
+		rows = append(rows, []bot.Button{button(r.T("svy.btn_skip"), "skip")})
 	}
 	return text, append(rows, nav)
 }
 
-// cbSurvey handles a press on a survey button. Nothing in the data is
-// trusted: the survey id and step must match the open session, and the
-// value must be one the step offers.
-func (b *Bot) cbSurvey(r *Request) error {
-	args := callbackArgs(r.Callback.Data)
+// pressSurvey handles a press "svy:a:<sid>:<step>:<value>". Nothing in the
+// data is trusted: the survey id and step must match the open session, and
+// the value must be one the step offers.
+func (f *Feature) pressSurvey(r *bot.Request) error {
 	s := r.Session
 	if s == nil || s.Flow != surveyFlow {
 		// Expired, cancelled or finished: say so and take the buttons away.
@@ -192,11 +182,7 @@ func (b *Bot) cbSurvey(r *Request) error {
 		r.ReplyEdit(r.T("svy.not_running"))
 		return nil
 	}
-	if len(args) != 3 {
-		r.Answer(r.T("core.stale_button"))
-		return nil
-	}
-	if args[0] != s.Data["sid"] {
+	if r.Args[0] != s.Data["sid"] {
 		r.Answer(r.T("svy.replaced"))
 		r.ReplyEdit(r.T("svy.replaced"))
 		return nil
@@ -205,7 +191,7 @@ func (b *Bot) cbSurvey(r *Request) error {
 	// citizen types instead of pressing.
 	s.MessageID = r.Callback.MessageID
 	ans := s.Data["ans"]
-	step, err := strconv.Atoi(args[1])
+	step, err := strconv.Atoi(r.Args[1])
 	if err != nil || step != len(ans) {
 		if err == nil && step >= 0 && step < len(ans) {
 			r.Answer(r.T("svy.answered_before"))
@@ -213,11 +199,11 @@ func (b *Bot) cbSurvey(r *Request) error {
 			r.Answer(r.T("core.stale_button"))
 		}
 		// Show the current step again on the pressed message.
-		text, buttons := b.surveyStep(r)
+		text, buttons := f.surveyStep(r)
 		r.ReplyEdit(text, buttons...)
 		return r.SaveSession()
 	}
-	switch v := args[2]; {
+	switch v := r.Args[2]; {
 	case v == "x":
 		if err := r.EndFlow(); err != nil {
 			return err
@@ -230,56 +216,55 @@ func (b *Bot) cbSurvey(r *Request) error {
 			return nil
 		}
 		s.Data["ans"] = ans[:step-1]
-	case v == "skip" && step == b.steps():
-		return b.completeSurvey(r, "")
-	case b.validStepValue(step, v):
+	case v == "skip" && step == f.steps():
+		return f.completeSurvey(r, "")
+	case f.validStepValue(step, v):
 		s.Data["ans"] = ans + v
 	default:
-		r.Answer(r.T("core.stale_button"))
-		return nil
+		return r.Stale()
 	}
 	s.Step = strconv.Itoa(len(s.Data["ans"]))
 	if err := r.SaveSession(); err != nil {
 		return err
 	}
-	text, buttons := b.surveyStep(r)
+	text, buttons := f.surveyStep(r)
 	r.ReplyEdit(text, buttons...)
 	return nil
 }
 
 // validStepValue reports whether v is an answer the step offers.
-func (b *Bot) validStepValue(step int, v string) bool {
+func (f *Feature) validStepValue(step int, v string) bool {
 	if len(v) != 1 || v[0] < '0' || v[0] > '9' {
 		return false
 	}
-	k := int(v[0] - '0')
+	k, nu := int(v[0]-'0'), len(f.q.Unsur)
 	switch {
-	case step < scoring.NumUnsur:
+	case step < nu:
 		return k >= 1 && k <= 4
-	case step < b.steps():
-		return k <= len(surveyProfile[step-scoring.NumUnsur].options)
+	case step < f.steps():
+		return k <= len(surveyProfile[step-nu].options)
 	}
 	return false
 }
 
 // surveyMessage handles what a citizen sends inside the survey: the
 // suggestion at its step, and a gentle pointer to the buttons elsewhere.
-func (b *Bot) surveyMessage(r *Request) error {
+func (f *Feature) surveyMessage(r *bot.Request) error {
 	step := len(r.Session.Data["ans"])
-	if step < b.steps() {
+	if step < f.steps() {
 		r.Reply(r.T("svy.use_buttons"))
-		text, buttons := b.surveyStep(r)
+		text, buttons := f.surveyStep(r)
 		r.Reply(text, buttons...)
 		return r.SaveSession()
 	}
-	skip := [][]Button{{{Text: r.T("svy.btn_skip"), Data: "svy:" + r.Session.Data["sid"] + ":" + strconv.Itoa(step) + ":skip"}}}
-	if r.Kind != KindText {
+	skip := [][]bot.Button{{svyButtons.Button(r.T("svy.btn_skip"), surveyAction, r.Session.Data["sid"], step, "skip")}}
+	if r.Kind != bot.KindText {
 		r.Reply(r.T("svy.saran_text_only"), skip...)
 		return r.SaveSession()
 	}
 	text := strings.TrimSpace(r.Text)
-	if n := utf8.RuneCountInString(text); n > b.cfg.Survey.SuggestionMax {
-		r.Reply(r.T("svy.saran_too_long", n, b.cfg.Survey.SuggestionMax), skip...)
+	if n := utf8.RuneCountInString(text); n > f.cfg.SuggestionMax {
+		r.Reply(r.T("svy.saran_too_long", n, f.cfg.SuggestionMax), skip...)
 		return r.SaveSession()
 	} else if n == 0 {
 		r.Reply(r.T("svy.saran_empty"), skip...)
@@ -288,33 +273,36 @@ func (b *Bot) surveyMessage(r *Request) error {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	return b.completeSurvey(r, text)
+	return f.completeSurvey(r, text)
 }
 
 // completeSurvey stores the response, thanks the citizen and alerts the
 // unit head. A repeat (same account, unit and day) is thanked and not
 // counted: the unique duplicate key decides, so two racing completions
 // cannot both count.
-func (b *Bot) completeSurvey(r *Request, suggestion string) error {
+func (f *Feature) completeSurvey(r *bot.Request, suggestion string) error {
 	d := r.Session.Data
 	unitName := d["uname"]
 	resp := &kinerja.SurveyResponse{
 		UnitCode: d["unit"], OfficerNIP: d["officer"], Suggestion: suggestion, Day: r.Today(),
+		Answers: map[string]int{},
 	}
-	ans := d["ans"]
-	for i := range scoring.NumUnsur {
-		resp.Answers[i] = int(ans[i] - '0')
+	ans, nu := d["ans"], len(f.q.Unsur)
+	answers := make([]int, nu)
+	for i, u := range f.q.Unsur {
+		answers[i] = int(ans[i] - '0')
+		resp.Answers[u.Code] = answers[i]
 	}
-	if b.cfg.Survey.Profile {
+	if f.cfg.Profile {
 		codes := make([]string, len(surveyProfile))
 		for i, q := range surveyProfile {
-			if k := int(ans[scoring.NumUnsur+i] - '0'); k > 0 {
+			if k := int(ans[nu+i] - '0'); k > 0 {
 				codes[i] = q.options[k-1]
 			}
 		}
 		resp.Profile = kinerja.SurveyProfile{Gender: codes[0], AgeBand: codes[1], Education: codes[2], Occupation: codes[3]}
 	}
-	if err := (scoring.Response{Answers: resp.Answers}).Validate(); err != nil {
+	if err := (scoring.Response{Answers: answers}).Validate(f.q.Codes()); err != nil {
 		return err
 	}
 	promptID := r.Session.MessageID
@@ -323,36 +311,36 @@ func (b *Bot) completeSurvey(r *Request, suggestion string) error {
 	}
 	// Linked to the unit's staff since the survey began: still not counted.
 	if r.Staff != nil && r.Staff.UnitCode == resp.UnitCode {
-		b.surveyEnd(r, promptID, r.T("svy.own_unit", r.Staff.Name, unitName))
+		surveyEnd(r, promptID, r.T("svy.own_unit", r.Staff.Name, unitName))
 		return nil
 	}
-	key, err := b.surveyDupKey(r, resp.UnitCode)
+	key, err := f.surveyDupKey(r, resp.UnitCode)
 	if err != nil {
 		return err
 	}
 	resp.DupKey = key
 	err = r.Tx.AddSurveyResponse(r.Ctx, resp)
 	if kinerja.ErrorCode(err) == kinerja.EConflict {
-		b.surveyEnd(r, promptID, r.T("svy.already_counted", unitName))
+		surveyEnd(r, promptID, r.T("svy.already_counted", unitName))
 		return nil
 	} else if err != nil {
 		return err
 	}
-	b.surveyEnd(r, promptID, r.T("svy.thanks", unitName))
-	return b.surveyAlert(r, resp, unitName)
+	surveyEnd(r, promptID, r.T("svy.thanks", unitName))
+	return f.surveyAlert(r, resp, unitName)
 }
 
 // surveyEnd says the final word. A press edits the survey message into it;
 // after a typed suggestion the prompt (the message last pressed on) is
 // edited to acknowledge it, and the final word follows as a new message,
 // under the citizen's own.
-func (b *Bot) surveyEnd(r *Request, promptID int, text string) {
+func surveyEnd(r *bot.Request, promptID int, text string) {
 	if r.Callback != nil {
 		r.ReplyEdit(text)
 		return
 	}
 	if promptID != 0 {
-		r.Send(OutMessage{ChatID: r.ChatID, Text: r.T("svy.saran_received"), EditID: promptID})
+		r.Send(bot.OutMessage{ChatID: r.ChatID, Text: r.T("svy.saran_received"), EditID: promptID})
 	}
 	r.Reply(text)
 }
@@ -360,17 +348,22 @@ func (b *Bot) surveyEnd(r *Request, promptID int, text string) {
 // surveyDupKey is the keyed hash of account, unit and local day that lets
 // one account count once per unit per day without storing who it is. ""
 // when the configuration counts every response.
-func (b *Bot) surveyDupKey(r *Request, unit string) (string, error) {
-	if b.cfg.Survey.OncePer == OncePerNone {
+func (f *Feature) surveyDupKey(r *bot.Request, unit string) (string, error) {
+	if f.cfg.OncePer == OncePerNone {
 		return "", nil
 	}
-	secret, err := b.surveySecret(r)
+	secret, err := surveySecret(r)
 	if err != nil {
 		return "", err
 	}
+	return dupKeyOf(secret, r.From.ID, unit, r.Today()), nil
+}
+
+// dupKeyOf is the HMAC of account, unit and local day under secret.
+func dupKeyOf(secret []byte, account int64, unit string, day time.Time) string {
 	mac := hmac.New(sha256.New, secret)
-	mac.Write([]byte(strconv.FormatInt(r.From.ID, 10) + "|" + unit + "|" + r.Today().Format("2006-01-02")))
-	return hex.EncodeToString(mac.Sum(nil)), nil
+	mac.Write([]byte(strconv.FormatInt(account, 10) + "|" + unit + "|" + day.Format("2006-01-02")))
+	return hex.EncodeToString(mac.Sum(nil))
 }
 
 // surveySecret returns the server's HMAC secret, generating it at first
@@ -379,7 +372,7 @@ func (b *Bot) surveyDupKey(r *Request, unit string) (string, error) {
 // at the start and end of a survey) rather than cached, so two instances
 // sharing a PostgreSQL database that raced at the very first start agree
 // again at once.
-func (b *Bot) surveySecret(r *Request) ([]byte, error) {
+func surveySecret(r *bot.Request) ([]byte, error) {
 	v, ok, err := r.Tx.Setting(r.Ctx, surveySecretKey)
 	if err != nil {
 		return nil, err

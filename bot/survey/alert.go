@@ -1,10 +1,10 @@
-package bot
+package survey
 
 import (
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/scoring"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 )
 
 // surveyAlert forwards a response with an answer of 1 (the lowest) or a
@@ -14,14 +14,14 @@ import (
 // results reach the assessor only in aggregate, once enough responses exist
 // (DOMAIN.md §7), and an alert one by one would defeat that. No head, or a
 // head without Telegram, means no alert.
-func (b *Bot) surveyAlert(r *Request, resp *kinerja.SurveyResponse, unitName string) error {
-	if b.cfg.Survey.NoAlerts {
+func (f *Feature) surveyAlert(r *bot.Request, resp *kinerja.SurveyResponse, unitName string) error {
+	if f.cfg.NoAlerts {
 		return nil
 	}
-	var low []int
-	for i, a := range resp.Answers {
-		if a == 1 {
-			low = append(low, i)
+	var low []Unsur
+	for _, u := range f.q.Unsur {
+		if resp.Answers[u.Code] == 1 {
+			low = append(low, u)
 		}
 	}
 	if len(low) == 0 && resp.Suggestion == "" {
@@ -40,25 +40,20 @@ func (b *Bot) surveyAlert(r *Request, resp *kinerja.SurveyResponse, unitName str
 	if !head.Linked() {
 		return nil
 	}
-	lang := b.langOf(r.Ctx, r.Tx, head.TelegramID)
+	lang := r.Bot().LangOf(r.Ctx, r.Tx, head.TelegramID)
 	var body []string
 	if len(low) > 0 {
-		body = append(body, T(lang, "svy.alert_low"))
-		for _, i := range low {
-			u := scoring.Unsur[i]
-			name, label := u.Name, u.Labels[0]
-			if lang == kinerja.LangEN {
-				name, label = u.NameEN, u.LabelsEN[0]
-			}
-			body = append(body, "• "+Esc(u.Code+" "+name)+": "+Esc(label))
+		body = append(body, bot.T(lang, "svy.alert_low"))
+		for _, u := range low {
+			body = append(body, "• "+bot.Esc(u.Code+" "+u.Name.In(lang))+": "+bot.Esc(u.Answers[0].In(lang)))
 		}
 	}
 	if resp.Suggestion != "" {
 		if len(body) > 0 {
 			body = append(body, "")
 		}
-		body = append(body, T(lang, "svy.alert_saran", resp.Suggestion))
+		body = append(body, bot.T(lang, "svy.alert_saran", resp.Suggestion))
 	}
-	r.Send(OutMessage{ChatID: head.TelegramID, Text: T(lang, "svy.alert", unitName, Raw(strings.Join(body, "\n")))})
+	r.Send(bot.OutMessage{ChatID: head.TelegramID, Text: bot.T(lang, "svy.alert", unitName, bot.Raw(strings.Join(body, "\n")))})
 	return nil
 }

@@ -1,0 +1,76 @@
+// Package survey is the citizen satisfaction survey (SKM, PermenPANRB
+// 14/2017): survey links printed as QR codes at service counters, the
+// anonymous dialogue a citizen answers with buttons, alerts to the unit
+// head, and the satisfaction index (IKM) in chat (/ikm) and as an export.
+// The questions are data (Questionnaire), so a deployment may ask other or
+// more unsur without a code or schema change.
+package survey
+
+import (
+	"context"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/export"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
+)
+
+// Feature is the survey. Its services (links, IKM) work over deps without a
+// chat; Register adds the dialogue, /ikm and /qr to a bot.
+type Feature struct {
+	deps bot.Deps
+	cfg  Config
+	q    Questionnaire
+}
+
+// New returns the survey over deps with the deployment's configuration;
+// zero fields of cfg take their defaults.
+func New(deps bot.Deps, cfg Config) *Feature {
+	cfg = cfg.withDefaults()
+	return &Feature{deps: deps.WithDefaults(), cfg: cfg, q: cfg.Questionnaire}
+}
+
+// Questionnaire returns the questions the survey asks.
+func (f *Feature) Questionnaire() Questionnaire { return f.q }
+
+// OfficerMinResponses is the anonymity threshold of per-officer results.
+func (f *Feature) OfficerMinResponses() int { return f.cfg.OfficerMinResponses }
+
+// The inline buttons of the survey: the dialogue, /ikm and /qr.
+var (
+	svyButtons = bot.Buttons{Prefix: "svy"}
+	ikmButtons = bot.Buttons{Prefix: "ikm"}
+	qrButtons  = bot.Buttons{Prefix: "qr"}
+)
+
+// Register adds the survey: deep links, the dialogue, /ikm and /qr.
+func (f *Feature) Register(b *bot.Bot) {
+	// Deep links printed by a bot whose username is learnt at start-up.
+	if f.deps.Username == "" {
+		f.deps.Username = b.Config().BotUsername
+	}
+	b.Payload(kinerja.SurveyPayloadPrefix, f.startSurvey)
+	b.Button(bot.ButtonSpec{Buttons: svyButtons, Action: surveyAction, Args: 3, Handle: f.pressSurvey})
+	b.Flow(bot.FlowSpec{Name: surveyFlow, Expired: "svy.expired", Handle: f.surveyMessage})
+	f.registerIKM(b)
+	f.registerQR(b)
+}
+
+// Exports offers the IKM table to /ekspor and "kinerjabot export".
+func (f *Feature) Exports() []export.Kind {
+	return []export.Kind{{
+		Name:  "ikm",
+		About: "public satisfaction index (IKM, PermenPANRB 14/2017) per unit",
+		Label: "ekspor.kind_ikm",
+		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
+			rows, err := f.IKMTable(ctx, p)
+			if err != nil {
+				return nil, err
+			}
+			return []sheet.Sheet{{Name: "IKM " + p.String(), Header: rows[0], Rows: rows[1:]}}, nil
+		},
+	}}
+}
+
+// deepLink is the t.me link that opens the bot with payload.
+func (f *Feature) deepLink(payload string) string { return bot.DeepLink(f.deps.Username, payload) }
