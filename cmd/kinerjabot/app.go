@@ -35,19 +35,11 @@ func (a *app) botConfig() bot.Config {
 	}
 }
 
-// offlineBot returns a bot for commands that run without Telegram. Its
-// username comes from the configuration or from the last run of the bot.
-// Commands that print no links pass needUsername false.
-func (a *app) offlineBot(ctx context.Context, db *storage.DB, needUsername bool) (*bot.Bot, error) {
+// deps is what the features need without a chat; db may be nil for a
+// command that only lists.
+func (a *app) deps(db kinerja.Store) bot.Deps {
 	cfg := a.botConfig()
-	if needUsername {
-		name, err := a.username(ctx, db)
-		if err != nil {
-			return nil, err
-		}
-		cfg.BotUsername = name
-	}
-	return bot.New(cfg, db, offline{}, a.now, a.log)
+	return bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log}.WithDefaults()
 }
 
 // username returns the bot's username for deep links: from the
@@ -64,22 +56,6 @@ func (a *app) username(ctx context.Context, db *storage.DB) (string, error) {
 		return "", errors.New("the bot's username is unknown: set telegram.username in the configuration, or run the bot once so it learns it from Telegram")
 	}
 	return name, nil
-}
-
-// openBot opens the database and an offline bot for a command, printing
-// any failure; the caller closes db when ok.
-func (a *app) openBot(ctx context.Context, needUsername bool) (db *storage.DB, b *bot.Bot, ok bool) {
-	db, err := a.openStore(ctx)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return nil, nil, false
-	}
-	if b, err = a.offlineBot(ctx, db, needUsername); err != nil {
-		db.Close()
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return nil, nil, false
-	}
-	return db, b, true
 }
 
 // unitStaff returns the staff of a unit, printing why when the unit is
@@ -107,16 +83,6 @@ func (a *app) validFormat(format string) bool {
 	fmt.Fprintf(a.stderr, "kinerjabot: --format %q: use csv or xlsx\n", format)
 	return false
 }
-
-// offline is the Messenger of commands that run without Telegram.
-type offline struct{}
-
-var errOffline = errors.New("not connected to Telegram in this command")
-
-func (offline) Send(context.Context, bot.OutMessage) (int, error)               { return 0, errOffline }
-func (offline) AnswerCallback(context.Context, string, string) error            { return errOffline }
-func (offline) Download(context.Context, string, int64) ([]byte, error)         { return nil, errOffline }
-func (offline) SetCommands(context.Context, bot.MenuScope, []bot.Command) error { return errOffline }
 
 // userMessage renders an error for an operator: a domain error in the
 // configured language, anything else as is.

@@ -6,7 +6,6 @@ import (
 	"math"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
@@ -70,8 +69,7 @@ func (a *app) evaluationConfig() evaluation.Config {
 // evaluationFeature returns the evaluation over db, for the commands that
 // run without a chat.
 func (a *app) evaluationFeature(db kinerja.Store) *evaluation.Feature {
-	cfg := a.botConfig()
-	deps := bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log}
+	deps := a.deps(db)
 	cfg2 := a.evaluationConfig()
 	cfg2.Survey = survey.New(deps, a.surveyConfig())
 	return evaluation.New(deps, cfg2)

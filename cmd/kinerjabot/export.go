@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/export"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
@@ -19,24 +18,16 @@ func init() {
 	commands["export"] = subcommand{"export results for a period as CSV or XLSX (for e-Kinerja and reports)", runExport}
 }
 
-// transitionalExports, when set, offers the kinds of the features not yet
-// in their own packages (export_legacy.go); it goes with that file.
-var transitionalExports func(a *app, db *storage.DB, have *export.Registry) export.Source
-
 // exportRegistry returns the one export registry, the /ekspor dialogue's,
 // built from the features wired to db; db is nil when only the kinds'
 // names and descriptions are needed (the help).
 func (a *app) exportRegistry(db *storage.DB) (*export.Registry, error) {
-	cfg := a.botConfig()
-	deps := bot.Deps{Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log}
+	var store kinerja.Store
 	if db != nil {
-		deps.Store = db
+		store = db
 	}
-	fs, reg, err := a.features(deps)
-	if err != nil || transitionalExports == nil {
-		return reg, err
-	}
-	return export.NewRegistry(append(anySlice(fs), transitionalExports(a, db, reg))...)
+	_, reg, err := a.features(a.deps(store))
+	return reg, err
 }
 
 // runExport writes one export: CSV (the first table) to standard output by

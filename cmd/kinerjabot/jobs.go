@@ -47,13 +47,6 @@ type jobList []jobs.Job
 // Jobs implements jobs.Provider.
 func (l jobList) Jobs() []jobs.Job { return l }
 
-// deps is what the features need without a chat; db may be nil for a
-// command that only lists.
-func (a *app) deps(db kinerja.Store) bot.Deps {
-	cfg := a.botConfig()
-	return bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log}.WithDefaults()
-}
-
 // registry is the one registry of scheduled jobs: the core's housekeeping
 // (runnable only with the bot b), then every feature's jobs, with the
 // configured schedules. A schedule for a job that is not registered is a

@@ -76,13 +76,6 @@ func (a *app) reportsConfig() report.Config {
 	}
 }
 
-// reportDeps are the report feature's dependencies over db, for the
-// commands that use its services without a bot.
-func (a *app) reportDeps(db kinerja.Store) bot.Deps {
-	cfg := a.botConfig()
-	return bot.Deps{Store: db, Now: a.now, Location: cfg.Location, DefaultLang: cfg.DefaultLang, Log: a.log}
-}
-
 func init() {
 	commands["targets"] = subcommand{"import indicators and targets (targets import FILE)", runTargets}
 	commands["audit"] = subcommand{"check the tamper-evident audit log (audit verify)", runAudit}

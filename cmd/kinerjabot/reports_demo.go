@@ -63,7 +63,7 @@ func sceneReports(ctx context.Context, d *demo) error {
 			return err
 		}
 	}
-	rows, err := report.New(d.a.reportDeps(d.db), d.a.reportsConfig()).ReportRows(ctx, month)
+	rows, err := report.New(d.a.deps(d.db), d.a.reportsConfig()).ReportRows(ctx, month)
 	if err != nil {
 		return err
 	}

@@ -10,10 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
-	"github.com/bkpsdm-solok/kinerjabot/sheet"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
 
@@ -110,7 +107,7 @@ func (a *app) surveyConfig() survey.Config {
 // the bot's username when withUsername (from the configuration or the
 // bot's last run).
 func (a *app) surveyFeature(ctx context.Context, db *storage.DB, withUsername bool) (*survey.Feature, error) {
-	deps := bot.Deps{Store: db, Now: a.now, Location: a.botConfig().Location, DefaultLang: a.botConfig().DefaultLang, Log: a.log}
+	deps := a.deps(db)
 	if withUsername {
 		name, err := a.username(ctx, db)
 		if err != nil {
@@ -202,14 +199,4 @@ func (a *app) listSurveyLinks(ctx context.Context, f *survey.Feature, unit strin
 			l.CreatedAt.In(a.cfg.Location()).Format("2006-01-02 15:04"), status)
 	}
 	return exitOK
-}
-
-// buildIKMExport is the "ikm" export: one row per unit with responses in
-// the period, NRR to four decimals, IKM to two, rounded once, half up.
-func buildIKMExport(ctx context.Context, a *app, db *storage.DB, p kinerja.Period) ([]sheet.Sheet, error) {
-	f, err := a.surveyFeature(ctx, db, false)
-	if err != nil {
-		return nil, err
-	}
-	return f.Exports()[0].Build(ctx, p)
 }
