@@ -36,14 +36,11 @@ type Bot struct {
 	commands       map[string]*CommandSpec // by name and alias
 	buttons        map[string]*ButtonSpec  // by "prefix:action"
 	buttonVersions map[string]int          // by prefix
-	callbacks      map[string]Handler      // by callback-data prefix, for features not on ButtonSpec yet
+	byValue        map[string]Handler      // by prefix, buttons whose first field is a value (ButtonsByValue)
 	flows          map[string]*FlowSpec    // by session flow
 	payloads       map[string]Handler      // by /start payload prefix
-	// flowExpiry is the text key sent when a flow's dialogue expires, for
-	// features not on FlowSpec yet.
-	flowExpiry map[string]string
-	order      []string // command names in menu order
-	regErrs    []error  // registration mistakes, returned by New
+	order          []string                // command names in menu order
+	regErrs        []error                 // registration mistakes, returned by New
 
 	menuOnce sync.Once
 	// background tracks work started after a commit that may be slow
@@ -82,10 +79,9 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 		commands:       map[string]*CommandSpec{},
 		buttons:        map[string]*ButtonSpec{},
 		buttonVersions: map[string]int{},
-		callbacks:      map[string]Handler{},
+		byValue:        map[string]Handler{},
 		flows:          map[string]*FlowSpec{},
 		payloads:       map[string]Handler{},
-		flowExpiry:     map[string]string{},
 	}
 	b.registerCore()
 
@@ -340,7 +336,7 @@ func (b *Bot) Commands() []string {
 }
 
 // ButtonPrefixes returns the data prefix of every registered button
-// action, "prefix:action" (or the bare prefix of a whole-prefix handler),
+// action, "prefix:action" (or the bare prefix of buttons by value),
 // sorted (for tests that press them all).
 func (b *Bot) ButtonPrefixes() []string {
 	var out []string
@@ -351,7 +347,7 @@ func (b *Bot) ButtonPrefixes() []string {
 		}
 		out = append(out, key)
 	}
-	for p := range b.callbacks {
+	for p := range b.byValue {
 		out = append(out, p)
 	}
 	sort.Strings(out)

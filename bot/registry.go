@@ -84,6 +84,10 @@ func (b *Bot) Button(s ButtonSpec) {
 		b.refuseRegistration("button %s:%s has no handler", p, s.Action)
 		return
 	}
+	if _, taken := b.byValue[p]; taken {
+		b.refuseRegistration("buttons %q registered both by action and by value", p)
+		return
+	}
 	if v, ok := b.buttonVersions[p]; ok && v != s.Buttons.version() {
 		b.refuseRegistration("buttons %q registered with versions %d and %d", p, v, s.Buttons.version())
 		return

@@ -6,19 +6,6 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 )
 
-// onCallback registers the handler of every callback data "prefix:…"
-// that no ButtonSpec claims. It remains only for features not yet moved
-// to ButtonSpec.
-func (b *Bot) onCallback(prefix string, h Handler) { b.callbacks[prefix] = h }
-
-// onFlow registers the handler of messages inside a dialogue.
-func (b *Bot) onFlow(flow string, h Handler) {
-	b.Flow(FlowSpec{Name: flow, Handle: h, Expired: b.flowExpiry[flow]})
-}
-
-// onPayload registers the handler of /start payloads "prefix…".
-func (b *Bot) onPayload(prefix string, h Handler) { b.Payload(prefix, h) }
-
 // parseCommand splits "/name@bot args" into name and args; ok is false for
 // text that is not a command or a command meant for another bot.
 func (b *Bot) parseCommand(text string) (name, args string, ok bool) {
@@ -186,19 +173,11 @@ func (b *Bot) routeCallback(r *Request) error {
 	if handled, err := b.routeButton(r); handled {
 		return err
 	}
-	prefix, _, _ := strings.Cut(r.Callback.Data, ":")
-	h, ok := b.callbacks[prefix]
-	if !ok {
+	prefix, rest, _ := strings.Cut(r.Callback.Data, ":")
+	h, ok := b.byValue[prefix]
+	if !ok || rest == "" {
 		return r.Stale()
 	}
+	r.Args = strings.Split(rest, ":")
 	return h(r)
-}
-
-// callbackArgs returns the colon-separated fields after the prefix.
-func callbackArgs(data string) []string {
-	_, rest, _ := strings.Cut(data, ":")
-	if rest == "" {
-		return nil
-	}
-	return strings.Split(rest, ":")
 }

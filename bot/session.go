@@ -34,8 +34,6 @@ func (b *Bot) ExpireSessions(ctx context.Context) error {
 		key := "core.session_expired"
 		if f := b.flows[s.Flow]; f != nil && f.Expired != "" {
 			key = f.Expired
-		} else if k, ok := b.flowExpiry[s.Flow]; ok {
-			key = k
 		}
 		msg := OutMessage{ChatID: s.ChatID, Text: T(b.langOf(ctx, b.store, s.ChatID), key)}
 		if _, err := b.msg.Send(ctx, msg); err != nil {

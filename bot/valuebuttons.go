@@ -1,5 +1,7 @@
 package bot
 
+import "strings"
+
 // ButtonsByValue registers the handler of presses "prefix:<value>:<arg>…"
 // whose first field is a value (a message id) rather than one of a fixed
 // set of actions: the reminders' "snooze:<outbox id>:h", a layout kept so
@@ -7,7 +9,7 @@ package bot
 // the number of fields after the prefix; a press with another number is
 // answered as stale. The handler gets all the fields in r.Args.
 func (b *Bot) ButtonsByValue(k Buttons, args int, h Handler) {
-	if _, dup := b.callbacks[k.Prefix]; dup || h == nil || k.version() != 1 {
+	if _, dup := b.byValue[k.Prefix]; dup || h == nil || k.version() != 1 || k.Prefix == "" || strings.ContainsAny(k.Prefix, ":.") {
 		b.refuseRegistration("buttons %q by value registered twice, without a handler or with a version", k.Prefix)
 		return
 	}
@@ -15,13 +17,12 @@ func (b *Bot) ButtonsByValue(k Buttons, args int, h Handler) {
 		b.refuseRegistration("buttons %q registered both by action and by value", k.Prefix)
 		return
 	}
-	b.onCallback(k.Prefix, func(r *Request) error {
-		r.Args = callbackArgs(r.Callback.Data)
+	b.byValue[k.Prefix] = func(r *Request) error {
 		if len(r.Args) != args {
 			return r.Stale()
 		}
 		return h(r)
-	})
+	}
 }
 
 // RunCommand runs command name for the sender as if they had typed it,

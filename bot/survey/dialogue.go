@@ -35,8 +35,10 @@ import (
 
 const surveyFlow = "survey"
 
-// surveyAction is the one action of the dialogue's buttons.
-const surveyAction = "a"
+// The dialogue's buttons are "svy:<survey id>:<step>:<value>": the
+// survey id comes first, where other features put an action, so they are
+// registered by value (the layout of earlier releases, which citizens in
+// the middle of a survey during an upgrade still have on screen).
 
 // profileQuestion is one optional respondent profile question; options are
 // the stored codes, labelled by text key "<key>.<code>".
@@ -141,7 +143,7 @@ func newSurveyID() string {
 func (f *Feature) surveyStep(r *bot.Request) (string, [][]bot.Button) {
 	d := r.Session.Data
 	step, n, nu := len(d["ans"]), f.steps(), len(f.q.Unsur)
-	button := func(text, v string) bot.Button { return svyButtons.Button(text, surveyAction, d["sid"], step, v) }
+	button := func(text, v string) bot.Button { return svyButtons.Button(text, d["sid"], step, v) }
 	nav := []bot.Button{button(r.T("svy.btn_cancel"), "x")}
 	if step > 0 {
 		nav = append([]bot.Button{button(r.T("svy.btn_back"), "back")}, nav...)
@@ -257,7 +259,7 @@ func (f *Feature) surveyMessage(r *bot.Request) error {
 		r.Reply(text, buttons...)
 		return r.SaveSession()
 	}
-	skip := [][]bot.Button{{svyButtons.Button(r.T("svy.btn_skip"), surveyAction, r.Session.Data["sid"], step, "skip")}}
+	skip := [][]bot.Button{{svyButtons.Button(r.T("svy.btn_skip"), r.Session.Data["sid"], step, "skip")}}
 	if r.Kind != bot.KindText {
 		r.Reply(r.T("svy.saran_text_only"), skip...)
 		return r.SaveSession()

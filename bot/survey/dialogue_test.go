@@ -83,8 +83,8 @@ func TestSurveyStaleAndForgedPressesChangeNothing(t *testing.T) {
 	t.Run("forged data", func(t *testing.T) {
 		for _, data := range []string{
 			svy(sid, "2", "5"), svy(sid, "2", "0"), svy(sid, "2", "skip"), svy(sid, "2", "44"),
-			svy(sid, "9", "1"), svy(sid, "-1", "1"), svy(sid, "x2", "1"), svyButtons.Data(surveyAction, sid), "svy:",
-			svyButtons.Data(surveyAction, sid, 2, 1, "extra"), "svy:" + sid + ":2:1", // the layout before the codec
+			svy(sid, "9", "1"), svy(sid, "-1", "1"), svy(sid, "x2", "1"), svyButtons.Data(sid), "svy:",
+			svyButtons.Data(sid, 2, 1, "extra"), "svy:a:" + sid + ":2:1",
 		} {
 			h.Press(901, 5, data)
 			if ans := h.Msg.Answer("cb" + data); ans == "" {
@@ -413,4 +413,4 @@ func TestSurveyInEnglish(t *testing.T) {
 }
 
 // svy is the data of a survey button.
-func svy(sid, step, value string) string { return svyButtons.Data(surveyAction, sid, step, value) }
+func svy(sid, step, value string) string { return svyButtons.Data(sid, step, value) }

@@ -50,7 +50,7 @@ func (f *Feature) Register(b *bot.Bot) {
 		f.deps.Username = b.Config().BotUsername
 	}
 	b.Payload(kinerja.SurveyPayloadPrefix, f.startSurvey)
-	b.Button(bot.ButtonSpec{Buttons: svyButtons, Action: surveyAction, Args: 3, Handle: f.pressSurvey})
+	b.ButtonsByValue(svyButtons, 3, f.pressSurvey)
 	b.Flow(bot.FlowSpec{Name: surveyFlow, Expired: "svy.expired", Handle: f.surveyMessage})
 	f.registerIKM(b)
 	f.registerQR(b)
