@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"sort"
+	"strconv"
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -45,12 +46,20 @@ func T(lang kinerja.Lang, key string, args ...any) string {
 	if len(args) == 0 {
 		return form
 	}
+	// An error echoes what the user typed: a 4,000-character answer is
+	// shown by its start, so the message stays short and readable. Texts
+	// quote typed values with %q, and errors echo them with any verb.
+	quoted := quotedArgs(form, len(args))
+	isErr := strings.HasPrefix(key, "err.")
 	safe := make([]any, len(args))
 	for i, a := range args {
 		switch v := a.(type) {
 		case Raw:
 			safe[i] = string(v)
 		case string:
+			if isErr || quoted[i] {
+				v = clip(v, errArgMax)
+			}
 			safe[i] = html.EscapeString(v)
 		case fmt.Stringer:
 			safe[i] = html.EscapeString(v.String())
@@ -59,6 +68,52 @@ func T(lang kinerja.Lang, key string, args ...any) string {
 		}
 	}
 	return fmt.Sprintf(form, safe...)
+}
+
+// errArgMax is how many characters of a typed value an error repeats.
+const errArgMax = 80
+
+// quotedArgs reports, for each of n arguments, whether form prints it with
+// %q (following explicit indexes such as %[2]q).
+func quotedArgs(form string, n int) []bool {
+	out := make([]bool, n)
+	next := 0
+	for i := 0; i < len(form); i++ {
+		if form[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(form) && form[i] == '%' {
+			continue
+		}
+		for i < len(form) && strings.IndexByte("+-# 0123456789.", form[i]) >= 0 {
+			i++
+		}
+		if i < len(form) && form[i] == '[' {
+			end := strings.IndexByte(form[i:], ']')
+			if end < 0 {
+				return out
+			}
+			if k, err := strconv.Atoi(form[i+1 : i+end]); err == nil {
+				next = k - 1
+			}
+			i += end + 1
+		}
+		if i < len(form) && next >= 0 && next < n && form[i] == 'q' {
+			out[next] = true
+		}
+		next++
+	}
+	return out
+}
+
+// clip shortens s to at most n characters, marking the cut with "…".
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // Esc escapes user-typed text for HTML replies.

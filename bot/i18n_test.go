@@ -31,3 +31,17 @@ func TestTEscapesUserText(t *testing.T) {
 		t.Fatalf("missing key = %q", got)
 	}
 }
+
+func TestErrorsRepeatOnlyTheStartOfWhatWasTyped(t *testing.T) {
+	long := strings.Repeat("z", 5000)
+	got := T(kinerja.LangID, "err.period_format", long)
+	if len([]rune(got)) > 400 || !strings.Contains(got, strings.Repeat("z", 79)+"…") {
+		t.Fatalf("error text of %d characters: %.120q", len([]rune(got)), got)
+	}
+	if got := quotedArgs("a %d %q %[1]s %[3]q %%q %s", 3); got[0] || !got[1] || !got[2] {
+		t.Fatalf("quotedArgs = %v", got)
+	}
+	if got := T(kinerja.LangID, "core.hello_name", long); !strings.Contains(got, long) {
+		t.Fatal("a text that is not an error lost its argument")
+	}
+}
