@@ -27,16 +27,18 @@ func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 	evaluations := evaluation.New(deps, evCfg) // period evaluations, objections, corrections
 	jobsCfg := a.jobsConfig()
 	jobsCfg.Sources = jobSources(featureSources(reports, surveys, evaluations))
-	fs := []bot.Feature{reports, surveys, evaluations,
-		leave.New(deps),         // /cuti
-		jobs.New(deps, jobsCfg), // reminders, summaries and their buttons
-	}
-	// /ekspor, over the kinds of the features above (so it comes last).
-	reg, err := export.NewRegistry(anySlice(fs)...)
+	// The exports' order is the /ekspor buttons': reports, IKM, evaluations.
+	reg, err := export.NewRegistry(reports, surveys, evaluations)
 	if err != nil {
 		return nil, nil, err
 	}
-	fs = append(fs, export.NewFeature(reg, deps))
+	// Menu and help order: reports, /cuti, /ekspor, the survey, evaluations.
+	fs := []bot.Feature{reports,
+		leave.New(deps),         // /cuti
+		jobs.New(deps, jobsCfg), // reminders, summaries and their buttons
+		export.NewFeature(reg, deps),
+		surveys, evaluations,
+	}
 	return fs, reg, nil
 }
 
@@ -66,8 +68,8 @@ func (s surveySource) SampleNeeded(unit string, p kinerja.Period) int {
 	return s.f.SampleNeeded(unit, p)
 }
 
-// anySlice returns the features as values for export.NewRegistry, which
-// takes any value and keeps the sources among them.
+// anySlice returns the features as values for the registries of exports
+// and jobs, which take any value and keep the sources among them.
 func anySlice(fs []bot.Feature) []any {
 	out := make([]any, len(fs))
 	for i, f := range fs {
