@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Plays real users against the kinerjabot binary through the independent
 # Bot API emulator telegram-test-api (npm). Not part of the test suite: it
-# needs npm. Usage: scripts/emulator/check.sh [SCENARIO.json]
+# needs npm. Usage: [KB_CONFIG=FILE] scripts/emulator/check.sh [SCENARIO.json]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -10,7 +10,14 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 (cd "$here" && [ -d node_modules/telegram-test-api ] || npm install --silent --no-audit --no-fund)
-go build -o "$work/kinerjabot" "$root/cmd/kinerjabot"
+go build -o "$work/kinerjabot.bin" "$root/cmd/kinerjabot"
+# KB_CONFIG names a configuration file every command of the run uses.
+if [ -n "${KB_CONFIG:-}" ]; then
+  printf '#!/bin/sh\nexec "%s" --config "%s" "$@"\n' "$work/kinerjabot.bin" "$(realpath "$KB_CONFIG")" >"$work/kinerjabot"
+else
+  printf '#!/bin/sh\nexec "%s" "$@"\n' "$work/kinerjabot.bin" >"$work/kinerjabot"
+fi
+chmod +x "$work/kinerjabot"
 export KINERJA_DB="$work/kinerja.db"
 "$work/kinerjabot" roster import "$root/configs/roster.example.csv"
 # The example targets are for one month; the scenarios report work done
