@@ -3,7 +3,6 @@ package evaluation
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
@@ -313,9 +312,8 @@ func kinerjaLabel(lang kinerja.Lang, m scoring.Mutu) string {
 func (f *Feature) reportsStillOpen(r *bot.Request, p kinerja.Period) string {
 	months := p.Months()
 	last := months[len(months)-1]
-	if f.monthLocked(last, r.Now, r.Loc()) {
+	if f.cfg.Reports.MonthLocked(last, r.Now) {
 		return ""
 	}
-	next := last.Next()
-	return bot.DateLabel(r.Lang, kinerja.Date(next.Year, time.Month(next.Index), f.cfg.ReportsLockAfterDays, r.Loc()))
+	return bot.DateLabel(r.Lang, f.cfg.Reports.LastOpenDay(last))
 }

@@ -18,10 +18,9 @@ type Config struct {
 	// should have evaluated it (default 5); shown to them, not enforced.
 	DeadlineDay int
 
-	// ReportsLockAfterDays is the work reports' setting of the same name
-	// (default 5; negative locks a month as soon as it ends): while a
-	// period's reports may still come in, the card says its numbers may grow.
-	ReportsLockAfterDays int
+	// Reports gives the work reports' rule of when a month closes (bot/report's
+	// Feature, as configured); nil takes the reports' default rule.
+	Reports ReportPolicy
 	// Survey gives the citizen survey's results (bot/survey's Feature, as
 	// configured); nil takes the survey with its default configuration.
 	Survey SurveyResults
@@ -47,9 +46,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.DeadlineDay <= 0 || c.DeadlineDay > 28 {
 		c.DeadlineDay = 5
-	}
-	if c.ReportsLockAfterDays == 0 {
-		c.ReportsLockAfterDays = 5
 	}
 	return c
 }

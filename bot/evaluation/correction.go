@@ -140,13 +140,9 @@ func (f *Feature) flowCorrection(r *bot.Request) error {
 	if err != nil {
 		return r.EndFlowWith(err)
 	}
-	if r.Kind != bot.KindText {
-		r.Reply(r.T("eval.reason_text_only"))
-		return nil
-	}
-	reason, err := checkReason(r.Text)
-	if err != nil {
-		return r.ReplyError(err)
+	reason, ok, err := typedReason(r)
+	if !ok {
+		return err
 	}
 	h, _ := strconv.Atoi(d["h"])
 	p, _ := strconv.Atoi(d["p"])

@@ -13,6 +13,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 )
 
@@ -30,6 +31,9 @@ func New(deps bot.Deps, cfg Config) *Feature {
 	deps = deps.WithDefaults()
 	if cfg.Survey == nil {
 		cfg.Survey = survey.New(deps, survey.Config{})
+	}
+	if cfg.Reports == nil {
+		cfg.Reports = report.New(deps, report.Config{})
 	}
 	return &Feature{deps: deps, cfg: cfg.withDefaults()}
 }
@@ -119,6 +123,21 @@ func evalSubject(r *bot.Request, nip, period string) (*kinerja.Staff, kinerja.Pe
 		return nil, p, err
 	}
 	return st, p, nil
+}
+
+// typedReason reads a reason typed in a dialogue: a message that is not
+// text, or a reason too short or too long, is answered (with back as its
+// buttons) and ok is false, and the dialogue waits for a better one.
+func typedReason(r *bot.Request, back ...[]bot.Button) (reason string, ok bool, err error) {
+	if r.Kind != bot.KindText {
+		r.Reply(r.T("eval.reason_text_only"))
+		return "", false, nil
+	}
+	reason, err = checkReason(r.Text)
+	if err != nil {
+		return "", false, r.ReplyError(err, back...)
+	}
+	return reason, true, nil
 }
 
 // checkReason enforces the length of a written reason, counted in

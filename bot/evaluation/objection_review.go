@@ -20,13 +20,9 @@ func (f *Feature) flowObjection(r *bot.Request) error {
 	if r.Staff == nil {
 		return r.EndFlow()
 	}
-	if r.Kind != bot.KindText {
-		r.Reply(r.T("eval.reason_text_only"))
-		return nil
-	}
-	text, err := checkReason(r.Text)
-	if err != nil {
-		return r.ReplyError(err, []bot.Button{objectionButtons.Button(r.T("obj.btn_cancel"), "x")})
+	text, ok, err := typedReason(r, []bot.Button{objectionButtons.Button(r.T("obj.btn_cancel"), "x")})
+	if !ok {
+		return err
 	}
 	d := r.Session.Data
 	switch r.Session.Step {

@@ -50,14 +50,9 @@ func (f *Feature) flowNilai(r *bot.Request) error {
 	if err != nil {
 		return r.EndFlowWith(err)
 	}
-	if r.Kind != bot.KindText {
-		r.Reply(r.T("eval.reason_text_only"))
-		return nil
-	}
-	reason, err := checkReason(r.Text)
-	if err != nil {
-		// Say what is wrong and keep waiting for a better reason.
-		return r.ReplyError(err, []bot.Button{nilaiButtons.Button(r.T("eval.btn_back"), "s", st.NIP, p)})
+	reason, ok, err := typedReason(r, []bot.Button{nilaiButtons.Button(r.T("eval.btn_back"), "s", st.NIP, p)})
+	if !ok {
+		return err
 	}
 	rt, err := ratingArg([]string{d["rating"]})
 	if err != nil {

@@ -108,17 +108,12 @@ func (f *Feature) reportIndicators(ctx context.Context, tx evidenceStore, nip st
 	return approved, out, nil
 }
 
-// monthLocked reports whether reports for month may no longer be sent or
-// changed at instant now, by the reports' rule: a month locks once its
-// grace days in the next month have passed (ReportsLockAfterDays).
-func (f *Feature) monthLocked(month kinerja.Period, now time.Time, loc *time.Location) bool {
-	if now.Before(month.End(loc)) {
-		return false
-	}
-	days := f.cfg.ReportsLockAfterDays
-	if days < 0 {
-		return true
-	}
-	next := month.Next()
-	return !now.Before(kinerja.Date(next.Year, time.Month(next.Index), days+1, loc))
+// ReportPolicy is the work reports' rule of when a month closes to
+// reports (bot/report's Feature, as configured).
+type ReportPolicy interface {
+	// MonthLocked reports whether reports for month may no longer be sent
+	// or changed at instant now.
+	MonthLocked(month kinerja.Period, now time.Time) bool
+	// LastOpenDay is the last day work of month may still be reported.
+	LastOpenDay(month kinerja.Period) time.Time
 }

@@ -86,6 +86,18 @@ func (f *Feature) MonthLocked(month kinerja.Period, now time.Time) bool {
 	return !now.Before(kinerja.Date(next.Year, time.Month(next.Index), days+1, loc))
 }
 
+// LastOpenDay returns local midnight of the last day on which work of
+// month may still be reported (the last of its grace days; the month's own
+// last day when months lock as they end).
+func (f *Feature) LastOpenDay(month kinerja.Period) time.Time {
+	loc := f.deps.Location
+	if f.cfg.LockAfterDays < 0 {
+		return kinerja.Day(month.End(loc).Add(-time.Millisecond), loc)
+	}
+	next := month.Next()
+	return kinerja.Date(next.Year, time.Month(next.Index), f.cfg.LockAfterDays, loc)
+}
+
 // openMonths returns the months that accept reports at now: the current
 // month, preceded by the previous one while it is still in its grace days.
 func (f *Feature) openMonths(now time.Time) []kinerja.Period {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
@@ -62,5 +63,32 @@ func TestRandomInputKeepsTheAuditChain(t *testing.T) {
 	f.RandomInput(300, []int64{tgBudi, bottest.TGSari, tgHead, tgAdmin, tgOtherBos, 4242})
 	if v, err := kinerja.VerifyAudit(context.Background(), f.DB); err != nil || !v.OK() {
 		t.Fatalf("audit after random input: %+v %v", v, err)
+	}
+}
+
+// TestMonthsCloseAfterTheGraceDays: the lock rule that the reports and the
+// evaluation card share.
+func TestMonthsCloseAfterTheGraceDays(t *testing.T) {
+	nov, _ := kinerja.ParsePeriod("2026-11")
+	wib := bottest.WIB
+	for _, tc := range []struct {
+		days     int
+		now      time.Time
+		locked   bool
+		lastOpen time.Time
+	}{
+		{0, time.Date(2026, 12, 5, 23, 59, 0, 0, wib), false, kinerja.Date(2026, 12, 5, wib)},
+		{0, time.Date(2026, 12, 6, 0, 0, 0, 0, wib), true, kinerja.Date(2026, 12, 5, wib)},
+		{10, time.Date(2026, 12, 8, 9, 0, 0, 0, wib), false, kinerja.Date(2026, 12, 10, wib)},
+		{-1, time.Date(2026, 11, 30, 23, 0, 0, 0, wib), false, kinerja.Date(2026, 11, 30, wib)},
+		{-1, time.Date(2026, 12, 1, 0, 0, 0, 0, wib), true, kinerja.Date(2026, 11, 30, wib)},
+	} {
+		f := New(bot.Deps{Location: wib}, Config{LockAfterDays: tc.days})
+		if got := f.MonthLocked(nov, tc.now); got != tc.locked {
+			t.Errorf("lock_after_days %d at %v: locked %v, want %v", tc.days, tc.now, got, tc.locked)
+		}
+		if got := f.LastOpenDay(nov); !got.Equal(tc.lastOpen) {
+			t.Errorf("lock_after_days %d: last open day %v, want %v", tc.days, got, tc.lastOpen)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
+	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
@@ -58,11 +59,10 @@ func (s EvaluationSettings) check() error {
 func (a *app) evaluationConfig() evaluation.Config {
 	s := a.cfg.Evaluation
 	return evaluation.Config{
-		Thresholds:           scoring.Thresholds{Above: s.Thresholds.Above, Meets: s.Thresholds.Meets},
-		Behaviour:            scoring.BehaviourPolicy(s.BehaviourPolicy),
-		ObjectionDays:        s.ObjectionDays,
-		DeadlineDay:          s.DeadlineDay,
-		ReportsLockAfterDays: a.cfg.Reports.LockAfterDays,
+		Thresholds:    scoring.Thresholds{Above: s.Thresholds.Above, Meets: s.Thresholds.Meets},
+		Behaviour:     scoring.BehaviourPolicy(s.BehaviourPolicy),
+		ObjectionDays: s.ObjectionDays,
+		DeadlineDay:   s.DeadlineDay,
 	}
 }
 
@@ -70,9 +70,9 @@ func (a *app) evaluationConfig() evaluation.Config {
 // run without a chat.
 func (a *app) evaluationFeature(db kinerja.Store) *evaluation.Feature {
 	deps := a.deps(db)
-	cfg2 := a.evaluationConfig()
-	cfg2.Survey = survey.New(deps, a.surveyConfig())
-	return evaluation.New(deps, cfg2)
+	cfg := a.evaluationConfig()
+	cfg.Survey, cfg.Reports = survey.New(deps, a.surveyConfig()), report.New(deps, a.reportsConfig())
+	return evaluation.New(deps, cfg)
 }
 
 func init() {
