@@ -3,9 +3,6 @@ package storage_test
 import (
 	"context"
 	"database/sql"
-	"io"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"testing"
@@ -15,39 +12,16 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
 
-// copyRelease1 copies the database the previous release wrote into a fresh
-// directory, so neither the test data nor another test's copy is touched.
-func copyRelease1(t *testing.T) string {
-	t.Helper()
-	src, err := os.Open(filepath.Join("testdata", "release1.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	path := filepath.Join(t.TempDir(), "release1.db")
-	dst, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(dst, src); err != nil {
-		t.Fatal(err)
-	}
-	if err := dst.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // TestMigrationKeepsEverySurveyAnswer opens the previous release's database,
 // whose answers are in columns u1..u9, and checks that after the migration
 // to one row per answer every response keeps its nine answers, and that the
 // NRR and IKM of every unit are those computed from the old columns.
 func TestMigrationKeepsEverySurveyAnswer(t *testing.T) {
 	ctx := context.Background()
-	path := copyRelease1(t)
+	path := copyRelease(t)
 
 	// Before: read the columns directly, on a second copy.
-	raw, err := sql.Open("sqlite3", copyRelease1(t))
+	raw, err := sql.Open("sqlite3", copyRelease(t))
 	if err != nil {
 		t.Fatal(err)
 	}
