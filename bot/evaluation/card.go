@@ -15,11 +15,7 @@ import (
 
 // card renders the card of st's evaluation e for period p.
 func (f *Feature) card(r *bot.Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.Evaluation, notice string) (string, [][]bot.Button, error) {
-	subs, err := subordinates(r, p)
-	if err != nil {
-		return "", nil, err
-	}
-	evs, err := evalsOf(r, p)
+	subs, evs, err := assessed(r, p)
 	if err != nil {
 		return "", nil, err
 	}

@@ -83,11 +83,7 @@ func (f *Feature) confirmEval(r *bot.Request, st *kinerja.Staff, p kinerja.Perio
 // nextPending returns the next subordinate of p without a confirmed
 // evaluation, other than skip, or nil.
 func nextPending(r *bot.Request, p kinerja.Period, skip string) (*kinerja.Staff, error) {
-	subs, err := subordinates(r, p)
-	if err != nil {
-		return nil, err
-	}
-	evs, err := evalsOf(r, p)
+	subs, evs, err := assessed(r, p)
 	if err != nil {
 		return nil, err
 	}

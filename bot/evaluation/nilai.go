@@ -153,6 +153,17 @@ func subordinates(r *bot.Request, p kinerja.Period) ([]*kinerja.Staff, error) {
 	return out, nil
 }
 
+// assessed returns the sender's subordinates in period p and their
+// evaluations of p, by NIP.
+func assessed(r *bot.Request, p kinerja.Period) ([]*kinerja.Staff, map[string]*kinerja.Evaluation, error) {
+	subs, err := subordinates(r, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	evs, err := evalsOf(r, p)
+	return subs, evs, err
+}
+
 // evalsOf returns the sender's evaluations of period p by NIP.
 func evalsOf(r *bot.Request, p kinerja.Period) (map[string]*kinerja.Evaluation, error) {
 	evs, err := r.Tx.ListEvaluations(r.Ctx, kinerja.EvaluationFilter{AssessorNIP: r.Staff.NIP, Period: p.String()})
@@ -169,11 +180,7 @@ func evalsOf(r *bot.Request, p kinerja.Period) (map[string]*kinerja.Evaluation, 
 // overview lists the subordinates of a period with where each stands, a
 // button to continue with the next one, and the neighbouring periods.
 func (f *Feature) overview(r *bot.Request, p kinerja.Period) (string, [][]bot.Button, error) {
-	subs, err := subordinates(r, p)
-	if err != nil {
-		return "", nil, err
-	}
-	evs, err := evalsOf(r, p)
+	subs, evs, err := assessed(r, p)
 	if err != nil {
 		return "", nil, err
 	}
