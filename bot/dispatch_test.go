@@ -1,13 +1,14 @@
-package bot
+package bot_test
 
 import (
 	"context"
 	"errors"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
 // flakyStore fails the first n transactions, as a database that is briefly
@@ -25,23 +26,27 @@ func (s *flakyStore) InTx(ctx context.Context, fn func(kinerja.Tx) error) error 
 }
 
 func TestUncommittedUpdateIsRetriedAndHasOneEffect(t *testing.T) {
-	h := newHarness(t)
-	h.seed()
-	code, _, err := h.bot.Invite(context.Background(), nipBudi)
+	h := bottest.New(t, bot.Config{})
+	h.Seed()
+	code, _, err := h.Bot.Invite(context.Background(), bottest.NIPBudi)
 	if err != nil {
 		t.Fatal(err)
 	}
-	flaky := &flakyStore{Store: h.db}
+	flaky := &flakyStore{Store: h.DB}
 	flaky.fail.Store(1)
-	b := mustBot(New(h.bot.cfg, flaky, h.msg, func() time.Time { return h.now }, nil))
-	batch := []Update{
-		{ID: 10, ChatID: 900, ChatType: ChatPrivate, From: User{ID: 900}, Kind: KindText, Text: "/start " + code},
-		{ID: 11, ChatID: 900, ChatType: ChatPrivate, From: User{ID: 900}, Kind: KindText, Text: "/help"},
+	b, err := bot.New(h.Bot.Config(), flaky, h.Msg, h.Clock(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Wait(context.Background()) }) // before the database closes
+	batch := []bot.Update{
+		{ID: 10, ChatID: 900, ChatType: bot.ChatPrivate, From: bot.User{ID: 900}, Kind: bot.KindText, Text: "/start " + code},
+		{ID: 11, ChatID: 900, ChatType: bot.ChatPrivate, From: bot.User{ID: 900}, Kind: bot.KindText, Text: "/help"},
 	}
 	if err := b.HandleBatch(context.Background(), batch); err == nil {
 		t.Fatal("a batch whose work was not committed reported success: it would be confirmed and lost")
 	}
-	if got := h.msg.take(); len(got) != 0 {
+	if got := h.Msg.Take(); len(got) != 0 {
 		t.Fatalf("replies sent for uncommitted work: %+v", got)
 	}
 	// Telegram delivers the batch again (twice, even): one effect each.
@@ -50,25 +55,25 @@ func TestUncommittedUpdateIsRetriedAndHasOneEffect(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	msgs := h.msg.take()
+	msgs := h.Msg.Take()
 	if len(msgs) != 2 {
 		t.Fatalf("want one reply per update, got %d: %+v", len(msgs), msgs)
 	}
-	mustSay(t, msgs[:1], "Akun terhubung")
-	mustSay(t, msgs[1:], "Perintah yang dapat")
+	bottest.MustSay(t, msgs[:1], "Akun terhubung")
+	bottest.MustSay(t, msgs[1:], "Perintah yang dapat")
 }
 
 func TestEveryUpdateOfAManyChatBatchIsAnswered(t *testing.T) {
-	h := newHarness(t)
-	var batch []Update
+	h := bottest.New(t, bot.Config{})
+	var batch []bot.Update
 	for i := range 30 {
 		chat := int64(1000 + i%3)
-		batch = append(batch, Update{ID: int64(i + 1), ChatID: chat, ChatType: ChatPrivate, From: User{ID: chat}, Kind: KindText, Text: "/bahasa"})
+		batch = append(batch, bot.Update{ID: int64(i + 1), ChatID: chat, ChatType: bot.ChatPrivate, From: bot.User{ID: chat}, Kind: bot.KindText, Text: "/bahasa"})
 	}
-	if err := h.bot.HandleBatch(context.Background(), batch); err != nil {
+	if err := h.Bot.HandleBatch(context.Background(), batch); err != nil {
 		t.Fatal(err)
 	}
-	if got := len(h.msg.take()); got != 30 {
+	if got := len(h.Msg.Take()); got != 30 {
 		t.Fatalf("%d replies for 30 updates", got)
 	}
 }
