@@ -85,6 +85,7 @@ func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 	for env, dst := range map[string]*string{
 		"KINERJA_TELEGRAM_TOKEN":    &c.Telegram.Token,
 		"KINERJA_TELEGRAM_ENDPOINT": &c.Telegram.Endpoint,
+		"KINERJA_TELEGRAM_USERNAME": &c.Telegram.Username,
 		"KINERJA_DB":                &c.Database,
 		"KINERJA_TIMEZONE":          &c.Timezone,
 		"KINERJA_LANG":              &c.Language,

@@ -107,7 +107,7 @@ func playDemo(ctx context.Context, a *app, path string) error {
 	quiet, cfg := *a, *a.cfg
 	quiet.cfg = &cfg
 	quiet.cfg.Telegram.Token = fake.Token()
-	quiet.log = newLogger(a.stderr, "error", fake.Token())
+	quiet.log = newLogger(a.stderr, "error", fake.Token(), a.cfg.Location())
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	ready := make(chan *bot.Bot, 1)

@@ -4,8 +4,9 @@
 //
 // Usage:
 //
-//	kinerjabot [--config FILE] [command] [flags]
+//	kinerjabot [command] [flags] [--config FILE]
 //
+// The global flag --config may stand before or after the command.
 // With no command (or "run") it runs the bot. "kinerjabot help" lists the
 // commands; every command has --help.
 package main
@@ -65,9 +66,13 @@ var commands = map[string]subcommand{}
 // Main runs kinerjabot with args (without the program name) and returns the
 // exit status. Tests call it directly; ctx ending is the shutdown signal.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	configPath, args, err := globalFlags(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "kinerjabot: %v\n", err)
+		return exitUsage
+	}
 	global := flag.NewFlagSet("kinerjabot", flag.ContinueOnError)
 	global.SetOutput(stderr)
-	configPath := global.String("config", "", "configuration `FILE` (YAML); KINERJA_* variables override it")
 	global.Usage = func() { usage(stderr) }
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -90,19 +95,51 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		usage(stderr)
 		return exitUsage
 	}
-	cfg, err := LoadConfig(*configPath, getenv)
+	cfg, err := LoadConfig(configPath, getenv)
 	if err != nil {
 		fmt.Fprintf(stderr, "kinerjabot: %v\n", err)
 		return exitUsage
 	}
 	a := &app{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, getenv: getenv,
-		log: newLogger(stderr, cfg.LogLevel, cfg.Telegram.Token)}
+		log: newLogger(stderr, cfg.LogLevel, cfg.Telegram.Token, cfg.Location())}
 	return cmd.run(ctx, a, rest)
+}
+
+// globalUsage describes the flags every command takes.
+const globalUsage = "Global flags (before or after the command):\n" +
+	"  --config FILE   configuration (YAML); KINERJA_* variables override it\n"
+
+// globalFlags takes the global flags out of args, wherever they stand
+// (before the command or among its flags), so that "invite --config
+// kb.yaml --unit X" and "--config kb.yaml invite --unit X" are the same.
+// Arguments after "--" are left alone.
+func globalFlags(args []string) (configPath string, rest []string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "config" {
+			rest = append(rest, a)
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				return "", nil, errors.New("--config needs a FILE")
+			}
+			i++
+			value = args[i]
+		}
+		configPath = value
+	}
+	return configPath, rest, nil
 }
 
 // usage lists the commands.
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: kinerjabot [--config FILE] [command] [flags]")
+	fmt.Fprintln(w, "Usage: kinerjabot [command] [flags] [--config FILE]")
 	fmt.Fprintln(w, "\nCommands (each has --help):")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
@@ -113,6 +150,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-16s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nWith no command, kinerjabot runs the bot (the same as \"run\").")
+	fmt.Fprint(w, "\n"+globalUsage)
 }
 
 // newFlags returns a flag set for a subcommand whose --help prints a usage
@@ -129,6 +167,7 @@ func newFlags(a *app, name, args, about string) *flag.FlagSet {
 		if flags.Len() > 0 {
 			fmt.Fprintf(a.stderr, "\nFlags:\n%s", flags.String())
 		}
+		fmt.Fprint(a.stderr, "\n"+globalUsage)
 	}
 	return fs
 }
@@ -147,10 +186,21 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 
 // newLogger writes structured logs to w with every occurrence of the token
 // replaced, whatever logged it.
-func newLogger(w io.Writer, level, token string) *slog.Logger {
+func newLogger(w io.Writer, level, token string, loc *time.Location) *slog.Logger {
 	var lv slog.Level
 	_ = lv.UnmarshalText([]byte(level))
-	return slog.New(slog.NewTextHandler(&redactingWriter{w: w, token: token}, &slog.HandlerOptions{Level: lv}))
+	if loc == nil {
+		loc = time.UTC
+	}
+	// Log times are in the configured zone, like everything else the
+	// operators read (schedules, reports, exports), with the offset shown.
+	inZone := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey && a.Value.Kind() == slog.KindTime {
+			a.Value = slog.TimeValue(a.Value.Time().In(loc))
+		}
+		return a
+	}
+	return slog.New(slog.NewTextHandler(&redactingWriter{w: w, token: token}, &slog.HandlerOptions{Level: lv, ReplaceAttr: inZone}))
 }
 
 // redactingWriter removes the bot token from everything written through it:
