@@ -89,4 +89,7 @@ type InviteStore interface {
 	Invite(ctx context.Context, code string) (*Invite, error)
 	// MarkInviteUsed records the redemption; an already used code is EConflict.
 	MarkInviteUsed(ctx context.Context, code string, telegramID int64, at time.Time) error
+	// RevokeInvites makes every unused, unexpired invite of nip expire at
+	// instant at, and returns how many it ended.
+	RevokeInvites(ctx context.Context, nip string, at time.Time) (int64, error)
 }

@@ -26,26 +26,35 @@ func HashInviteCode(code string) string {
 type InviteStore interface {
 	Staff(ctx context.Context, nip string) (*kinerja.Staff, error)
 	CreateInvite(ctx context.Context, inv *kinerja.Invite) error
+	RevokeInvites(ctx context.Context, nip string, at time.Time) (int64, error)
 	LinkTelegram(ctx context.Context, nip string, telegramID int64) error
 }
 
-// Invite creates a one-time code for nip, valid for ttl from now. A code
+// Invite creates a one-time code for nip, valid for ttl from now, and
+// ends the person's earlier unused codes unless keepEarlier (a link sent
+// to the wrong place stops working once a new one is issued). A code
 // carries 96 random bits and fits Telegram's start payload. It needs no
-// chat: the admin's invite command calls it directly.
-func Invite(ctx context.Context, s InviteStore, nip string, now time.Time, ttl time.Duration) (code string, err error) {
+// chat: the admin's invite command calls it directly. revoked is how many
+// earlier codes it ended.
+func Invite(ctx context.Context, s InviteStore, nip string, now time.Time, ttl time.Duration, keepEarlier bool) (code string, revoked int64, err error) {
 	if _, err := s.Staff(ctx, nip); err != nil {
-		return "", err
+		return "", 0, err
+	}
+	if !keepEarlier {
+		if revoked, err = s.RevokeInvites(ctx, nip, now); err != nil {
+			return "", 0, err
+		}
 	}
 	var raw [12]byte
 	if _, err := rand.Read(raw[:]); err != nil {
-		return "", err
+		return "", 0, err
 	}
 	code = InvitePrefix + base64.RawURLEncoding.EncodeToString(raw[:])
 	inv := &kinerja.Invite{Code: HashInviteCode(code), NIP: nip, CreatedAt: now, ExpiresAt: now.Add(ttl)}
 	if err := s.CreateInvite(ctx, inv); err != nil {
-		return "", err
+		return "", 0, err
 	}
-	return code, nil
+	return code, revoked, nil
 }
 
 // DeepLink returns the t.me link that starts the bot username with payload.
@@ -67,10 +76,10 @@ func Unlink(ctx context.Context, s InviteStore, nip string) error {
 	return s.LinkTelegram(ctx, nip, 0)
 }
 
-// Invite creates a one-time code for nip with the configured lifetime and
-// returns it with its deep link.
+// Invite creates a one-time code for nip with the configured lifetime,
+// ending the earlier unused ones, and returns it with its deep link.
 func (b *Bot) Invite(ctx context.Context, nip string) (code, link string, err error) {
-	code, err = Invite(ctx, b.store, nip, b.now(), b.cfg.InviteTTL)
+	code, _, err = Invite(ctx, b.store, nip, b.now(), b.cfg.InviteTTL, false)
 	if err != nil {
 		return "", "", err
 	}

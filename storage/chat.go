@@ -48,6 +48,16 @@ func (c *conn) MarkInviteUsed(ctx context.Context, code string, telegramID int64
 	return nil
 }
 
+// RevokeInvites ends the unused, unexpired invites of nip at instant at.
+func (c *conn) RevokeInvites(ctx context.Context, nip string, at time.Time) (int64, error) {
+	res, err := c.exec(ctx, `UPDATE invites SET expires_at = ? WHERE nip = ? AND used_at IS NULL AND expires_at > ?`,
+		at.UnixMilli(), nip, at.UnixMilli())
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
 // Account returns what the bot remembers of a Telegram user.
 func (c *conn) Account(ctx context.Context, telegramID int64) (*kinerja.Account, error) {
 	var a kinerja.Account

@@ -124,6 +124,31 @@ func init() {
 			t.Fatalf("Invite = %+v, %v", got, err)
 		}
 	}
+	contract["invites/a new one revokes the unused earlier ones"] = func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		seedRoster(t, db)
+		for _, code := range []string{"old", "used", "gone"} {
+			exp := t0.AddDate(0, 0, 14)
+			if code == "gone" {
+				exp = t0.Add(-time.Hour)
+			}
+			if err := db.CreateInvite(ctx, &kinerja.Invite{Code: code, NIP: nipStaff, CreatedAt: t0.Add(-2 * time.Hour), ExpiresAt: exp}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.MarkInviteUsed(ctx, "used", 7, t0.Add(-time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.RevokeInvites(ctx, nipStaff, t0); err != nil || n != 1 {
+			t.Fatalf("RevokeInvites = %d, %v; want the one unused, unexpired code", n, err)
+		}
+		if got, _ := db.Invite(ctx, "old"); !got.ExpiresAt.Equal(t0) {
+			t.Fatalf("revoked code expires %v, want %v", got.ExpiresAt, t0)
+		}
+		if got, _ := db.Invite(ctx, "used"); !got.ExpiresAt.Equal(t0.AddDate(0, 0, 14)) {
+			t.Fatalf("a used code changed: %+v", got)
+		}
+	}
 	contract["sessions, accounts, settings and the update log round-trip"] = func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		s := &kinerja.Session{ChatID: 9, Flow: "report", Step: "qty", Data: map[string]string{"k": "v"}, MessageID: 4, UpdatedAt: t0}

@@ -19,8 +19,10 @@ func runInvite(ctx context.Context, a *app, args []string) int {
 	fs := newFlags(a, "invite", "[--unit CODE] [NIP…]",
 		"Creates a one-time invitation code for each person and prints it with its deep link,\n"+
 			"tab-separated: NIP, name, code, link. The person opens the link in Telegram to link\n"+
-			"their account. Codes expire after invite_ttl_days (default 14).")
+			"their account. Codes expire after invite_ttl_days (default 14). A new code ends the\n"+
+			"person's earlier unused codes, unless --keep-earlier.")
 	unit := fs.String("unit", "", "invite every person of the unit with this `CODE`")
+	keep := fs.Bool("keep-earlier", false, "keep the earlier unused codes valid beside the new one")
 	skipLinked := fs.Bool("skip-linked", true, "with --unit, skip people whose account is already linked")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -36,11 +38,6 @@ func runInvite(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	defer db.Close()
-	username, err := a.username(ctx, db)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return exitFailed
-	}
 	if *unit != "" {
 		staff, ok := a.unitStaff(ctx, db, *unit)
 		if !ok {
@@ -51,6 +48,13 @@ func runInvite(ctx context.Context, a *app, args []string) int {
 				nips = append(nips, s.NIP)
 			}
 		}
+	}
+	// The unit is checked above, before the username: a mistyped unit is
+	// the first thing to fix.
+	username, err := a.username(ctx, db)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", err)
+		return exitFailed
 	}
 	status := exitOK
 	for _, nip := range nips {
@@ -66,11 +70,19 @@ func runInvite(ctx context.Context, a *app, args []string) int {
 			status = exitFailed
 			continue
 		}
-		code, err := bot.Invite(ctx, db, nip, a.now(), a.botConfig().InviteTTL)
+		var code string
+		var revoked int64
+		err = db.InTx(ctx, func(tx kinerja.Tx) error {
+			code, revoked, err = bot.Invite(ctx, tx, nip, a.now(), a.botConfig().InviteTTL, *keep)
+			return err
+		})
 		if err != nil {
 			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 			status = exitFailed
 			continue
+		}
+		if revoked > 0 {
+			fmt.Fprintf(a.stderr, "kinerjabot: %s: %d earlier unused code(s) no longer valid\n", nip, revoked)
 		}
 		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\n", nip, st.Name, code, bot.DeepLink(username, code))
 	}

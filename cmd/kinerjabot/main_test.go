@@ -2,9 +2,13 @@ package main
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
 )
 
 func TestGlobalFlagsStandBeforeOrAfterTheCommand(t *testing.T) {
@@ -47,5 +51,48 @@ func TestLogTimesAreInTheConfiguredZone(t *testing.T) {
 	log.Info("hello")
 	if !strings.Contains(buf.String(), "+08:00") {
 		t.Fatalf("log line not in WITA: %s", buf.String())
+	}
+}
+
+func TestInviteAgainEndsTheEarlierCodeUnlessKept(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.db")
+	if code, _, errOut := run(t, path, "roster", "import", writeFile(t, "r.csv", goodRoster)); code != exitOK {
+		t.Fatal(errOut)
+	}
+	e := map[string]string{"KINERJA_DB": path, "KINERJA_TELEGRAM_USERNAME": "KinerjaSolokBot"}
+	invite := func(args ...string) (string, string) {
+		var out, errOut bytes.Buffer
+		if code := Main(t.Context(), append([]string{"invite"}, args...), nil, &out, &errOut, env(e)); code != exitOK {
+			t.Fatalf("invite %v: exit %d: %s", args, code, errOut.String())
+		}
+		fields := strings.Split(strings.TrimSpace(out.String()), "\t")
+		return fields[2], errOut.String()
+	}
+	first, _ := invite("198502022010011002")
+	kept, note := invite("--keep-earlier", "198502022010011002")
+	if note != "" {
+		t.Fatalf("--keep-earlier said %q", note)
+	}
+	_, note = invite("198502022010011002")
+	if !strings.Contains(note, "2 earlier unused code(s) no longer valid") {
+		t.Fatalf("third invite said %q; want the two earlier codes ended", note)
+	}
+	db := storagetest.MustOpenPath(t, path)
+	for _, c := range []string{first, kept} {
+		inv, err := db.Invite(t.Context(), bot.HashInviteCode(c))
+		if err != nil || inv.ExpiresAt.After(time.Now()) {
+			t.Fatalf("earlier code %s still valid: %+v %v", c, inv, err)
+		}
+	}
+}
+
+func TestInviteChecksTheUnitBeforeTheUsername(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.db")
+	if code, _, errOut := run(t, path, "roster", "import", writeFile(t, "r.csv", goodRoster)); code != exitOK {
+		t.Fatal(errOut)
+	}
+	code, _, errOut := run(t, path, "invite", "--unit", "NOPE")
+	if code == exitOK || strings.Contains(errOut, "username") || !strings.Contains(errOut, "NOPE") {
+		t.Fatalf("exit %d: %s; want the unknown unit named first", code, errOut)
 	}
 }
