@@ -23,6 +23,9 @@ type Job struct {
 	Enabled func() bool
 	// Run does the work of the slot that contains at.
 	Run func(ctx context.Context, at time.Time) (*Result, error)
+	// DryRun, when set, builds what Run would queue for the slot of at and
+	// records nothing, so the slot stays runnable.
+	DryRun func(ctx context.Context, at time.Time) (*Result, error)
 }
 
 // On reports whether the job is switched on.
@@ -39,7 +42,10 @@ type Result struct {
 	Slot string
 	At   time.Time
 	// Queued is true when this run was recorded and its messages queued.
-	Queued   bool
+	Queued bool
+	// DryRun is true when Messages are what a run would queue: nothing was
+	// recorded or queued.
+	DryRun   bool
 	Messages []*kinerja.OutboxMessage
 	// Previous is the earlier run of the same slot, when there was one.
 	Previous *kinerja.JobRun

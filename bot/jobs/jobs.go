@@ -99,7 +99,8 @@ func (s *Service) Jobs() []Job {
 	for _, d := range defs {
 		name := d.name
 		out = append(out, Job{Name: name, Spec: d.def.spec, About: d.def.about, Slot: d.def.slotAbout,
-			Run: func(ctx context.Context, at time.Time) (*Result, error) { return s.RunAt(ctx, name, at) }})
+			Run:    func(ctx context.Context, at time.Time) (*Result, error) { return s.RunAt(ctx, name, at) },
+			DryRun: func(ctx context.Context, at time.Time) (*Result, error) { return s.DryRun(ctx, name, at) }})
 	}
 	return append(out,
 		Job{Name: ReportUndelivered, Spec: "*/15 * * * *", About: "tells the admins, in one digest, about messages that could not be delivered",
@@ -166,12 +167,25 @@ func (s *Service) Run(ctx context.Context, name string) (*Result, error) {
 // RunAt runs the named reminder or summary as if at instant at: it reads
 // the data, builds the messages and queues them, with the run's record for
 // the slot of at, in one transaction. A slot that already ran queues
-// nothing. The messages are due at once (by the service's clock), not at at.
+// nothing; a run with nobody to send to (no group configured yet, nobody
+// with work outstanding) records nothing either, so the slot can still run
+// once there is. The messages are due at once (by the service's clock),
+// not at at.
 //
 // The data is read before that transaction, outside the database's write
 // lock, so that a job over the whole city does not hold up conversations;
 // the record of the slot, not the reading, is what keeps a run single.
 func (s *Service) RunAt(ctx context.Context, name string, at time.Time) (*Result, error) {
+	return s.run(ctx, name, at, false)
+}
+
+// DryRun builds what RunAt would queue for the slot of at, to whom, and
+// records and queues nothing.
+func (s *Service) DryRun(ctx context.Context, name string, at time.Time) (*Result, error) {
+	return s.run(ctx, name, at, true)
+}
+
+func (s *Service) run(ctx context.Context, name string, at time.Time, dry bool) (*Result, error) {
 	var def *jobDef
 	for i := range defs {
 		if defs[i].name == name {
@@ -209,6 +223,14 @@ func (s *Service) RunAt(ctx context.Context, name string, at time.Time) (*Result
 	now := s.deps.Now()
 	for _, m := range msgs {
 		m.CreatedAt, m.NotBefore = now, now
+	}
+	if dry {
+		res.DryRun, res.Messages = true, msgs
+		return res, nil
+	}
+	if len(msgs) == 0 {
+		res.Skipped = "nobody to send to; the slot stays open"
+		return res, nil
 	}
 	var queued bool
 	err = store.InTx(ctx, func(tx kinerja.Tx) error {

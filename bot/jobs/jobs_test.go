@@ -215,8 +215,13 @@ func TestRemindersRespectDaysOffLeaveAndBlockedUsers(t *testing.T) {
 			t.Fatal(err)
 		}
 		res := h.run(RemindApprovals, at(2026, 12, 22, 8, 0))
-		if !res.Queued || len(res.Messages) != 0 {
-			t.Fatalf("queued %v; want nobody", chats(res.Messages))
+		if res.Queued || len(res.Messages) != 0 || !strings.Contains(res.Skipped, "nobody to send to") {
+			t.Fatalf("queued %v (%q); want nobody", chats(res.Messages), res.Skipped)
+		}
+		// Nobody to send to records nothing: the day can still run once
+		// someone can be reminded.
+		if _, err := h.DB.JobRun(ctx, RemindApprovals, res.Slot); kinerja.ErrorCode(err) != kinerja.ENotFound {
+			t.Fatalf("a run with nobody to send to was recorded: %v", err)
 		}
 		if len(res.Left[leftOnLeave]) != 1 || len(res.Left[leftUnreachable]) != 1 {
 			t.Fatalf("left out %v", res.Left)
@@ -330,5 +335,24 @@ func TestSameJobStartedTwiceAtOnceQueuesOnce(t *testing.T) {
 	wg.Wait()
 	if queued != 1 || h.pendingCount() != 2 {
 		t.Fatalf("%d runs queued, %d messages; want 1 run of 2 digests", queued, h.pendingCount())
+	}
+}
+
+func TestDryRunShowsTheMessagesAndLeavesTheSlotOpen(t *testing.T) {
+	h := newJobsHarness(t)
+	h.src.pending = []PendingApprovals{{AssessorNIP: bottest.NIPHead, Count: 2, Oldest: at(2026, 11, 9, 9, 0)}}
+	dry, err := h.jobs.DryRun(context.Background(), RemindApprovals, at(2026, 11, 10, 8, 0))
+	if err != nil || !dry.DryRun || dry.Queued || len(dry.Messages) != 1 || dry.Messages[0].ChatID != jtHead {
+		t.Fatalf("dry run = %+v, %v", dry, err)
+	}
+	if n := h.pendingCount(); n != 0 {
+		t.Fatalf("a dry run queued %d messages", n)
+	}
+	res := h.run(RemindApprovals, at(2026, 11, 10, 8, 0))
+	if !res.Queued || len(res.Messages) != 1 || res.Previous != nil {
+		t.Fatalf("the real run after a dry run: %+v", res)
+	}
+	if res.Messages[0].Text != dry.Messages[0].Text {
+		t.Fatalf("the dry run showed %q, the run queued %q", dry.Messages[0].Text, res.Messages[0].Text)
 	}
 }

@@ -116,6 +116,19 @@ func (r *Registry) Run(ctx context.Context, name string, at time.Time) (*Result,
 	return j.Run(ctx, at)
 }
 
+// DryRun builds what the named job would send as if at instant at, and
+// records nothing.
+func (r *Registry) DryRun(ctx context.Context, name string, at time.Time) (*Result, error) {
+	j, ok := r.Get(name)
+	if !ok {
+		return nil, fmt.Errorf("no job named %q; the jobs are %s", name, strings.Join(r.Names(), ", "))
+	}
+	if j.DryRun == nil {
+		return nil, fmt.Errorf("job %s has no dry run: it queues no messages for a slot", name)
+	}
+	return j.DryRun(ctx, at)
+}
+
 // Func returns a job as a plain func(ctx) error for the scheduler, run as
 // of now: the run's outcome is logged, and only a failure is returned.
 func (j Job) Func(now kinerja.Clock, log *slog.Logger) func(ctx context.Context) error {

@@ -186,6 +186,7 @@ func runJobNow(ctx context.Context, a *app, args []string) int {
 			"month summarised for summaries) is queued only once, whoever starts it.\n"+
 			"Jobs: "+strings.Join(a.jobNames(), ", "))
 	atText := fs.String("at", "", "the `INSTANT` to run as, RFC3339 (2026-11-10T08:00:00+07:00) or local 2026-11-10T08:00; default now")
+	dry := fs.Bool("dry-run", false, "print what would be sent, to whom, and queue and record nothing")
 	// Accept the job name before or after the flags.
 	var name string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -235,7 +236,11 @@ func runJobNow(ctx context.Context, a *app, args []string) int {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
 	}
-	res, err := reg.Run(ctx, name, at)
+	run := reg.Run
+	if *dry {
+		run = reg.DryRun
+	}
+	res, err := run(ctx, name, at)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 		return exitFailed
@@ -261,9 +266,10 @@ func printJobResult(a *app, res *jobs.Result) {
 		fmt.Fprintf(w, "  nothing queued: %s.\n", res.Skipped)
 		return
 	}
-	if len(res.Messages) == 0 {
-		fmt.Fprintln(w, "  queued no message: nobody to send to (the run is recorded for this slot).")
-	} else {
+	switch {
+	case res.DryRun:
+		fmt.Fprintf(w, "  dry run: would queue %d message(s); nothing was queued or recorded, the slot stays open:\n", len(res.Messages))
+	default:
 		fmt.Fprintf(w, "  queued %d message(s):\n", len(res.Messages))
 	}
 	for _, m := range res.Messages {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
@@ -318,5 +319,42 @@ func TestEndToEndBroadcastSurvivesARestart(t *testing.T) {
 	}
 	if n := fake.TooMany(); n != 0 {
 		t.Errorf("%d sends refused with 429", n)
+	}
+}
+
+// TestMonthlySummaryWaitsForItsGroup: run before any unit has a group, the
+// monthly summary has nobody to send to and records nothing; a dry run
+// records nothing either; once a group is configured the slot still runs.
+func TestMonthlySummaryWaitsForItsGroup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.db")
+	if code, _, errOut := run(t, path, "roster", "import", writeFile(t, "r.csv", goodRoster)); code != exitOK {
+		t.Fatal(errOut)
+	}
+	db := storagetest.MustOpenPath(t, path)
+	if err := db.AddSurveyResponse(context.Background(), &kinerja.SurveyResponse{UnitCode: "PKM-TGR",
+		Day: time.Date(2026, 11, 12, 0, 0, 0, 0, time.FixedZone("WIB", 7*3600)), Answers: bottest.NineAnswers(3)}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	jobsRun := func(cfg string, extra ...string) string {
+		var out, errOut bytes.Buffer
+		args := append([]string{"jobs", "run", "summary-monthly", "--at", "2026-12-01T08:00:00+07:00"}, extra...)
+		if cfg != "" {
+			args = append(args, "--config", cfg)
+		}
+		if code := Main(t.Context(), args, nil, &out, &errOut, env(map[string]string{"KINERJA_DB": path})); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+		return out.String()
+	}
+	if out := jobsRun(""); !strings.Contains(out, "nothing queued: nobody to send to; the slot stays open") {
+		t.Fatalf("without a group:\n%s", out)
+	}
+	group := writeConfig(t, "units:\n  PKM-TGR:\n    group_chat_id: -100123\n")
+	if out := jobsRun(group, "--dry-run"); !strings.Contains(out, "dry run: would queue") || !strings.Contains(out, "→ chat -100123") {
+		t.Fatalf("dry run:\n%s", out)
+	}
+	if out := jobsRun(group); !strings.Contains(out, "queued") || !strings.Contains(out, "→ chat -100123") || strings.Contains(out, "already ran") {
+		t.Fatalf("with the group:\n%s", out)
 	}
 }
