@@ -25,5 +25,9 @@ ENV KINERJA_DB=/data/kinerjabot.db \
     KINERJA_HOLIDAYS=/etc/kinerjabot/holidays-*.yaml \
     KINERJA_TIMEZONE=Asia/Jakarta \
     TZ=Asia/Jakarta
+# Healthy while the running bot writes its heartbeat (every minute, by its
+# scheduler, to its database).
+HEALTHCHECK --interval=1m --timeout=10s --start-period=2m --retries=3 \
+    CMD ["/usr/local/bin/kinerjabot", "health"]
 ENTRYPOINT ["/usr/local/bin/kinerjabot"]
 CMD ["run"]

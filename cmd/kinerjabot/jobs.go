@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,9 +30,13 @@ func coreJobs(b *bot.Bot) []jobs.Job {
 	core := []jobs.Job{
 		{Name: "expire-sessions", Spec: "@every 1m", About: "ends dialogues left idle and tells the users"},
 		{Name: "prune-updates", Spec: "@every 1h", About: "forgets handled Telegram update ids after 48 hours"},
+		{Name: jobHeartbeat, Spec: "@every 1m", About: "records that the running bot can write to its database (kinerjabot health reads it)"},
 	}
 	if b != nil {
-		for i, run := range []func(context.Context) error{b.ExpireSessions, b.PruneUpdates} {
+		heartbeat := func(ctx context.Context) error {
+			return b.Store().PutSetting(ctx, settingHeartbeat, strconv.FormatInt(b.Now().UnixMilli(), 10))
+		}
+		for i, run := range []func(context.Context) error{b.ExpireSessions, b.PruneUpdates, heartbeat} {
 			name := core[i].Name
 			core[i].Run = func(ctx context.Context, at time.Time) (*jobs.Result, error) {
 				return &jobs.Result{Job: name, At: at}, run(ctx)

@@ -84,7 +84,7 @@ func TestBadSchedulesStopTheStartWithTheKey(t *testing.T) {
 		"own zone":     {"schedules:\n  summary-weekly: \"TZ=Asia/Padang 30 7 * * 1\"\n", "cannot name its own time zone"},
 		"descriptor":   {"schedules:\n  summary-monthly: \"@monthly\"\n", "descriptors such as @daily are not accepted"},
 		"out of range": {"schedules:\n  remind-reporting: \"0 25 * * 5\"\n", "schedules.remind-reporting"},
-		"unknown job":  {"schedules:\n  remind-everyone: \"0 8 * * *\"\n", "no job has this name; the jobs are expire-sessions, prune-updates, report-digest, remind-approvals"},
+		"unknown job":  {"schedules:\n  remind-everyone: \"0 8 * * *\"\n", "no job has this name; the jobs are expire-sessions, prune-updates, heartbeat, report-digest, remind-approvals"},
 		"window":       {"reminders:\n  reporting_working_days: 31\n", "reminders.reporting_working_days"},
 		"holidays":     {"holidays_file: nowhere-*.yaml\n", "holidays_file (KINERJA_HOLIDAYS): no file matches"},
 	} {
