@@ -71,7 +71,6 @@ func defaults() *Config {
 func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 	c := defaults()
 	if path != "" {
-		c.JobsSettings.baseDir = filepath.Dir(path)
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil, &ConfigError{Key: "--config", Msg: fmt.Sprintf("cannot read %s: %v", path, err)}
@@ -80,6 +79,19 @@ func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 		dec.KnownFields(true)
 		if err := dec.Decode(c); err != nil && err.Error() != "EOF" {
 			return nil, &ConfigError{Key: path, Msg: fmt.Sprintf("not valid configuration YAML: %v", err)}
+		}
+		// A relative path written in the file means the file's folder, so
+		// the same file works from any working directory; a path given in
+		// an environment variable keeps meaning the working directory.
+		// Only the paths the file itself sets: a default stays relative to
+		// the working directory.
+		var written Config
+		_ = yaml.Unmarshal(data, &written) // already decoded strictly above
+		dir, set := filepath.Dir(path), written.filePaths()
+		for i, p := range c.filePaths() {
+			if *set[i] != "" && !filepath.IsAbs(*p) && !strings.Contains(*p, "://") {
+				*p = filepath.Join(dir, *p)
+			}
 		}
 	}
 	for env, dst := range map[string]*string{
@@ -97,6 +109,11 @@ func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 		}
 	}
 	return c, c.check()
+}
+
+// filePaths are the settings that name files, for resolving relative ones.
+func (c *Config) filePaths() []*string {
+	return []*string{&c.Database, &c.HolidaysFile}
 }
 
 // check validates every value and fills the derived fields.

@@ -68,3 +68,46 @@ func TestConfigUnknownKeyRefused(t *testing.T) {
 		t.Fatalf("unknown key accepted: %v", err)
 	}
 }
+
+func TestRelativePathsInTheFileAreTakenFromItsFolder(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kb.yaml")
+	if err := os.WriteFile(path, []byte("database: data/k.db\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := LoadConfig(path, env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "data", "k.db"); c.Database != want {
+		t.Errorf("database from the file = %q, want %q", c.Database, want)
+	}
+	c, err = LoadConfig(path, env(map[string]string{"KINERJA_DB": "here.db"}))
+	if err != nil || c.Database != "here.db" {
+		t.Errorf("database from the environment = %q, %v; want it as given", c.Database, err)
+	}
+	if err := os.WriteFile(path, []byte("database: postgres://u@h:5432/k\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := LoadConfig(path, env(nil)); c.Database != "postgres://u@h:5432/k" {
+		t.Errorf("a URL was taken as a path: %q", c.Database)
+	}
+}
+
+func TestExampleConfigurationWorksFromAnyFolder(t *testing.T) {
+	example, err := filepath.Abs(filepath.Join("..", "..", "configs", "kinerjabot.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	c, err := LoadConfig(example, env(nil))
+	if err != nil {
+		t.Fatalf("the example configuration from another folder: %v", err)
+	}
+	if len(c.holidays) == 0 {
+		t.Error("the holidays shipped beside the example were not found")
+	}
+	if c.Database != "kinerjabot.db" || c.Units["PKM-TGR"].Population != 1200 {
+		t.Errorf("database %q, PKM-TGR %+v", c.Database, c.Units["PKM-TGR"])
+	}
+}

@@ -34,7 +34,6 @@ type JobsSettings struct {
 	PublicChannelID int64 `yaml:"public_channel_id"`
 
 	holidays []kinerja.Holiday
-	baseDir  string // the configuration file's folder, for relative paths
 }
 
 // check validates the schedules and reads the holidays file.
@@ -61,9 +60,6 @@ func (s *JobsSettings) check(loc *time.Location) error {
 	}
 	if s.HolidaysFile != "" {
 		pattern := s.HolidaysFile
-		if !filepath.IsAbs(pattern) && s.baseDir != "" {
-			pattern = filepath.Join(s.baseDir, pattern)
-		}
 		var err error
 		if s.holidays, err = loadHolidays(pattern, loc); err != nil {
 			return &ConfigError{Key: "holidays_file (KINERJA_HOLIDAYS)", Msg: err.Error()}
