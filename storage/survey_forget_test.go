@@ -129,3 +129,54 @@ func TestMigrationForgetsTheOldSurveySecret(t *testing.T) {
 		t.Fatalf("%d duplicate keys made with the old secret left (%v)", keys, err)
 	}
 }
+
+// TestDeletedSessionLeavesNoTrace deletes a session among others, as a
+// finished survey does, and reads the raw files: secure_delete zeroes the
+// row in its page, and the scrub empties the log of its earlier versions,
+// so the chat's answers are nowhere in a copy of the files.
+func TestDeletedSessionLeavesNoTrace(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "k.db")
+	db, err := storage.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// The one VACUUM after the upgrade would hide what secure_delete does.
+	if err := db.ScrubDeleted(ctx); err != nil {
+		t.Fatal(err)
+	}
+	const marker = "ans-4431-SECRET-MARKER"
+	put := func(id int64, ans string) {
+		t.Helper()
+		s := &kinerja.Session{ChatID: id, Flow: "survey", Step: "3", Data: map[string]string{"ans": ans, "unit": "PKM-01"}, UpdatedAt: t0}
+		if err := db.PutSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for id := int64(1); id <= 5; id++ {
+		put(id, "bystander")
+	}
+	put(42, marker)
+	put(43, "bystander")
+	files := func() []byte {
+		db, _ := os.ReadFile(path)
+		wal, _ := os.ReadFile(path + "-wal")
+		return append(db, wal...)
+	}
+	if !bytes.Contains(files(), []byte(marker)) {
+		t.Fatal("the session is not in the files: the check below would prove nothing")
+	}
+	if err := db.DeleteSession(ctx, 42); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ScrubDeleted(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(files(), []byte(marker)) {
+		t.Fatal("a deleted session is still readable in the database files")
+	}
+	if s, err := db.Session(ctx, 43); err != nil || s.Data["ans"] != "bystander" {
+		t.Fatalf("the other sessions: %+v %v", s, err)
+	}
+}
