@@ -49,10 +49,10 @@ func (k *dayKeys) key(day string) ([]byte, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if day > k.today {
+		// A key file that cannot be removed now is removed by the
+		// clean-up job, which reports the failure; the survey goes on.
 		k.today = day
-		if err := k.forgetLocked(day); err != nil {
-			return nil, err
-		}
+		_ = k.forgetLocked(day)
 	}
 	if key, ok := k.keys[day]; ok {
 		return key, nil
