@@ -36,8 +36,10 @@ type SurveyProfile struct {
 // SurveyResponse is one citizen's completed survey. It is anonymous: it
 // keeps no Telegram id, username or name, and only the local day, not the
 // instant, so it cannot be matched to a chat by time. DupKey is a keyed hash
-// (HMAC with a server secret) of account, unit and day, used only to count
-// one response per account per unit per day; "" when duplicates are allowed.
+// of account, unit and day, used only to count one response per account per
+// unit per day; "" when duplicates are allowed. Its key is a random key of
+// the day kept outside the database, and it is erased once the day is over
+// (ForgetSurveyDupKeys), so a copy of the database cannot tell who answered.
 type SurveyResponse struct {
 	UnitCode   string
 	OfficerNIP string // "" when the link named no officer
@@ -92,6 +94,9 @@ type SurveyStore interface {
 	AddSurveyResponse(ctx context.Context, r *SurveyResponse) error
 	// SurveyCounted reports whether a response with that DupKey is stored.
 	SurveyCounted(ctx context.Context, dupKey string) (bool, error)
+	// ForgetSurveyDupKeys clears the DupKey of the responses of days
+	// before the local midnight before and returns how many it cleared.
+	ForgetSurveyDupKeys(ctx context.Context, before time.Time) (int64, error)
 	// SurveyTotals returns the totals of the responses matching f, one per
 	// unit (and officer, with ByOfficer), ordered by unit then officer;
 	// groups without responses are absent.

@@ -56,7 +56,8 @@ var _ kinerja.Store = (*DB)(nil)
 // Open opens the database named by dsn and applies pending migrations. A dsn
 // starting with postgres:// or postgresql:// selects PostgreSQL; anything
 // else is a SQLite file path (optionally prefixed with "sqlite:"), opened in
-// WAL mode with foreign keys and a busy timeout on every pooled connection.
+// WAL mode with foreign keys, secure delete and a busy timeout on every
+// pooled connection.
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	var (
 		d   *sql.DB
@@ -76,13 +77,16 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		}
 		// Per-connection pragmas go in the DSN so that every pooled
 		// connection has them; _txlock=immediate takes the write lock at
-		// BEGIN, so two writers never deadlock upgrading a read lock.
+		// BEGIN, so two writers never deadlock upgrading a read lock;
+		// _secure_delete=on overwrites deleted content with zeros, so a
+		// finished survey's session (a Telegram id next to its answers)
+		// cannot be read back from free space in a copy of the file.
 		sep := "?"
 		if strings.Contains(path, "?") {
 			sep = "&"
 		}
 		d, err = sql.Open("sqlite3", "file:"+path+sep+
-			"_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate")
+			"_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate&_secure_delete=on")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("storage: open: %w", err)

@@ -197,3 +197,59 @@ func (c *conn) SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kine
 	}
 	return out, rows.Err()
 }
+
+// ForgetSurveyDupKeys clears the duplicate keys of the responses of days
+// before the local midnight before, and returns how many it cleared.
+func (c *conn) ForgetSurveyDupKeys(ctx context.Context, before time.Time) (int64, error) {
+	res, err := c.exec(ctx, `UPDATE survey_responses SET dup_key = NULL WHERE dup_key IS NOT NULL AND day < ?`,
+		before.UnixMilli())
+	if err != nil {
+		return 0, fmt.Errorf("forget survey duplicate keys: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// settingVacuumPending is set by migration 0007: the file may still hold,
+// in pages freed before secure_delete was on, rows deleted by an earlier
+// release (survey sessions, the old HMAC secret), so it is rewritten once.
+const settingVacuumPending = "storage.vacuum_pending"
+
+// ScrubDeleted removes what deleted rows leave behind in a SQLite file:
+// once after the upgrade that turned secure_delete on, a VACUUM rewrites
+// the file without free pages; then a TRUNCATE checkpoint moves the
+// write-ahead log into the file (where secure_delete has zeroed deleted
+// rows) and empties it, so the log holds no earlier versions of rows
+// since deleted, such as a finished survey's session. It cannot run in a
+// transaction. PostgreSQL: nothing to do (its dead rows are vacuumed by
+// the server and its files are not the backup).
+func (db *DB) ScrubDeleted(ctx context.Context) error {
+	if db.engine == sqliteEngine {
+		db.writeMu.Lock()
+		defer db.writeMu.Unlock()
+	}
+	_, pending, err := db.Setting(ctx, settingVacuumPending)
+	if err != nil {
+		return fmt.Errorf("scrub: %w", err)
+	}
+	if pending && db.engine == sqliteEngine {
+		if _, err := db.sql.ExecContext(ctx, `VACUUM`); err != nil {
+			return fmt.Errorf("scrub: vacuum: %w", err)
+		}
+	}
+	if pending {
+		if _, err := db.sql.ExecContext(ctx, db.rebind(`DELETE FROM settings WHERE key = ?`), settingVacuumPending); err != nil {
+			return fmt.Errorf("scrub: %w", err)
+		}
+	}
+	if db.engine != sqliteEngine {
+		return nil
+	}
+	var busy, logFrames, moved int
+	if err := db.sql.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &moved); err != nil {
+		return fmt.Errorf("scrub: checkpoint: %w", err)
+	}
+	if busy != 0 {
+		return fmt.Errorf("scrub: checkpoint: the write-ahead log is in use by a reader; tried again at the next run")
+	}
+	return nil
+}

@@ -25,6 +25,13 @@ type Config struct {
 	// Questionnaire is the survey's questions; empty means the regulation's
 	// nine unsur (DefaultQuestionnaire).
 	Questionnaire Questionnaire
+	// KeyDir is the directory of the day keys of the duplicate control
+	// (OncePer "day"): outside the database, so a copy of the database
+	// cannot tell who answered; each day's file is deleted once the day is
+	// over. Several processes counting the same surveys must share it.
+	// Empty keeps the keys in memory only, so a restart forgets who was
+	// counted that day.
+	KeyDir string
 }
 
 // Values of Config.OncePer.

@@ -55,10 +55,6 @@ var surveyProfile = []profileQuestion{
 	{"svy.p_job", []string{"asn", "swasta", "wira", "pelajar", "lain"}},
 }
 
-// surveySecretKey names the setting that holds the HMAC secret of the
-// duplicate keys, generated at first use.
-const surveySecretKey = "survey.hmac_secret"
-
 // steps returns how many button steps the survey has: the unsur, then the
 // profile questions when configured. The suggestion comes after them.
 func (f *Feature) steps() int {
@@ -348,46 +344,24 @@ func surveyEnd(r *bot.Request, promptID int, text string) {
 }
 
 // surveyDupKey is the keyed hash of account, unit and local day that lets
-// one account count once per unit per day without storing who it is. ""
-// when the configuration counts every response.
+// one account count once per unit per day without storing who it is. The
+// key is the day's random key (dayKeys), which never enters the database.
+// "" when the configuration counts every response.
 func (f *Feature) surveyDupKey(r *bot.Request, unit string) (string, error) {
 	if f.cfg.OncePer == OncePerNone {
 		return "", nil
 	}
-	secret, err := surveySecret(r)
+	day := r.Today()
+	key, err := f.keys.key(day.Format(time.DateOnly))
 	if err != nil {
 		return "", err
 	}
-	return dupKeyOf(secret, r.From.ID, unit, r.Today()), nil
+	return dupKeyOf(key, r.From.ID, unit, day), nil
 }
 
-// dupKeyOf is the HMAC of account, unit and local day under secret.
-func dupKeyOf(secret []byte, account int64, unit string, day time.Time) string {
-	mac := hmac.New(sha256.New, secret)
-	mac.Write([]byte(strconv.FormatInt(account, 10) + "|" + unit + "|" + day.Format("2006-01-02")))
+// dupKeyOf is the HMAC of account, unit and local day under the day's key.
+func dupKeyOf(key []byte, account int64, unit string, day time.Time) string {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(strconv.FormatInt(account, 10) + "|" + unit + "|" + day.Format(time.DateOnly)))
 	return hex.EncodeToString(mac.Sum(nil))
-}
-
-// surveySecret returns the server's HMAC secret, generating it at first
-// use inside the request's transaction, so it is stored exactly when the
-// first key made with it is. It is read each time (one primary-key lookup
-// at the start and end of a survey) rather than cached, so two instances
-// sharing a PostgreSQL database that raced at the very first start agree
-// again at once.
-func surveySecret(r *bot.Request) ([]byte, error) {
-	v, ok, err := r.Tx.Setting(r.Ctx, surveySecretKey)
-	if err != nil {
-		return nil, err
-	}
-	if ok {
-		return hex.DecodeString(v)
-	}
-	secret := make([]byte, 32)
-	if _, err := rand.Read(secret); err != nil {
-		return nil, err
-	}
-	if err := r.Tx.PutSetting(r.Ctx, surveySecretKey, hex.EncodeToString(secret)); err != nil {
-		return nil, err
-	}
-	return secret, nil
 }

@@ -2,6 +2,7 @@ package survey
 
 import (
 	"context"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -32,6 +33,9 @@ type surveyHarness struct {
 func newSurveyHarness(t *testing.T, cfg Config) *surveyHarness {
 	t.Helper()
 	sh := &surveyHarness{t: t}
+	if cfg.KeyDir == "" {
+		cfg.KeyDir = filepath.Join(t.TempDir(), "keys")
+	}
 	clock := func() time.Time { return sh.Now }
 	sh.f = New(bot.Deps{Now: clock, Location: wib, Username: "KinerjaSolokBot"}, cfg)
 	sh.Harness = bottest.New(t, bot.Config{Location: wib, BotUsername: "KinerjaSolokBot"}, sh.f)

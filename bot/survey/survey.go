@@ -21,13 +21,14 @@ type Feature struct {
 	deps bot.Deps
 	cfg  Config
 	q    Questionnaire
+	keys *dayKeys // the day keys of the duplicate control
 }
 
 // New returns the survey over deps with the deployment's configuration;
 // zero fields of cfg take their defaults.
 func New(deps bot.Deps, cfg Config) *Feature {
 	cfg = cfg.withDefaults()
-	return &Feature{deps: deps.WithDefaults(), cfg: cfg, q: cfg.Questionnaire}
+	return &Feature{deps: deps.WithDefaults(), cfg: cfg, q: cfg.Questionnaire, keys: newDayKeys(cfg.KeyDir)}
 }
 
 // Questionnaire returns the questions the survey asks.

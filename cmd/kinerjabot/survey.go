@@ -34,6 +34,12 @@ type SurveySettings struct {
 	// unsur of PermenPANRB 14/2017.
 	Questionnaire string `yaml:"questionnaire"`
 
+	// KeyDir is the directory of the day keys of the duplicate control,
+	// outside the database; empty means the database file's path plus
+	// ".keys" (SQLite) or "kinerjabot.keys" in the working directory
+	// (PostgreSQL). Processes sharing a PostgreSQL database must share it.
+	KeyDir string `yaml:"key_dir"`
+
 	questionnaire survey.Questionnaire // read from Questionnaire by check
 }
 
@@ -99,8 +105,22 @@ func (a *app) surveyConfig() survey.Config {
 	return survey.Config{
 		OncePer: s.OncePer, SuggestionMax: s.SuggestionMax, Profile: s.ProfileQuestions,
 		NoAlerts: s.Alerts != nil && !*s.Alerts, OfficerMinResponses: s.OfficerMinResponses, Population: pop,
-		Questionnaire: s.questionnaire,
+		Questionnaire: s.questionnaire, KeyDir: a.surveyKeyDir(),
 	}
+}
+
+// surveyKeyDir is survey.key_dir, or its default: next to a SQLite file,
+// in the working directory for PostgreSQL.
+func (a *app) surveyKeyDir() string {
+	if dir := a.cfg.Survey.KeyDir; dir != "" {
+		return dir
+	}
+	db := a.cfg.Database
+	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+		return "kinerjabot.keys"
+	}
+	path, _, _ := strings.Cut(strings.TrimPrefix(db, "sqlite:"), "?")
+	return path + ".keys"
 }
 
 // surveyFeature is the survey over db, without a chat: links printed with

@@ -275,3 +275,24 @@ func TestSurveyQuestionnaireFromConfiguration(t *testing.T) {
 		t.Fatalf("bad questionnaire: %v", err)
 	}
 }
+
+func TestSurveyKeyDirDefaultsNextToTheDatabase(t *testing.T) {
+	for db, want := range map[string]string{
+		"/var/lib/kinerjabot/kinerjabot.db":             "/var/lib/kinerjabot/kinerjabot.db.keys",
+		"sqlite:data/k.db?_busy_timeout=1":              "data/k.db.keys",
+		"postgres://kinerja@db:5432/kinerja":            "kinerjabot.keys",
+		"postgresql://kinerja@db:5432/k?sslmode=verify": "kinerjabot.keys",
+	} {
+		a := &app{cfg: &Config{Database: db}}
+		if got := a.surveyKeyDir(); got != want {
+			t.Errorf("database %s: key directory %q, want %q", db, got, want)
+		}
+		if got := a.surveyConfig().KeyDir; got != want {
+			t.Errorf("database %s: survey configured with %q, want %q", db, got, want)
+		}
+	}
+	a := &app{cfg: &Config{Database: "k.db", Survey: SurveySettings{KeyDir: "/srv/keys"}}}
+	if got := a.surveyConfig().KeyDir; got != "/srv/keys" {
+		t.Errorf("survey.key_dir ignored: %q", got)
+	}
+}
