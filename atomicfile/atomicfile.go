@@ -19,10 +19,11 @@ import (
 // place, or Abort to drop it; deferring Abort right after Create is the
 // usual shape, since Abort after Commit does nothing.
 type File struct {
-	path string
-	tmp  *os.File
-	err  error // the first write error: a file that missed bytes is never committed
-	done bool  // committed or aborted
+	path     string
+	tmp      *os.File
+	err      error // the first write error: a file that missed bytes is never committed
+	prepared bool  // synced and closed; only the rename is left
+	done     bool  // committed or aborted
 }
 
 // Create starts writing path. It fails at once when the directory is
@@ -60,7 +61,7 @@ func (f *File) Write(p []byte) (int, error) {
 	if f.err != nil {
 		return 0, f.err
 	}
-	if f.done {
+	if f.done || f.prepared {
 		return 0, fmt.Errorf("write %s: already closed", f.path)
 	}
 	n, err := f.tmp.Write(p)
@@ -71,28 +72,44 @@ func (f *File) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// Commit syncs and closes the temporary file, checking both, and renames it
-// over the target. When it fails, the temporary file is gone and the target
-// is as it was before Create.
-func (f *File) Commit() error {
+// Prepare syncs and closes the temporary file, checking both: after it,
+// everything is on disk except the rename, which Commit does. It lets a
+// caller put the file in place only once something else (a database
+// transaction) has succeeded. On failure the temporary file is removed.
+func (f *File) Prepare() error {
 	if f.done {
-		return fmt.Errorf("commit %s: already closed", f.path)
+		return fmt.Errorf("write %s: already closed", f.path)
+	}
+	if f.prepared {
+		return nil
 	}
 	if f.err != nil {
 		f.Abort()
 		return f.err
 	}
-	f.done = true
 	err := f.tmp.Sync()
 	// Close is checked even after a good Sync: on some file systems (NFS)
 	// it is where a full disk or a lost write shows.
 	if cerr := f.tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(f.tmp.Name(), f.path)
-	}
+	f.prepared = true
 	if err != nil {
+		f.Abort()
+		return fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
+	}
+	return nil
+}
+
+// Commit puts the file in place: Prepare, if not done yet, then a rename
+// over the target. When it fails, the temporary file is gone and the
+// target is as it was before Create.
+func (f *File) Commit() error {
+	if err := f.Prepare(); err != nil {
+		return err
+	}
+	f.done = true
+	if err := os.Rename(f.tmp.Name(), f.path); err != nil {
 		os.Remove(f.tmp.Name())
 		return fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
 	}
@@ -113,7 +130,9 @@ func (f *File) Abort() {
 		return
 	}
 	f.done = true
-	f.tmp.Close()
+	if !f.prepared {
+		f.tmp.Close()
+	}
 	os.Remove(f.tmp.Name())
 }
 

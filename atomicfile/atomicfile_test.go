@@ -172,3 +172,41 @@ func TestADirectoryIsNotATarget(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestPreparedFileWaitsForCommitOrAbort(t *testing.T) {
+	path, old := oldFile(t, t.TempDir())
+	f, err := Create(path, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("card of a link whose transaction failed"))
+	if err := f.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write([]byte("more")); err == nil {
+		t.Fatal("write after Prepare succeeded")
+	}
+	before := func() {
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, old) {
+			t.Fatalf("target changed before Commit: %q", got)
+		}
+	}
+	before()
+	f.Abort()
+	assertUntouched(t, path, old)
+
+	f, err = Create(path, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte("card"))
+	if err := f.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "card" {
+		t.Fatalf("after commit: %q", got)
+	}
+}
