@@ -129,7 +129,7 @@ func runAudit(ctx context.Context, a *app, args []string) int {
 	}
 	lang := a.cfg.lang
 	if h := strings.ToLower(strings.TrimSpace(*head)); *head != "" && !kinerja.ValidAnchor(h) {
-		fmt.Fprintln(a.stderr, "kinerjabot:", bot.T(lang, "audit.head_bad", *head, kinerja.AuditShortHead))
+		fmt.Fprintln(a.stderr, "kinerjabot:", bot.T(lang, "audit.head_bad", bot.Raw(*head), kinerja.AuditShortHead))
 		return exitUsage
 	}
 	db, err := a.openExisting(ctx)
