@@ -143,6 +143,12 @@ func init() {
 			"Jawaban %s bernilai %d; skala survei adalah 1–4.",
 			"Answer %s is %d; the survey scale is 1–4.",
 		},
+		// Storage refuses to open a database that does not exist for a
+		// command that only reads.
+		"err.db_missing": {
+			"Basis data %s tidak ada (atau belum pernah dipakai bot). Periksa KINERJA_DB atau kunci database di konfigurasi; perintah ini tidak membuat basis data baru.",
+			"Database %s does not exist (or the bot never used it). Check KINERJA_DB or the database key of the configuration; this command does not create a database.",
+		},
 		"err.no_session": {"Tidak ada percakapan yang sedang berjalan.", "No dialogue in progress."},
 	})
 }

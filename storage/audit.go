@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -79,4 +80,48 @@ func (c *conn) AuditHead(ctx context.Context) (int64, string, error) {
 	var hash string
 	err := c.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &hash)
 	return seq, hash, err
+}
+
+// auditedTables names, per audited entity, its table and the expression
+// that gives a row's AuditEntry.EntityID.
+var auditedTables = map[string]struct{ table, id string }{
+	"report":     {"reports", "CAST(id AS TEXT)"},
+	"evaluation": {"evaluations", "nip || '/' || period"},
+	"objection":  {"objections", "CAST(id AS TEXT)"},
+}
+
+// AuditCoverage counts the rows of the rule's entity in its statuses, and
+// those of them with no audit entry of its actions. The NOT IN subquery is
+// not correlated: both engines build it once (an ephemeral index in
+// SQLite, a hash in PostgreSQL), so this is one pass over each table.
+func (c *conn) AuditCoverage(ctx context.Context, rule kinerja.AuditRule) (int64, int64, error) {
+	t, ok := auditedTables[rule.Entity]
+	if !ok || len(rule.Statuses) == 0 || len(rule.Actions) == 0 {
+		return 0, 0, fmt.Errorf("audit coverage: rule %q: unknown entity or nothing to check", rule.Kind)
+	}
+	var args []any
+	for _, s := range rule.Statuses {
+		args = append(args, s)
+	}
+	statuses := placeholders(len(rule.Statuses))
+	var records int64
+	if err := c.queryRow(ctx, `SELECT COUNT(*) FROM `+t.table+` WHERE status IN (`+statuses+`)`, args...).Scan(&records); err != nil {
+		return 0, 0, fmt.Errorf("audit coverage %s: %w", rule.Kind, err)
+	}
+	args = append(args, rule.Entity)
+	for _, a := range rule.Actions {
+		args = append(args, a)
+	}
+	var uncovered int64
+	if err := c.queryRow(ctx, `SELECT COUNT(*) FROM `+t.table+` WHERE status IN (`+statuses+`) AND `+t.id+
+		` NOT IN (SELECT entity_id FROM audit_log WHERE entity = ? AND action IN (`+placeholders(len(rule.Actions))+`))`,
+		args...).Scan(&uncovered); err != nil {
+		return 0, 0, fmt.Errorf("audit coverage %s: %w", rule.Kind, err)
+	}
+	return records, uncovered, nil
+}
+
+// placeholders returns n comma-separated question marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }

@@ -10,6 +10,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
+	"os"
 	"strings"
 	"sync"
 
@@ -57,8 +59,21 @@ var _ kinerja.Store = (*DB)(nil)
 // starting with postgres:// or postgresql:// selects PostgreSQL; anything
 // else is a SQLite file path (optionally prefixed with "sqlite:"), opened in
 // WAL mode with foreign keys, secure delete and a busy timeout on every
-// pooled connection.
+// pooled connection. A missing SQLite file is created.
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return open(ctx, dsn, false)
+}
+
+// OpenExisting opens a database like Open, but refuses one that does not
+// exist yet (a SQLite file that is missing, or a database no migration was
+// ever applied to) with a not-found error naming it, instead of creating
+// it. Commands that only read use it, so that a mistyped KINERJA_DB is
+// reported rather than answered from a new, empty database.
+func OpenExisting(ctx context.Context, dsn string) (*DB, error) {
+	return open(ctx, dsn, true)
+}
+
+func open(ctx context.Context, dsn string, existing bool) (*DB, error) {
 	var (
 		d   *sql.DB
 		err error
@@ -85,8 +100,17 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		if strings.Contains(path, "?") {
 			sep = "&"
 		}
-		d, err = sql.Open("sqlite3", "file:"+path+sep+
-			"_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate&_secure_delete=on")
+		params := "_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate&_secure_delete=on"
+		if existing {
+			file, _, _ := strings.Cut(path, "?")
+			if st, err := os.Stat(file); err != nil || !st.Mode().IsRegular() {
+				return nil, kinerja.Errorf(kinerja.ENotFound, "err.db_missing", file)
+			}
+			// mode=rw opens without creating, should the file go between
+			// the check and the open.
+			params += "&mode=rw"
+		}
+		d, err = sql.Open("sqlite3", "file:"+path+sep+params)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("storage: open: %w", err)
@@ -104,11 +128,42 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		d.Close()
 		return nil, fmt.Errorf("storage: connect: %w", err)
 	}
+	if existing {
+		if err := db.mustBeSetUp(ctx, dsn); err != nil {
+			d.Close()
+			return nil, err
+		}
+	}
 	if err := db.migrate(ctx); err != nil {
 		d.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// mustBeSetUp refuses a database that no migration was ever applied to: an
+// empty SQLite file, or a PostgreSQL database (or schema) the bot never
+// used. The name in the error is the file, or the server and database
+// without the credentials.
+func (db *DB) mustBeSetUp(ctx context.Context, dsn string) error {
+	var n int
+	err := db.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
+	switch {
+	case err == nil && n > 0:
+		return nil
+	case err != nil && !strings.Contains(err.Error(), "no such table") && !strings.Contains(err.Error(), "SQLSTATE 42P01"):
+		return fmt.Errorf("storage: %w", err) // not a database at all, say
+	}
+	name := strings.TrimPrefix(dsn, "sqlite:")
+	if db.engine == postgresEngine {
+		if u, perr := url.Parse(dsn); perr == nil {
+			name = u.Host + u.Path
+		} else {
+			name = "PostgreSQL"
+		}
+	}
+	name, _, _ = strings.Cut(name, "?")
+	return kinerja.Errorf(kinerja.ENotFound, "err.db_missing", name)
 }
 
 // Close closes the database.

@@ -176,9 +176,18 @@ func (s *Service) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 			picture = nil
 		}
 	}
+	// The audit log's head, read in the run's transaction: published where
+	// outsiders keep a copy, it shows later whether the log was cut back.
+	seq, head, err := r.tx.AuditHead(r.ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out []*kinerja.OutboxMessage
 	for _, t := range targets {
 		text := s.monthlyText(lang, period, evalPeriod, units, ranked, ikm, pred, t.own)
+		if seq > 0 {
+			text += "\n\n" + auditHeadLine(lang, seq, head)
+		}
 		out = append(out, &kinerja.OutboxMessage{ChatID: t.chat, Label: t.label, Text: text})
 		if picture != nil {
 			out = append(out, &kinerja.OutboxMessage{ChatID: t.chat, Label: t.label, Photo: picture,
@@ -186,6 +195,13 @@ func (s *Service) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 		}
 	}
 	return out, nil
+}
+
+// auditHeadLine is the monthly summary's line that anchors the audit log:
+// the entry count and the head hash as audit verify --head takes it.
+func auditHeadLine(lang kinerja.Lang, seq int64, head string) string {
+	short := kinerja.ShortHead(head)
+	return bot.T(lang, "jobs.monthly_audit", seq, short, short)
 }
 
 // rankByIKM returns the units with survey responses, best IKM first.

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image/png"
 	"strings"
@@ -116,5 +117,46 @@ func TestSummaryMonthlyCountsOnlyAndChartAfterText(t *testing.T) {
 				t.Errorf("a summary names %s:\n%s", name, m.Text)
 			}
 		}
+	}
+}
+
+// The monthly summary publishes the audit log's entry count and short head
+// to every group and the public channel, in the deployment's language.
+func TestSummaryMonthlyPublishesTheAuditHead(t *testing.T) {
+	h := newJobsHarness(t)
+	h.src.ikm = func(from, to time.Time) map[string]scoring.IKMResult {
+		return map[string]scoring.IKMResult{"PKM-TGR": ikmOf(90, 3)}
+	}
+	ctx := context.Background()
+	if res := h.run(SummaryMonthly, at(2026, 11, 1, 8, 0)); strings.Contains(res.Messages[0].Text, "Log audit") {
+		t.Fatalf("an empty log was published:\n%s", res.Messages[0].Text)
+	}
+	for i := range 3 {
+		if err := h.DB.AppendAudit(ctx, &kinerja.AuditEntry{At: at(2026, 11, 20, 9, i), Action: "report.approve",
+			Entity: "report", EntityID: fmt.Sprint(i + 1), After: "{}"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seq, head, err := h.DB.AuditHead(ctx)
+	if err != nil || seq != 3 {
+		t.Fatal(seq, err)
+	}
+	res := h.run(SummaryMonthly, at(2026, 12, 1, 8, 0))
+	want := "🔐 Log audit: <b>3</b> entri, kepala <code>" + head[:16] + "</code>."
+	texts := 0
+	for _, m := range res.Messages {
+		if m.Photo != nil {
+			continue
+		}
+		texts++
+		if !strings.Contains(m.Text, want) || !strings.Contains(m.Text, "audit verify --head "+head[:16]) {
+			t.Errorf("summary to %d lacks the audit head:\n%s", m.ChatID, m.Text)
+		}
+	}
+	if texts != 3 {
+		t.Fatalf("%d texts, want the two groups and the channel", texts)
+	}
+	if en := auditHeadLine(kinerja.LangEN, seq, head); !strings.HasPrefix(en, "🔐 Audit log: <b>3</b> entries, head <code>"+head[:16]+"</code>.") {
+		t.Fatalf("English line: %s", en)
 	}
 }

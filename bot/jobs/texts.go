@@ -98,8 +98,12 @@ func init() {
 		},
 		"jobs.monthly_no_predikat": {"belum ada penilaian yang dikonfirmasi", "no confirmed evaluation yet"},
 		"jobs.monthly_all_units":   {"Seluruh unit", "All units"},
-		"jobs.chart_caption":       {"📊 Grafik IKM per unit, %s.", "📊 IKM by unit, %s."},
-		"jobs.chart_title":         {"IKM per unit — %s", "IKM by unit — %s"},
+		"jobs.monthly_audit": {
+			"🔐 Log audit: <b>%d</b> entri, kepala <code>%s</code>. Simpan baris ini: dengannya siapa pun dapat memeriksa kelak bahwa log tidak dipotong (<code>kinerjabot audit verify --head %s</code>).",
+			"🔐 Audit log: <b>%d</b> entries, head <code>%s</code>. Keep this line: with it anyone can check later that the log was not cut back (<code>kinerjabot audit verify --head %s</code>).",
+		},
+		"jobs.chart_caption": {"📊 Grafik IKM per unit, %s.", "📊 IKM by unit, %s."},
+		"jobs.chart_title":   {"IKM per unit — %s", "IKM by unit — %s"},
 		"jobs.chart_subtitle": {
 			"Indeks Kepuasan Masyarakat, skala 25–100 (PermenPANRB 14/2017). Warna pucat: sementara, responden kurang dari sampel.",
 			"Citizen Satisfaction Index, scale 25–100 (PermenPANRB 14/2017). Pale: provisional, fewer respondents than the sample.",

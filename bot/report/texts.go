@@ -378,6 +378,28 @@ func init() {
 			"Rantai audit RUSAK: entri #%d%s tidak tersambung ke entri sebelumnya (urutan diubah, atau entri sebelumnya ditulis ulang). %d entri sebelumnya utuh.",
 			"Audit chain BROKEN: entry #%d%s does not link to the entry before it (reordered, or the one before was rewritten). The %d entries before it are intact.",
 		},
+		"audit.head_missing": {
+			"Rantai audit TIDAK MENCAPAI kepala %s yang dicatat di luar: tidak ada entri dengan hash itu (%d entri tersisa, kepala sekarang %s). Entri setelah kepala itu, atau kepala itu sendiri, telah dihapus atau ditulis ulang.",
+			"Audit chain DOES NOT REACH the head %s recorded elsewhere: no entry has that hash (%d entries left, head now %s). Entries up to that head, or after it, were removed or rewritten.",
+		},
+		"audit.head_ok": {"Kepala %s yang dicatat di luar tercapai: entri #%d.", "The head %s recorded elsewhere is reached: entry #%d."},
+		"audit.head_bad": {
+			"--head %q bukan hash kepala: berikan hash SHA-256 (64 digit heksadesimal) atau awalannya, paling sedikit %d digit.",
+			"--head %q is not a head hash: give the SHA-256 hash (64 hexadecimal digits) or its first %d digits at least.",
+		},
+		"audit.uncovered": {
+			"Log audit TIDAK LENGKAP: %d dari %d %s tidak punya entri audit (%s). Entri audit telah dihapus, atau data diubah langsung di basis data.",
+			"Audit log INCOMPLETE: %d of %d %s have no audit entry (%s). Audit entries were removed, or the data was changed directly in the database.",
+		},
+		"audit.kind_report.pending":    {"laporan menunggu", "pending reports"},
+		"audit.kind_report.approved":   {"laporan disetujui", "approved reports"},
+		"audit.kind_report.rejected":   {"laporan ditolak", "rejected reports"},
+		"audit.kind_report.returned":   {"laporan dikembalikan", "returned reports"},
+		"audit.kind_report.withdrawn":  {"laporan ditarik", "withdrawn reports"},
+		"audit.kind_evaluation.final":  {"penilaian yang dikonfirmasi", "confirmed evaluations"},
+		"audit.kind_objection.filed":   {"keberatan", "objections"},
+		"audit.kind_objection.upheld":  {"keberatan yang ditolak (hasil tetap)", "objections decided (result stands)"},
+		"audit.kind_objection.changed": {"keberatan yang dikabulkan (hasil diubah)", "objections decided (result changed)"},
 
 		"err.target_not_found": {"Indikator tidak ditemukan.", "Indicator not found."},
 		"err.target_period": {

@@ -44,6 +44,28 @@ func (f *Feature) CreateSurveyLink(ctx context.Context, unitCode, officerNIP str
 	return l, f.deepLink(l.Payload), nil
 }
 
+// CreateSurveyLinkCard creates a link like CreateSurveyLink and hands its
+// printable QR card to keep in the same transaction: when keep fails (the
+// card cannot be written), the link is not stored at all.
+func (f *Feature) CreateSurveyLinkCard(ctx context.Context, unitCode, officerNIP string, keep func(card []byte) error) (*kinerja.SurveyLink, string, error) {
+	var l *kinerja.SurveyLink
+	err := f.deps.Store.InTx(ctx, func(tx kinerja.Tx) error {
+		var err error
+		if l, err = newSurveyLink(ctx, tx, unitCode, officerNIP, f.deps.Now()); err != nil {
+			return err
+		}
+		card, err := surveyCard(ctx, tx, l, f.deepLink(l.Payload))
+		if err != nil {
+			return err
+		}
+		return keep(card)
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return l, f.deepLink(l.Payload), nil
+}
+
 // newSurveyLink checks the unit and officer and stores a link with a fresh
 // random payload: "s_" and 96 random bits, 18 characters, so it fits a
 // start payload and cannot be guessed.

@@ -24,6 +24,20 @@ func (a *app) openStore(ctx context.Context) (*storage.DB, error) {
 	return db, nil
 }
 
+// openExisting opens the configured database for a command that reads it:
+// a database that does not exist (a mistyped KINERJA_DB) is refused with a
+// message in the configured language instead of being created empty.
+func (a *app) openExisting(ctx context.Context) (*storage.DB, error) {
+	db, err := storage.OpenExisting(ctx, a.cfg.Database)
+	if err != nil {
+		if kinerja.ErrorCode(err) == kinerja.ENotFound {
+			return nil, errors.New(a.userMessage(err))
+		}
+		return nil, fmt.Errorf("database %s: %w", a.cfg.Database, err)
+	}
+	return db, nil
+}
+
 // botConfig turns the configuration into the bot's.
 func (a *app) botConfig() bot.Config {
 	return bot.Config{

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/atomicfile"
 	"github.com/bkpsdm-solok/kinerjabot/bot/export"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
@@ -65,7 +66,7 @@ func runExport(ctx context.Context, a *app, args []string) int {
 	if !a.validFormat(*format) {
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
@@ -91,28 +92,31 @@ func runExport(ctx context.Context, a *app, args []string) int {
 
 // writeSheets writes tables as CSV (the first table) or XLSX (every table
 // a sheet) to path, or to standard output when path is "". XLSX is binary,
-// so it is refused on a terminal.
+// so it is refused on a terminal. A file is written atomically: when
+// anything fails (a full disk, say), the previous file at path is left as
+// it was and the error is returned.
 func (a *app) writeSheets(path, format string, sheets []sheet.Sheet) error {
 	if len(sheets) == 0 {
 		return fmt.Errorf("nothing to export")
 	}
-	var w io.Writer = a.stdout
-	if path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			return err
+	write := func(w io.Writer) error {
+		if format == "xlsx" {
+			return sheet.WriteXLSX(w, sheets)
 		}
-		defer f.Close()
-		w = f
-	} else if format == "xlsx" {
+		return sheet.WriteCSV(w, sheets[0].Header, sheets[0].Rows)
+	}
+	if path != "" {
+		if err := atomicfile.Write(path, 0o644, write); err != nil {
+			return fmt.Errorf("%w; the previous file, if any, is unchanged", err)
+		}
+		return nil
+	}
+	if format == "xlsx" {
 		if f, ok := a.stdout.(*os.File); ok {
 			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 				return fmt.Errorf("XLSX is binary: give --out FILE")
 			}
 		}
 	}
-	if format == "xlsx" {
-		return sheet.WriteXLSX(w, sheets)
-	}
-	return sheet.WriteCSV(w, sheets[0].Header, sheets[0].Rows)
+	return write(a.stdout)
 }

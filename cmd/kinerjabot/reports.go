@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -105,44 +106,69 @@ func runTargets(ctx context.Context, a *app, args []string) int {
 }
 
 // runAudit runs "audit verify": it walks the hash chain and names the first
-// entry that was altered, removed or reordered (exit 1), or prints the
-// number of entries and the head hash (exit 0). Keep the head hash
-// somewhere else: a log rewritten from the start can only be caught by it.
+// entry that was altered, removed or reordered; with --head it also
+// requires the chain to reach a head kept elsewhere (as the monthly summary
+// publishes it); and it checks that every decision in the tables has its
+// audit entry. Exit 1 on any finding, 0 with the entry count and head hash.
 func runAudit(ctx context.Context, a *app, args []string) int {
 	if len(args) == 0 || args[0] != "verify" {
-		fmt.Fprintln(a.stderr, "Usage:\n  kinerjabot audit verify")
+		fmt.Fprintln(a.stderr, "Usage:\n  kinerjabot audit verify [--head HASH]")
 		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
 			return exitOK
 		}
 		return exitUsage
 	}
-	fs := newFlags(a, "audit verify", "", "Walks the audit log's hash chain from the first entry to the last.\n"+
+	fs := newFlags(a, "audit verify", "[--head HASH]", "Walks the audit log's hash chain from the first entry to the last, and checks that every\n"+
+		"report, confirmed evaluation and objection in the tables has its audit entry.\n"+
 		"Exit status 0 with the entry count and head hash when intact; 1 naming the first\n"+
-		"entry that was altered, removed or reordered.")
+		"entry that was altered, removed or reordered, a head not reached, or the records\n"+
+		"without an audit entry.")
+	head := fs.String("head", "", fmt.Sprintf("require the chain to reach this head `HASH`, kept from an earlier audit verify or a monthly summary (its first %d digits or more)", kinerja.AuditShortHead))
 	if code, ok := parseFlags(fs, args[1:]); !ok {
 		return code
 	}
-	db, err := a.openStore(ctx)
+	lang := a.cfg.lang
+	if h := strings.ToLower(strings.TrimSpace(*head)); *head != "" && !kinerja.ValidAnchor(h) {
+		fmt.Fprintln(a.stderr, "kinerjabot:", bot.T(lang, "audit.head_bad", bot.Raw(*head), kinerja.AuditShortHead))
+		return exitUsage
+	}
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
 	}
 	defer db.Close()
-	v, err := kinerja.VerifyAudit(ctx, db)
+	v, err := kinerja.VerifyAuditTo(ctx, db, *head)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+		return exitFailed
+	}
+	gaps, err := kinerja.CheckAuditCoverage(ctx, db)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
 	}
-	lang := a.cfg.lang
-	if v.OK() {
-		fmt.Fprintln(a.stdout, bot.T(lang, "audit.ok", v.Count, v.HeadHash))
-		return exitOK
+	switch {
+	case v.BrokenSeq != 0:
+		what := ""
+		if e, err := db.AuditEntries(ctx, v.BrokenSeq-1, 1); err == nil && len(e) == 1 && e[0].Seq == v.BrokenSeq {
+			what = bot.T(lang, "audit.entry", e[0].Action, e[0].Entity, e[0].EntityID,
+				e[0].At.In(a.cfg.Location()).Format("2006-01-02 15:04:05"))
+		}
+		fmt.Fprintln(a.stdout, bot.T(lang, "audit."+v.Problem, v.BrokenSeq, what, v.Count))
+	case v.AnchorMissing():
+		fmt.Fprintln(a.stdout, bot.T(lang, "audit.head_missing", v.Anchor, v.Count, kinerja.ShortHead(v.HeadHash)))
 	}
-	what := ""
-	if e, err := db.AuditEntries(ctx, v.BrokenSeq-1, 1); err == nil && len(e) == 1 && e[0].Seq == v.BrokenSeq {
-		what = bot.T(lang, "audit.entry", e[0].Action, e[0].Entity, e[0].EntityID,
-			e[0].At.In(a.cfg.Location()).Format("2006-01-02 15:04:05"))
+	for _, g := range gaps {
+		fmt.Fprintln(a.stdout, bot.T(lang, "audit.uncovered", g.Uncovered, g.Records,
+			bot.T(lang, "audit.kind_"+g.Rule.Kind), strings.Join(g.Rule.Actions, ", ")))
 	}
-	fmt.Fprintln(a.stdout, bot.T(lang, "audit."+v.Problem, v.BrokenSeq, what, v.Count))
-	return exitFailed
+	if !v.OK() || len(gaps) > 0 {
+		return exitFailed
+	}
+	fmt.Fprintln(a.stdout, bot.T(lang, "audit.ok", v.Count, v.HeadHash))
+	if v.Anchor != "" {
+		fmt.Fprintln(a.stdout, bot.T(lang, "audit.head_ok", v.Anchor, v.AnchorSeq))
+	}
+	return exitOK
 }

@@ -117,7 +117,7 @@ func runRosterList(ctx context.Context, a *app, args []string) int {
 	if !a.validFormat(*format) {
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed

@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/bkpsdm-solok/kinerjabot/atomicfile"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
@@ -161,7 +162,7 @@ func runSurveyLink(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
@@ -183,23 +184,58 @@ func runSurveyLink(ctx context.Context, a *app, args []string) int {
 	case *list:
 		return a.listSurveyLinks(ctx, f, *unit)
 	}
-	l, link, err := f.CreateSurveyLink(ctx, *unit, *officer)
+	if *qrFile == "" {
+		_, link, err := f.CreateSurveyLink(ctx, *unit, *officer)
+		if err != nil {
+			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+			return exitFailed
+		}
+		fmt.Fprintln(a.stdout, link)
+		return exitOK
+	}
+	return a.surveyLinkWithQR(ctx, f, *unit, *officer, *qrFile)
+}
+
+// surveyLinkWithQR creates a link and writes its QR card to path so that a
+// failure leaves no link behind: the file is opened first (a missing or
+// read-only folder stops everything before the link exists), the card is
+// written and synced inside the link's transaction (a full disk rolls the
+// link back), and the file is renamed into place once the link is stored;
+// the one step left, a failing rename, revokes the new link. The link is
+// printed only when its card is in place.
+func (a *app) surveyLinkWithQR(ctx context.Context, f *survey.Feature, unit, officer, path string) int {
+	out, err := atomicfile.Create(path, 0o644)
 	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot: QR code:", err, "(no link was created)")
+		return exitFailed
+	}
+	defer out.Abort()
+	var fileErr error
+	l, link, err := f.CreateSurveyLinkCard(ctx, unit, officer, func(card []byte) error {
+		if _, fileErr = out.Write(card); fileErr == nil {
+			fileErr = out.Prepare()
+		}
+		return fileErr
+	})
+	switch {
+	case fileErr != nil:
+		fmt.Fprintln(a.stderr, "kinerjabot: QR code:", fileErr, "(no link was created)")
+		return exitFailed
+	case err != nil:
 		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 		return exitFailed
 	}
-	fmt.Fprintln(a.stdout, link)
-	if *qrFile != "" {
-		png, err := f.SurveyQR(ctx, l)
-		if err == nil {
-			err = os.WriteFile(*qrFile, png, 0o644)
+	if err := out.Commit(); err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot: QR code:", err)
+		if rerr := f.RevokeSurveyLink(ctx, l.Payload); rerr != nil {
+			fmt.Fprintf(a.stderr, "kinerjabot: the new link %s could not be revoked either (%v): revoke it with --revoke\n", link, rerr)
+		} else {
+			fmt.Fprintln(a.stderr, "kinerjabot: the new link was revoked")
 		}
-		if err != nil {
-			fmt.Fprintln(a.stderr, "kinerjabot: QR code:", err)
-			return exitFailed
-		}
-		fmt.Fprintf(a.stderr, "QR code written to %s\n", *qrFile)
+		return exitFailed
 	}
+	fmt.Fprintln(a.stdout, link)
+	fmt.Fprintf(a.stderr, "QR code written to %s\n", path)
 	return exitOK
 }
 

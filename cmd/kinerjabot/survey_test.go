@@ -195,6 +195,33 @@ func TestSurveyLinkRevokeAndList(t *testing.T) {
 	}
 }
 
+// A QR card that cannot be written leaves no link: nothing is printed,
+// nothing is listed, and the exit status says so.
+func TestSurveyLinkWithAnUnwritableQRCreatesNoLink(t *testing.T) {
+	path := seedFile(t)
+	db := storagetest.MustOpenPath(t, path)
+	if err := db.PutSetting(context.Background(), settingBotUsername, "KinerjaSolokBot"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	dir := t.TempDir()
+	for name, qr := range map[string]string{
+		"missing folder": filepath.Join(dir, "missing", "q.png"),
+		"a folder":       dir,
+	} {
+		code, out, errOut := run(t, path, "survey-link", "--unit", "PKM-TGR", "--qr", qr)
+		if code != exitFailed || out != "" || !strings.Contains(errOut, "no link was created") {
+			t.Errorf("%s: exit %d, %q %q", name, code, out, errOut)
+		}
+	}
+	if code, out, _ := run(t, path, "survey-link", "--list"); code != exitOK || out != "" {
+		t.Fatalf("links after failed QR writes: %d %q", code, out)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("files left behind: %v", entries)
+	}
+}
+
 func TestSurveyConfigChecked(t *testing.T) {
 	for body, want := range map[string]string{
 		"survey:\n  once_per: week\n":        "survey.once_per",
