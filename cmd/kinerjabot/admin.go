@@ -32,7 +32,7 @@ func runInvite(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
@@ -99,7 +99,7 @@ func runUnlink(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed

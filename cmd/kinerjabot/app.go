@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"strings"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -36,6 +38,31 @@ func (a *app) openExisting(ctx context.Context) (*storage.DB, error) {
 		return nil, fmt.Errorf("database %s: %w", a.cfg.Database, err)
 	}
 	return db, nil
+}
+
+// openCreating opens the database for a command that may create it (an
+// import), and returns discard for the command to call when it fails: a
+// SQLite file this command created is closed and removed again, so a
+// failed first import leaves no database behind. discard does nothing to
+// a database that existed before.
+func (a *app) openCreating(ctx context.Context) (db *storage.DB, discard func(), err error) {
+	path := strings.TrimPrefix(a.cfg.Database, "sqlite:")
+	path, _, _ = strings.Cut(path, "?")
+	_, statErr := os.Stat(path)
+	created := !strings.Contains(a.cfg.Database, "://") && os.IsNotExist(statErr)
+	if db, err = a.openStore(ctx); err != nil {
+		return nil, nil, err
+	}
+	discard = func() {}
+	if created {
+		discard = func() {
+			db.Close()
+			for _, f := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+				os.Remove(f)
+			}
+		}
+	}
+	return db, discard, nil
 }
 
 // botConfig turns the configuration into the bot's.

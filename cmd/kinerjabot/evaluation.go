@@ -97,7 +97,7 @@ func runUnitPredicate(ctx context.Context, a *app, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	db, err := a.openStore(ctx)
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed

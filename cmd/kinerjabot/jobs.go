@@ -229,7 +229,7 @@ func runJobNow(ctx context.Context, a *app, args []string) int {
 		}
 		at = t.In(loc)
 	}
-	db, err := a.openStore(ctx)
+	db, err := a.openExisting(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed

@@ -82,7 +82,7 @@ func runSheetImport(ctx context.Context, a *app, args []string, name, about, not
 		fmt.Fprintln(a.stderr, "kinerjabot:", importer.ErrorText(lang, err))
 		return exitFailed
 	}
-	db, err := a.openStore(ctx)
+	db, discard, err := a.openCreating(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
@@ -93,10 +93,12 @@ func runSheetImport(ctx context.Context, a *app, args []string, name, about, not
 		fmt.Fprintln(a.stderr, p.Text(lang))
 	}
 	if err != nil {
+		discard() // nothing was written: a database created for it goes
 		fmt.Fprintln(a.stderr, "kinerjabot:", importer.ErrorText(lang, err))
 		return exitFailed
 	}
 	if len(probs) > 0 && !*skip {
+		discard()
 		fmt.Fprintln(a.stderr, importer.Message(lang, nothingKey, len(probs)))
 		return exitFailed
 	}

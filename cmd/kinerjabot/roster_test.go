@@ -48,8 +48,12 @@ func TestRosterImportBadRowsWriteNothingThenSkipInvalid(t *testing.T) {
 			t.Errorf("problem list lacks %q:\n%s", row, stderr)
 		}
 	}
-	if _, out, _ := run(t, db, "roster", "list"); strings.Count(out, "\n") > 1 {
-		t.Fatalf("rows written despite errors:\n%s", out)
+	// Nothing was written, so no database was left behind either.
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Fatalf("a failed first import left a database file: %v", err)
+	}
+	if code, _, stderr := run(t, db, "roster", "list"); code == exitOK || !strings.Contains(stderr, "tidak ada") {
+		t.Fatalf("roster list of a missing database: exit %d, %s", code, stderr)
 	}
 
 	code, stdout, stderr := run(t, db, "roster", "import", bad, "--skip-invalid")
@@ -85,6 +89,13 @@ func TestRosterAndInviteUsage(t *testing.T) {
 	}
 	if code, _, stderr := run(t, db, "roster", "import", "/nonexistent.csv"); code != exitFailed || stderr == "" {
 		t.Fatalf("missing file: %d %q", code, stderr)
+	}
+	// The first thing to fix first: the database, then the username.
+	if code, _, stderr := run(t, db, "invite", "123"); code != exitFailed || !strings.Contains(stderr, "tidak ada") {
+		t.Fatalf("invite into a missing database: %d %q", code, stderr)
+	}
+	if code, _, stderr := run(t, db, "roster", "import", writeFile(t, "r.csv", goodRoster)); code != exitOK {
+		t.Fatal(stderr)
 	}
 	if code, _, stderr := run(t, db, "invite", "123"); code != exitFailed || !strings.Contains(stderr, "username") {
 		t.Fatalf("invite before the bot ever ran: %d %q", code, stderr)
