@@ -2,7 +2,7 @@ package bot
 
 import (
 	"fmt"
-	"html"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,8 +32,9 @@ func register(texts map[string][2]string) {
 type Raw string
 
 // T returns the text for key in lang with args filled in. String arguments
-// are HTML-escaped (they may come from users); wrap trusted HTML in Raw. A
-// missing key returns the key itself, so a mistake shows rather than panics.
+// (and Stringers, errors, named string types) are escaped with Esc, since
+// they may come from users; wrap trusted HTML in Raw. A missing key returns
+// the key itself, so a mistake shows rather than panics.
 func T(lang kinerja.Lang, key string, args ...any) string {
 	forms, ok := catalogue[key]
 	if !ok {
@@ -60,11 +61,21 @@ func T(lang kinerja.Lang, key string, args ...any) string {
 			if isErr || quoted[i] {
 				v = clip(v, errArgMax)
 			}
-			safe[i] = html.EscapeString(v)
+			safe[i] = Esc(v)
 		case fmt.Stringer:
-			safe[i] = html.EscapeString(v.String())
+			safe[i] = Esc(v.String())
+		case error:
+			safe[i] = Esc(v.Error())
 		default:
-			safe[i] = v
+			if rv := reflect.ValueOf(a); rv.Kind() == reflect.String {
+				s := rv.String()
+				if isErr || quoted[i] {
+					s = clip(s, errArgMax)
+				}
+				safe[i] = Esc(s)
+			} else {
+				safe[i] = v
+			}
 		}
 	}
 	return fmt.Sprintf(form, safe...)
@@ -116,8 +127,13 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// Esc escapes user-typed text for HTML replies.
-func Esc(s string) string { return html.EscapeString(s) }
+// Esc escapes user-typed text for HTML replies: only "<", ">" and "&", the
+// characters Telegram's HTML mode reserves. Quotes stay as typed: escaped,
+// each would travel as six characters ("&quot;") for one shown. Invalid
+// UTF-8, which Telegram refuses, becomes U+FFFD.
+func Esc(s string) string { return escaper.Replace(strings.ToValidUTF8(s, "\uFFFD")) }
+
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // Keys returns every registered key, sorted (for tests).
 func Keys() []string {
