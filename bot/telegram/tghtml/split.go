@@ -11,22 +11,20 @@ import "unicode"
 // are left out, since Telegram refuses an empty message. s itself must be
 // valid; the error is Validate's.
 func Split(s string, limit int) ([]string, error) {
-	atoms, err := parse(s)
-	if err != nil {
-		return nil, err
-	}
 	total := 0
-	for _, a := range atoms {
-		total += a.units
+	if err := parse(s, func(a atom) { total += int(a.units) }); err != nil {
+		return nil, err
 	}
 	if total <= limit {
 		return []string{s}, nil
 	}
+	atoms := make([]atom, 0, total)
+	_ = parse(s, func(a atom) { atoms = append(atoms, a) })
 	open := openTags(atoms)
 	var parts []string
 	for start := 0; start < len(atoms); {
 		end, next := cut(atoms, start, limit)
-		if p, ok := render(atoms, open, start, end); ok {
+		if p, ok := render(s, atoms, open, start, end); ok {
 			parts = append(parts, p)
 		}
 		start = next
@@ -73,7 +71,7 @@ func cut(atoms []atom, start, limit int) (end, next int) {
 		if a.kind != char {
 			continue
 		}
-		if n+a.units > limit {
+		if n+int(a.units) > limit {
 			if a.r == '\n' || a.r == ' ' {
 				return i, i + 1 // the part is full exactly at a separator
 			}
@@ -97,7 +95,7 @@ func cut(atoms []atom, start, limit int) (end, next int) {
 		} else if n > 0 && a.r == ' ' {
 			sp, spAt = i, n
 		}
-		n += a.units
+		n += int(a.units)
 	}
 	return len(atoms), len(atoms)
 }
@@ -131,28 +129,28 @@ func joined(atoms []atom, j int) bool {
 
 // render writes atoms[start:end] with the tags open at start reopened and
 // those open at end closed; ok is false when the part shows only spaces.
-func render(atoms []atom, open []*frame, start, end int) (string, bool) {
+func render(s string, atoms []atom, open []*frame, start, end int) (string, bool) {
 	var reopen []*atom
 	for f := open[start]; f != nil; f = f.up {
 		reopen = append(reopen, f.tag)
 	}
 	size := 0
 	for _, a := range atoms[start:end] {
-		size += len(a.raw)
+		size += int(a.end - a.start)
 	}
 	buf := make([]byte, 0, size+64)
 	for k := len(reopen) - 1; k >= 0; k-- {
-		buf = append(buf, reopen[k].raw...)
+		buf = append(buf, s[reopen[k].start:reopen[k].end]...)
 	}
 	blank := true
 	for _, a := range atoms[start:end] {
-		buf = append(buf, a.raw...)
+		buf = append(buf, s[a.start:a.end]...)
 		if a.kind == char && !unicode.IsSpace(a.r) {
 			blank = false
 		}
 	}
 	for f := open[end]; f != nil; f = f.up {
-		buf = append(buf, "</"+f.tag.name+">"...)
+		buf = append(buf, "</"+f.tag.tagName(s)+">"...)
 	}
 	return string(buf), !blank
 }

@@ -52,126 +52,139 @@ const (
 )
 
 // atom is one indivisible piece of a text: a visible character (a rune
-// written as itself or as an entity) or a whole tag.
+// written as itself or as an entity) or a whole tag, at s[start:end]. It
+// is kept small: a long text has one per character.
 type atom struct {
-	kind  atomKind
-	raw   string // the source bytes
-	r     rune   // the character, for char
-	name  string // the tag name, for tags
-	units int    // UTF-16 code units of the character
+	start, end int32
+	r          rune // the character, for char
+	kind       atomKind
+	units      uint8 // UTF-16 code units of the character
 }
 
-// parse splits s into atoms, checking every rule: known tags with their
-// attributes, proper nesting, only the entities Telegram decodes, no bare
-// "<", ">" or "&", valid UTF-8.
-func parse(s string) ([]atom, error) {
-	if !utf8.ValidString(s) {
-		return nil, errAt(firstInvalid(s), "text must be encoded in UTF-8")
+// tagName is the name of the tag atom a of s.
+func (a atom) tagName(s string) string {
+	raw := s[a.start+1 : a.end-1]
+	if a.kind == endTag {
+		return raw[1:]
 	}
-	atoms := make([]atom, 0, len(s))
-	var open []atom
+	name, _, _ := strings.Cut(raw, " ")
+	return name
+}
+
+// parse walks s atom by atom, calling visit for each, and checks every
+// rule: known tags with their attributes, proper nesting, only the
+// entities Telegram decodes, no bare "<", ">" or "&", valid UTF-8.
+func parse(s string, visit func(atom)) error {
+	if !utf8.ValidString(s) {
+		return errAt(firstInvalid(s), "text must be encoded in UTF-8")
+	}
+	var open []string
 	for i := 0; i < len(s); {
-		switch s[i] {
-		case '<':
-			a, err := readTag(s, i)
+		switch c := s[i]; {
+		case c == '<':
+			a, name, err := readTag(s, i)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if a.kind == endTag {
 				if len(open) == 0 {
-					return nil, errAt(i, "unexpected end tag")
+					return errAt(i, "unexpected end tag")
 				}
-				if top := open[len(open)-1]; top.name != a.name {
-					return nil, errAt(i, "unmatched end tag, expected </%s>, found </%s>", top.name, a.name)
+				if top := open[len(open)-1]; top != name {
+					return errAt(i, "unmatched end tag, expected </%s>, found </%s>", top, name)
 				}
 				open = open[:len(open)-1]
 			} else {
-				if err := checkNesting(open, a, i); err != nil {
-					return nil, err
+				if err := checkNesting(open, name, i); err != nil {
+					return err
 				}
-				open = append(open, a)
+				open = append(open, name)
 			}
-			atoms = append(atoms, a)
-			i += len(a.raw)
-		case '>':
-			return nil, errAt(i, "character '>' must be escaped as &gt;")
-		case '&':
+			visit(a)
+			i = int(a.end)
+		case c == '>':
+			return errAt(i, "character '>' must be escaped as &gt;")
+		case c == '&':
 			r, n, err := readEntity(s, i)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			atoms = append(atoms, atom{kind: char, raw: s[i : i+n], r: r, units: units(r)})
+			visit(atom{start: int32(i), end: int32(i + n), r: r, units: units(r)})
 			i += n
+		case c < utf8.RuneSelf:
+			visit(atom{start: int32(i), end: int32(i + 1), r: rune(c), units: 1})
+			i++
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
-			atoms = append(atoms, atom{kind: char, raw: s[i : i+n], r: r, units: units(r)})
+			visit(atom{start: int32(i), end: int32(i + n), r: r, units: units(r)})
 			i += n
 		}
 	}
 	if len(open) > 0 {
-		return nil, errAt(len(s), "can't find end tag corresponding to start tag <%s>", open[len(open)-1].name)
+		return errAt(len(s), "can't find end tag corresponding to start tag <%s>", open[len(open)-1])
 	}
-	return atoms, nil
+	return nil
 }
 
 // checkNesting applies the rules Telegram states for entities that contain
 // others: nothing inside code or pre (except a code directly in a pre), no
 // link inside a link, no quote inside a quote.
-func checkNesting(open []atom, a atom, off int) error {
+func checkNesting(open []string, name string, off int) error {
 	for k, o := range open {
 		switch {
-		case o.name == "pre" && a.name == "code" && k == len(open)-1:
-		case o.name == "pre" || o.name == "code":
-			return errAt(off, "<%s> cannot be inside <%s>", a.name, o.name)
-		case o.name == "a" && a.name == "a", o.name == "blockquote" && a.name == "blockquote":
-			return errAt(off, "<%s> cannot be inside <%s>", a.name, o.name)
+		case o == "pre" && name == "code" && k == len(open)-1:
+		case o == "pre" || o == "code":
+			return errAt(off, "<%s> cannot be inside <%s>", name, o)
+		case o == "a" && name == "a", o == "blockquote" && name == "blockquote":
+			return errAt(off, "<%s> cannot be inside <%s>", name, o)
 		}
 	}
 	return nil
 }
 
-// readTag reads the tag starting at s[i] == '<'.
-func readTag(s string, i int) (atom, error) {
+// readTag reads the tag starting at s[i] == '<' and returns it with its
+// name.
+func readTag(s string, i int) (atom, string, error) {
 	end := strings.IndexByte(s[i:], '>')
 	if end < 0 {
-		return atom{}, errAt(i, "unclosed start tag")
+		return atom{}, "", errAt(i, "unclosed start tag")
 	}
 	raw := s[i : i+end+1]
 	body := raw[1 : len(raw)-1]
 	if strings.ContainsRune(body, '<') {
-		return atom{}, errAt(i, "character '<' must be escaped as &lt;")
+		return atom{}, "", errAt(i, "character '<' must be escaped as &lt;")
 	}
 	if name, ok := strings.CutPrefix(body, "/"); ok {
 		if _, known := tags[name]; !known {
-			return atom{}, errAt(i, "unsupported end tag %q", name)
+			return atom{}, "", errAt(i, "unsupported end tag %q", name)
 		}
-		return atom{kind: endTag, raw: raw, name: name}, nil
+		return atom{start: int32(i), end: int32(i + end + 1), kind: endTag}, name, nil
 	}
 	name, rest, _ := strings.Cut(body, " ")
 	allowed, known := tags[name]
 	if !known {
-		return atom{}, errAt(i, "unsupported start tag %q", name)
+		return atom{}, "", errAt(i, "unsupported start tag %q", name)
 	}
 	attrs, err := readAttrs(rest, i)
 	if err != nil {
-		return atom{}, err
+		return atom{}, "", err
 	}
 	for k := range attrs {
 		if !allowed[k] {
-			return atom{}, errAt(i, "attribute %q not allowed on <%s>", k, name)
+			return atom{}, "", errAt(i, "attribute %q not allowed on <%s>", k, name)
 		}
 	}
 	switch {
 	case name == "a" && attrs["href"] == "":
-		return atom{}, errAt(i, "<a> needs an href")
+		return atom{}, "", errAt(i, "<a> needs an href")
 	case name == "span" && attrs["class"] != "tg-spoiler":
-		return atom{}, errAt(i, "tag \"span\" must have class \"tg-spoiler\"")
+		return atom{}, "", errAt(i, "tag \"span\" must have class \"tg-spoiler\"")
 	case name == "code" && attrs["class"] != "" && !strings.HasPrefix(attrs["class"], "language-"):
-		return atom{}, errAt(i, "<code> class must be language-…")
+		return atom{}, "", errAt(i, "<code> class must be language-…")
 	case name == "tg-emoji" && !isDigits(attrs["emoji-id"]):
-		return atom{}, errAt(i, "<tg-emoji> needs a numeric emoji-id")
+		return atom{}, "", errAt(i, "<tg-emoji> needs a numeric emoji-id")
 	}
-	return atom{kind: startTag, raw: raw, name: name}, nil
+	return atom{start: int32(i), end: int32(i + end + 1), kind: startTag}, name, nil
 }
 
 // readAttrs reads name="value" pairs (single or double quotes; a bare name
@@ -304,7 +317,7 @@ func isDigits(s string) bool {
 }
 
 // units is the number of UTF-16 code units of r.
-func units(r rune) int {
+func units(r rune) uint8 {
 	if r > 0xFFFF {
 		return 2
 	}
@@ -313,23 +326,20 @@ func units(r rune) int {
 
 // Validate reports whether Telegram accepts s as HTML; the error says what
 // it would refuse and where.
-func Validate(s string) error {
-	_, err := parse(s)
-	return err
-}
+func Validate(s string) error { return parse(s, func(atom) {}) }
 
 // Visible returns the text Telegram shows for s, tags removed and entities
 // decoded, or the validation error.
 func Visible(s string) (string, error) {
-	atoms, err := parse(s)
-	if err != nil {
-		return "", err
-	}
 	var b strings.Builder
-	for _, a := range atoms {
+	b.Grow(len(s))
+	err := parse(s, func(a atom) {
 		if a.kind == char {
 			b.WriteRune(a.r)
 		}
+	})
+	if err != nil {
+		return "", err
 	}
 	return b.String(), nil
 }
@@ -338,13 +348,9 @@ func Visible(s string) (string, error) {
 // of the visible text. For HTML it cannot parse it returns the length of
 // the raw text, which is never shorter.
 func Len(s string) int {
-	atoms, err := parse(s)
-	if err != nil {
-		return PlainLen(s)
-	}
 	n := 0
-	for _, a := range atoms {
-		n += a.units
+	if err := parse(s, func(a atom) { n += int(a.units) }); err != nil {
+		return PlainLen(s)
 	}
 	return n
 }
@@ -353,7 +359,7 @@ func Len(s string) int {
 func PlainLen(s string) int {
 	n := 0
 	for _, r := range s {
-		n += units(r)
+		n += int(units(r))
 	}
 	return n
 }
