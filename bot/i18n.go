@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"io"
 	"reflect"
 	"sort"
 	"strconv"
@@ -54,31 +55,56 @@ func T(lang kinerja.Lang, key string, args ...any) string {
 	isErr := strings.HasPrefix(key, "err.")
 	safe := make([]any, len(args))
 	for i, a := range args {
+		var text string
 		switch v := a.(type) {
 		case Raw:
 			safe[i] = string(v)
+			continue
 		case string:
-			if isErr || quoted[i] {
-				v = clip(v, errArgMax)
-			}
-			safe[i] = Esc(v)
+			text = v
 		case fmt.Stringer:
-			safe[i] = Esc(v.String())
+			text = v.String()
 		case error:
-			safe[i] = Esc(v.Error())
+			text = v.Error()
 		default:
-			if rv := reflect.ValueOf(a); rv.Kind() == reflect.String {
-				s := rv.String()
-				if isErr || quoted[i] {
-					s = clip(s, errArgMax)
-				}
-				safe[i] = Esc(s)
-			} else {
+			rv := reflect.ValueOf(a)
+			if rv.Kind() != reflect.String {
 				safe[i] = v
+				continue
 			}
+			text = rv.String()
 		}
+		if isErr || quoted[i] {
+			text = clip(text, errArgMax)
+		}
+		safe[i] = userText(text)
 	}
 	return fmt.Sprintf(form, safe...)
+}
+
+// userText is an argument of T that came from outside: escaped when
+// printed, and quoted for people rather than for Go by %q.
+type userText string
+
+// Format implements fmt.Formatter. %q puts the text in plain double quotes
+// and shows control and invisible characters (a line break, a right-to-left
+// override) as escapes, so an echo cannot reorder or break the message
+// around it; the quotes the user typed stay as typed, not as \".
+func (u userText) Format(f fmt.State, verb rune) {
+	if verb != 'q' {
+		_, _ = io.WriteString(f, Esc(string(u)))
+		return
+	}
+	var b strings.Builder
+	for _, r := range string(u) {
+		if r == '"' || r == '\\' || strconv.IsPrint(r) {
+			b.WriteRune(r)
+		} else {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	_, _ = io.WriteString(f, `"`+Esc(b.String())+`"`)
 }
 
 // errArgMax is how many characters of a typed value an error repeats.

@@ -37,6 +37,12 @@ func TestTEscapesUserText(t *testing.T) {
 	if got := T(kinerja.LangID, "core.hello_name", Raw("<b>x</b>")); !strings.Contains(got, "<b>x</b>") {
 		t.Errorf("Raw escaped: %q", got)
 	}
+	// %q quotes for people: typed quotes stay, "<" is escaped, a line break
+	// or a right-to-left override shows as an escape.
+	got = T(kinerja.LangID, "err.period_format", "say \"hi\"\n<\u202e")
+	if want := `Periode "say "hi"\n&lt;\u202e" tidak`; !strings.HasPrefix(got, want) {
+		t.Errorf("%%q argument: %q, want it to start %q", got, want)
+	}
 	if got := Esc("a\xffb"); got != "a\uFFFDb" {
 		t.Errorf("Esc kept invalid UTF-8: %q", got)
 	}
