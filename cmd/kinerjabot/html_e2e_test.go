@@ -218,9 +218,6 @@ func TestMaximumQuoteReasonReachesNilaiSkorAndTheNotice(t *testing.T) {
 	if !strings.Contains(visibleTexts(fake, budi.ID), reason[:200]) {
 		t.Errorf("Budi never read the reason; he got:\n%.600s", visibleTexts(fake, budi.ID))
 	}
-	for _, c := range fake.CallsTo("sendMessage") {
-		t.Logf("DEBUG %d %d units %d %.80q", c.ChatID, c.Status, tghtml.Len(c.Text), c.Text)
-	}
 	allAccepted(t, fake, rina.ID, budi.ID)
 }
 
