@@ -2,7 +2,8 @@ package bot
 
 import (
 	"fmt"
-	"html"
+	"io"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,8 +33,9 @@ func register(texts map[string][2]string) {
 type Raw string
 
 // T returns the text for key in lang with args filled in. String arguments
-// are HTML-escaped (they may come from users); wrap trusted HTML in Raw. A
-// missing key returns the key itself, so a mistake shows rather than panics.
+// (and Stringers, errors, named string types) are escaped with Esc, since
+// they may come from users; wrap trusted HTML in Raw. A missing key returns
+// the key itself, so a mistake shows rather than panics.
 func T(lang kinerja.Lang, key string, args ...any) string {
 	forms, ok := catalogue[key]
 	if !ok {
@@ -53,21 +55,56 @@ func T(lang kinerja.Lang, key string, args ...any) string {
 	isErr := strings.HasPrefix(key, "err.")
 	safe := make([]any, len(args))
 	for i, a := range args {
+		var text string
 		switch v := a.(type) {
 		case Raw:
 			safe[i] = string(v)
+			continue
 		case string:
-			if isErr || quoted[i] {
-				v = clip(v, errArgMax)
-			}
-			safe[i] = html.EscapeString(v)
+			text = v
 		case fmt.Stringer:
-			safe[i] = html.EscapeString(v.String())
+			text = v.String()
+		case error:
+			text = v.Error()
 		default:
-			safe[i] = v
+			rv := reflect.ValueOf(a)
+			if rv.Kind() != reflect.String {
+				safe[i] = v
+				continue
+			}
+			text = rv.String()
 		}
+		if isErr || quoted[i] {
+			text = clip(text, errArgMax)
+		}
+		safe[i] = userText(text)
 	}
 	return fmt.Sprintf(form, safe...)
+}
+
+// userText is an argument of T that came from outside: escaped when
+// printed, and quoted for people rather than for Go by %q.
+type userText string
+
+// Format implements fmt.Formatter. %q puts the text in plain double quotes
+// and shows control and invisible characters (a line break, a right-to-left
+// override) as escapes, so an echo cannot reorder or break the message
+// around it; the quotes the user typed stay as typed, not as \".
+func (u userText) Format(f fmt.State, verb rune) {
+	if verb != 'q' {
+		_, _ = io.WriteString(f, Esc(string(u)))
+		return
+	}
+	var b strings.Builder
+	for _, r := range string(u) {
+		if r == '"' || r == '\\' || strconv.IsPrint(r) {
+			b.WriteRune(r)
+		} else {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+	}
+	_, _ = io.WriteString(f, `"`+Esc(b.String())+`"`)
 }
 
 // errArgMax is how many characters of a typed value an error repeats.
@@ -116,8 +153,13 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// Esc escapes user-typed text for HTML replies.
-func Esc(s string) string { return html.EscapeString(s) }
+// Esc escapes user-typed text for HTML replies: only "<", ">" and "&", the
+// characters Telegram's HTML mode reserves. Quotes stay as typed: escaped,
+// each would travel as six characters ("&quot;") for one shown. Invalid
+// UTF-8, which Telegram refuses, becomes U+FFFD.
+func Esc(s string) string { return escaper.Replace(strings.ToValidUTF8(s, "\uFFFD")) }
+
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // Keys returns every registered key, sorted (for tests).
 func Keys() []string {

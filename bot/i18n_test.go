@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -23,9 +24,27 @@ func TestCatalogueComplete(t *testing.T) {
 }
 
 func TestTEscapesUserText(t *testing.T) {
-	got := T(kinerja.LangID, "core.hello_name", "<b>Budi & Co</b>")
-	if want := "&lt;b&gt;Budi &amp; Co&lt;/b&gt;"; !strings.Contains(got, want) {
-		t.Fatalf("T did not escape: %q", got)
+	got := T(kinerja.LangID, "core.hello_name", `<b>"Budi" & 'Co'</b>`)
+	if want := `&lt;b&gt;"Budi" &amp; 'Co'&lt;/b&gt;`; !strings.Contains(got, want) {
+		t.Fatalf("T did not escape only <, > and &: %q", got)
+	}
+	type name string // a named string type is user text too
+	for _, arg := range []any{name("a<b"), errors.New("a<b"), stringer("a<b")} {
+		if got := T(kinerja.LangID, "core.hello_name", arg); !strings.Contains(got, "a&lt;b") {
+			t.Errorf("%T argument not escaped: %q", arg, got)
+		}
+	}
+	if got := T(kinerja.LangID, "core.hello_name", Raw("<b>x</b>")); !strings.Contains(got, "<b>x</b>") {
+		t.Errorf("Raw escaped: %q", got)
+	}
+	// %q quotes for people: typed quotes stay, "<" is escaped, a line break
+	// or a right-to-left override shows as an escape.
+	got = T(kinerja.LangID, "err.period_format", "say \"hi\"\n<\u202e")
+	if want := `Periode "say "hi"\n&lt;\u202e" tidak`; !strings.HasPrefix(got, want) {
+		t.Errorf("%%q argument: %q, want it to start %q", got, want)
+	}
+	if got := Esc("a\xffb"); got != "a\uFFFDb" {
+		t.Errorf("Esc kept invalid UTF-8: %q", got)
 	}
 	if got := T(kinerja.LangID, "no.such.key"); got != "no.such.key" {
 		t.Fatalf("missing key = %q", got)
@@ -45,3 +64,7 @@ func TestErrorsRepeatOnlyTheStartOfWhatWasTyped(t *testing.T) {
 		t.Fatal("a text that is not an error lost its argument")
 	}
 }
+
+type stringer string
+
+func (s stringer) String() string { return string(s) }

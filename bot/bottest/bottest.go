@@ -13,10 +13,10 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/tghtml"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
 	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
 )
@@ -45,7 +45,9 @@ const (
 // Recorder is an in-memory Messenger. It records what the bot sent, fails
 // sends to chats in FailChat, serves Files by file id, and reports through
 // T (when set) a message Telegram would refuse: callback data over 64 bytes
-// or a text over 4,096 characters.
+// or a text that is not valid Telegram HTML (tghtml). Length is not checked
+// here: the transport splits a long text and moves a long caption to a
+// message of its own (its tests check that).
 type Recorder struct {
 	T         testing.TB
 	mu        sync.Mutex
@@ -68,8 +70,8 @@ func (m *Recorder) Send(_ context.Context, o bot.OutMessage) (int, error) {
 				}
 			}
 		}
-		if n := utf8.RuneCountInString(o.Text); n > 4096 {
-			m.T.Errorf("message of %d characters: %.80q…", n, o.Text)
+		if err := tghtml.Validate(o.Text); err != nil {
+			m.T.Errorf("message Telegram would refuse: %v: %.200q", err, o.Text)
 		}
 	}
 	m.mu.Lock()

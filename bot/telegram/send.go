@@ -4,15 +4,15 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"unicode/utf16"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/tghtml"
 )
 
-// Telegram's limits, in UTF-16 code units as the API counts them. The raw
-// HTML is measured, which is never shorter than the visible text.
+// Telegram's limits, in UTF-16 code units of the visible text (tags left
+// out, an entity counted as its one character), as the API counts them.
 const (
 	maxText    = 4096
 	maxCaption = 1024
@@ -31,7 +31,7 @@ func (c *Client) Send(ctx context.Context, m bot.OutMessage) (int, error) {
 		return c.sendFile(ctx, m)
 	case m.Text == "":
 		return 0, errors.New("telegram: sendMessage: empty message")
-	case m.EditID > 0 && textLen(m.Text) <= maxText:
+	case m.EditID > 0 && fits(m.Text, maxText):
 		id, err := c.edit(ctx, m)
 		if err == nil || !uneditable(err) {
 			return id, err
@@ -75,10 +75,19 @@ func hasDescription(err error, s string) bool {
 	return errors.As(err, &te) && strings.Contains(te.Message, s)
 }
 
-// sendText sends text, split at line breaks into messages Telegram accepts;
-// the buttons go on the last one, whose id is returned.
+// sendText sends text, split into messages Telegram accepts (see
+// tghtml.Split); the buttons go on the last one, whose id is returned.
 func (c *Client) sendText(ctx context.Context, chatID int64, text string, kb *tgbotapi.InlineKeyboardMarkup) (int, error) {
-	parts := splitText(text, maxText)
+	parts, err := tghtml.Split(text, maxText)
+	if err != nil {
+		// A text the bot built wrong would be refused whole: the user gets it
+		// with its markup showing, and the log says what to fix.
+		c.log.Error("telegram: message is not valid HTML, sending it escaped", "chat", chatID, "err", err)
+		parts, _ = tghtml.Split(tghtml.Escape(text), maxText)
+	}
+	if len(parts) == 0 {
+		return 0, errors.New("telegram: sendMessage: message has no visible text")
+	}
 	var id int
 	for i, part := range parts {
 		cfg := tgbotapi.NewMessage(chatID, part)
@@ -86,7 +95,6 @@ func (c *Client) sendText(ctx context.Context, chatID int64, text string, kb *tg
 		if i == len(parts)-1 && kb != nil {
 			cfg.ReplyMarkup = kb
 		}
-		var err error
 		if id, err = c.send(ctx, "sendMessage", chatID, cfg); err != nil {
 			return 0, err
 		}
@@ -95,11 +103,11 @@ func (c *Client) sendText(ctx context.Context, chatID int64, text string, kb *tg
 }
 
 // sendFile sends a photo or document with Text as caption. A caption over
-// Telegram's limit goes out as a message after the file instead, with the
-// buttons, so nothing is cut.
+// Telegram's limit (or one it would refuse) goes out as a message after the
+// file instead, with the buttons, so nothing is cut.
 func (c *Client) sendFile(ctx context.Context, m bot.OutMessage) (int, error) {
 	caption, rest := m.Text, ""
-	if textLen(caption) > maxCaption {
+	if !fits(caption, maxCaption) {
 		caption, rest = "", m.Text
 	}
 	kb := keyboard(m.Buttons)
@@ -203,55 +211,8 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// textLen measures s as Telegram does, in UTF-16 code units.
-func textLen(s string) int { return len(utf16.Encode([]rune(s))) }
-
-// splitText cuts s into parts of at most limit UTF-16 units, at line breaks
-// where possible. Lines are kept whole, so HTML tags that do not span lines
-// stay balanced; a single overlong line is cut at a rune boundary.
-func splitText(s string, limit int) []string {
-	if textLen(s) <= limit {
-		return []string{s}
-	}
-	var parts []string
-	var cur strings.Builder
-	curLen := 0
-	flush := func() {
-		if p := strings.TrimRight(cur.String(), "\n"); p != "" {
-			parts = append(parts, p)
-		}
-		cur.Reset()
-		curLen = 0
-	}
-	for _, line := range strings.SplitAfter(s, "\n") {
-		n := textLen(line)
-		if curLen+n > limit {
-			flush()
-		}
-		for n > limit { // one line longer than a message
-			head, tail := cutUnits(line, limit)
-			parts = append(parts, head)
-			line, n = tail, textLen(tail)
-		}
-		cur.WriteString(line)
-		curLen += n
-	}
-	flush()
-	return parts
-}
-
-// cutUnits splits s after at most n UTF-16 units, on a rune boundary.
-func cutUnits(s string, n int) (string, string) {
-	units := 0
-	for i, r := range s {
-		w := 1
-		if r > 0xFFFF {
-			w = 2
-		}
-		if units+w > n {
-			return s[:i], s[i:]
-		}
-		units += w
-	}
-	return s, ""
+// fits reports whether text goes out as one message or caption of at most
+// limit units that Telegram accepts.
+func fits(text string, limit int) bool {
+	return tghtml.Validate(text) == nil && tghtml.Len(text) <= limit
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/tghtml"
 )
 
 var ctx = context.Background()
@@ -82,12 +83,12 @@ func TestSendSplitsLongText(t *testing.T) {
 	}
 	var joined []string
 	for i, m := range ms {
-		if textLen(m.Text) > maxText || (m.Buttons != nil) != (i == 2) {
-			t.Errorf("part %d: %d units, buttons %v", i, textLen(m.Text), m.Buttons)
+		if tghtml.Len(m.Text) > maxText || (m.Buttons != nil) != (i == 2) {
+			t.Errorf("part %d: %d units, buttons %v", i, tghtml.Len(m.Text), m.Buttons)
 		}
 		joined = append(joined, m.Text)
 	}
-	if strings.Join(joined, "\n") != strings.TrimSuffix(text, "\n") || id != ms[2].ID {
+	if strings.TrimSuffix(strings.Join(joined, "\n"), "\n") != strings.TrimSuffix(text, "\n") || id != ms[2].ID {
 		t.Error("parts do not add up to the text, or id is not the last part's")
 	}
 }
@@ -242,20 +243,68 @@ func TestDownloadEnforcesTheLimit(t *testing.T) {
 	}
 }
 
-func TestSplitText(t *testing.T) {
-	tests := []struct {
-		in    string
-		limit int
-		want  []string
-	}{
-		{"short", 10, []string{"short"}},
-		{"aaa\nbbb\nccc", 8, []string{"aaa\nbbb", "ccc"}},
-		{"abcdefghij\nk", 4, []string{"abcd", "efgh", "ij\nk"}},
-		{"😀😀😀", 4, []string{"😀😀", "😀"}},
+// The issue's case: quote-heavy, multi-line, italic descriptions far over
+// the limit. Measured raw, every quote escaped as &quot; would count six; cut
+// raw, a part would end in an open <i> or start with a stray </i>. Every
+// part must pass the fake's strict parser and fit, and the parts together
+// show the whole text.
+func TestSendSplitsQuoteHeavyHTML(t *testing.T) {
+	e := newEnv(t)
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "<b>%d. Budi &amp; Sari</b>\n<i>%s\n%s &lt;rapat&gt; 😀</i>\n\n", i+1,
+			strings.Repeat(`"kutipan" `, 20), strings.Repeat(`'`, 120))
 	}
-	for _, tt := range tests {
-		if got := splitText(tt.in, tt.limit); !slices.Equal(got, tt.want) {
-			t.Errorf("splitText(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
+	text := b.String()
+	if tghtml.Len(text) <= maxText {
+		t.Fatalf("test text too short: %d units", tghtml.Len(text))
+	}
+	if _, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range e.f.CallsTo("sendMessage") {
+		if c.Status != 200 {
+			t.Fatalf("part refused: %s", c.Error)
 		}
+	}
+	ms := e.f.Messages(ani.ID)
+	var seen strings.Builder
+	for _, m := range ms {
+		vis, err := tghtml.Visible(m.Text)
+		if err != nil || tghtml.Len(m.Text) > maxText {
+			t.Fatalf("part invalid (%v) or long (%d)", err, tghtml.Len(m.Text))
+		}
+		seen.WriteString(vis)
+	}
+	whole, _ := tghtml.Visible(text)
+	strip := strings.NewReplacer("\n", "", " ", "")
+	if len(ms) < 2 || strip.Replace(seen.String()) != strip.Replace(whole) {
+		t.Fatalf("%d parts do not show the whole text", len(ms))
+	}
+}
+
+// A caption is measured as Telegram does: 1,000 quotes written as entities
+// fit the 1,024 limit and stay on the file.
+func TestSendCaptionMeasuredVisibly(t *testing.T) {
+	e := newEnv(t)
+	caption := "<b>Bukti</b> " + strings.Repeat("&quot;", 1000)
+	if _, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Photo: []byte("JPEG"), Text: caption}); err != nil {
+		t.Fatal(err)
+	}
+	if ms := e.f.Messages(ani.ID); len(ms) != 1 || ms[0].Text != caption {
+		t.Fatalf("messages %d, caption kept: %v", len(ms), len(ms) == 1 && ms[0].Text == caption)
+	}
+}
+
+// Markup the bot built wrong is not refused whole: it goes out escaped, so
+// the user reads it with its tags showing, and the log names the fault.
+func TestSendInvalidHTMLGoesOutEscaped(t *testing.T) {
+	e := newEnv(t)
+	if _, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "<b>Budi & Sari"}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := e.f.LastMessage(ani.ID)
+	if m.Text != "&lt;b&gt;Budi &amp; Sari" {
+		t.Fatalf("sent %q", m.Text)
 	}
 }

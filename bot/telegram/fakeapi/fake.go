@@ -6,7 +6,10 @@
 // The fake acts as users (SendText, Press, …), answers the bot's calls with
 // the real semantics that matter to the bot (queued updates confirmed by
 // offset, one poller per token, "message is not modified", 403 for blocked
-// users, flood limits), records every call, and injects faults on demand.
+// users, flood limits, 400 "can't parse entities" for HTML Telegram would
+// refuse and "message is too long" past 4,096 UTF-16 units of visible text,
+// both judged by the strict reader in tghtml), records every call, and
+// injects faults on demand.
 //
 // It deliberately does not import telegram-bot-api: a fake that shares the
 // client's types would agree with the client's mistakes.

@@ -157,11 +157,29 @@ func TestHTMLAndButtonDataAreChecked(t *testing.T) {
 	f := New(Options{})
 	defer f.Close()
 	ctx := context.Background()
-	for _, text := range []string{"a < b", "Tom & Jerry", "<b>open"} {
+	for _, text := range []string{"a < b", "Tom & Jerry", "<b>open", "<i>unclosed", "stray</i>", "<b>cut inside <",
+		"cut inside &qu", "<p>unknown</p>", "<span>no spoiler</span>"} {
 		a := post(t, ctx, f, "sendMessage", url.Values{"chat_id": {"1"}, "text": {text}, "parse_mode": {"HTML"}})
-		if a.OK || !strings.Contains(a.Description, "can't parse entities") {
+		if a.OK || a.ErrorCode != 400 || !strings.Contains(a.Description, "can't parse entities") {
 			t.Errorf("%q: got ok=%v %q", text, a.OK, a.Description)
 		}
+	}
+	// Telegram counts the visible text in UTF-16 units: 4,096 quotes written
+	// as entities fit, 4,097 do not, nor 2,049 emoji.
+	for text, ok := range map[string]bool{
+		"<i>" + strings.Repeat("&quot;", 4096) + "</i>": true,
+		strings.Repeat("&quot;", 4097):                  false,
+		strings.Repeat("😀", 2048):                       true,
+		strings.Repeat("😀", 2049):                       false,
+		"<b> \n </b>":                                   false,
+	} {
+		a := post(t, ctx, f, "sendMessage", url.Values{"chat_id": {"1"}, "text": {text}, "parse_mode": {"HTML"}})
+		if a.OK != ok {
+			t.Errorf("%.40q…: ok=%v %q, want ok=%v", text, a.OK, a.Description, ok)
+		}
+	}
+	if a := post(t, ctx, f, "sendMessage", url.Values{"chat_id": {"1"}, "text": {"a < b"}}); !a.OK {
+		t.Errorf("plain text refused: %q", a.Description)
 	}
 	long := `{"inline_keyboard":[[{"text":"x","callback_data":"` + strings.Repeat("d", 65) + `"}]]}`
 	if a := post(t, ctx, f, "sendMessage", url.Values{"chat_id": {"1"}, "text": {"x"}, "reply_markup": {long}}); a.OK {

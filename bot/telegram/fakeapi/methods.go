@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/tghtml"
 )
 
 // handlers maps lower-cased method names (Telegram ignores their case) to
@@ -163,7 +165,7 @@ func sendMessage(f *Fake, r *request) (any, *apiError) {
 	if text == "" {
 		return nil, badRequest("message text is empty")
 	}
-	if aerr := checkText(text, r.params["parse_mode"], 4096, "message is too long"); aerr != nil {
+	if aerr := checkMessage(text, r.params["parse_mode"], "message is too long"); aerr != nil {
 		return nil, aerr
 	}
 	buttons, aerr := parseMarkup(r)
@@ -201,7 +203,7 @@ func sendFile(field string) handler {
 			up = upload{name: r.params[field]}
 		}
 		caption := r.params["caption"]
-		if aerr := checkText(caption, r.params["parse_mode"], 1024, "message caption is too long"); aerr != nil {
+		if _, aerr := checkText(caption, r.params["parse_mode"], 1024, "message caption is too long"); aerr != nil {
 			return nil, aerr
 		}
 		buttons, aerr := parseMarkup(r)
@@ -248,7 +250,7 @@ func editMessageText(f *Fake, r *request) (any, *apiError) {
 	if text == "" {
 		return nil, badRequest("message text is empty")
 	}
-	if aerr := checkText(text, r.params["parse_mode"], 4096, "MESSAGE_TOO_LONG"); aerr != nil {
+	if aerr := checkMessage(text, r.params["parse_mode"], "MESSAGE_TOO_LONG"); aerr != nil {
 		return nil, aerr
 	}
 	buttons, aerr := parseMarkup(r)
@@ -355,6 +357,19 @@ func deleteMessage(f *Fake, r *request) (any, *apiError) {
 	return nil, badRequest("message to delete not found")
 }
 
+// checkMessage checks a message text: valid, at most 4,096 units, and not
+// blank once parsed (Telegram trims the text and refuses an empty one).
+func checkMessage(text, parseMode, tooLong string) *apiError {
+	visible, aerr := checkText(text, parseMode, 4096, tooLong)
+	if aerr != nil {
+		return aerr
+	}
+	if strings.TrimSpace(visible) == "" {
+		return badRequest("message text is empty")
+	}
+	return nil
+}
+
 func sendChatAction(_ *Fake, r *request) (any, *apiError) {
 	if _, aerr := chatID(r); aerr != nil {
 		return nil, aerr
@@ -363,66 +378,19 @@ func sendChatAction(_ *Fake, r *request) (any, *apiError) {
 }
 
 // checkText enforces the length limit on the visible text and, in HTML
-// mode, the entity parser's strictness: an unescaped "<" or "&" typed by a
-// user fails here as it would on Telegram.
-func checkText(text, parseMode string, limit int, tooLong string) *apiError {
+// mode, the entity parser's rules, strictly (tghtml): an unescaped "<" or
+// "&" typed by a user, or a tag cut in two by a splitter, fails here as it
+// would on Telegram. It returns the visible text.
+func checkText(text, parseMode string, limit int, tooLong string) (string, *apiError) {
 	visible := text
 	if strings.EqualFold(parseMode, "HTML") {
-		var aerr *apiError
-		if visible, aerr = parseHTML(text); aerr != nil {
-			return aerr
+		var err error
+		if visible, err = tghtml.Visible(text); err != nil {
+			return "", badRequest("can't parse entities: %v", err)
 		}
 	}
-	if utf8.RuneCountInString(visible) > limit {
-		return badRequest("%s", tooLong)
+	if tghtml.PlainLen(visible) > limit {
+		return "", badRequest("%s", tooLong)
 	}
-	return nil
-}
-
-var (
-	htmlTag    = regexp.MustCompile(`^<(/?)([a-z-]+)(\s[^<>]*)?>`)
-	htmlEntity = regexp.MustCompile(`^&(lt|gt|amp|quot|#[0-9]+|#x[0-9a-fA-F]+);`)
-	htmlTags   = map[string]bool{"b": true, "strong": true, "i": true, "em": true, "u": true, "ins": true,
-		"s": true, "strike": true, "del": true, "a": true, "code": true, "pre": true, "tg-spoiler": true,
-		"span": true, "blockquote": true}
-)
-
-// parseHTML checks Telegram's HTML subset and returns the visible text.
-func parseHTML(s string) (string, *apiError) {
-	var vis strings.Builder
-	var open []string
-	for i := 0; i < len(s); {
-		switch s[i] {
-		case '<':
-			m := htmlTag.FindStringSubmatch(s[i:])
-			if m == nil || !htmlTags[m[2]] {
-				return "", badRequest("can't parse entities: unsupported start tag at byte offset %d", i)
-			}
-			if m[1] == "/" {
-				if len(open) == 0 || open[len(open)-1] != m[2] {
-					return "", badRequest("can't parse entities: can't find end tag corresponding to start tag at byte offset %d", i)
-				}
-				open = open[:len(open)-1]
-			} else {
-				open = append(open, m[2])
-			}
-			i += len(m[0])
-		case '&':
-			m := htmlEntity.FindString(s[i:])
-			if m == "" {
-				// The API docs require every "&" outside an entity to be escaped;
-				// being strict here makes a missing Esc fail in tests.
-				return "", badRequest("can't parse entities: character '&' is reserved at byte offset %d", i)
-			}
-			vis.WriteByte('x')
-			i += len(m)
-		default:
-			vis.WriteByte(s[i])
-			i++
-		}
-	}
-	if len(open) > 0 {
-		return "", badRequest("can't parse entities: can't find end of the entity starting at byte offset 0")
-	}
-	return vis.String(), nil
+	return visible, nil
 }
