@@ -156,7 +156,7 @@ func (c *Client) send(ctx context.Context, method string, chatID int64, cfg tgbo
 // if it is not empty. answerCallbackQuery returns true, not a message, so it
 // goes through Request.
 func (c *Client) AnswerCallback(ctx context.Context, callbackID, text string) error {
-	cfg := tgbotapi.NewCallback(callbackID, text)
+	cfg := tgbotapi.NewCallback(callbackID, plain(text, maxAnswer))
 	return c.do(ctx, "answerCallbackQuery", 0, func(api *tgbotapi.BotAPI) error {
 		_, err := api.Request(cfg)
 		return err
@@ -181,6 +181,24 @@ func (c *Client) SetCommands(ctx context.Context, scope bot.MenuScope, cmds []bo
 	})
 }
 
+// maxAnswer is the longest notice answerCallbackQuery shows.
+const maxAnswer = 200
+
+// plain turns a text the bot composed as HTML (its templates escape what
+// they insert) into the plain text that button labels and callback notices
+// are: tags removed, entities decoded, so "Sari &lt;Dewi&gt;" shows as
+// "Sari <Dewi>". A label that is not HTML at all (a bare "&") is kept as
+// it is. limit, when not 0, cuts it to that many characters with "…".
+func plain(s string, limit int) string {
+	if v, err := tghtml.Visible(s); err == nil {
+		s = v
+	}
+	if r := []rune(s); limit > 0 && len(r) > limit {
+		s = string(r[:limit-1]) + "…"
+	}
+	return s
+}
+
 // keyboard converts the bot's buttons, or returns nil for none so that no
 // reply_markup is sent (an edit without one removes the old keyboard).
 func keyboard(rows [][]bot.Button) *tgbotapi.InlineKeyboardMarkup {
@@ -189,9 +207,9 @@ func keyboard(rows [][]bot.Button) *tgbotapi.InlineKeyboardMarkup {
 		var r []tgbotapi.InlineKeyboardButton
 		for _, b := range row {
 			if b.URL != "" {
-				r = append(r, tgbotapi.NewInlineKeyboardButtonURL(b.Text, b.URL))
+				r = append(r, tgbotapi.NewInlineKeyboardButtonURL(plain(b.Text, 0), b.URL))
 			} else {
-				r = append(r, tgbotapi.NewInlineKeyboardButtonData(b.Text, b.Data))
+				r = append(r, tgbotapi.NewInlineKeyboardButtonData(plain(b.Text, 0), b.Data))
 			}
 		}
 		if len(r) > 0 {

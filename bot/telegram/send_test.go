@@ -308,3 +308,24 @@ func TestSendInvalidHTMLGoesOutEscaped(t *testing.T) {
 		t.Fatalf("sent %q", m.Text)
 	}
 }
+
+func TestButtonLabelsAndNoticesArePlainText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Sari &lt;Dewi&gt; &amp; co": "Sari <Dewi> & co",
+		"<b>Setujui</b>":             "Setujui",
+		"A & B":                      "A & B", // not HTML: kept as typed
+		"":                           "",
+	} {
+		if got := plain(in, 0); got != want {
+			t.Errorf("plain(%q) = %q, want %q", in, got, want)
+		}
+	}
+	long := strings.Repeat("x", 300)
+	if got := plain(long, maxAnswer); len([]rune(got)) != maxAnswer || !strings.HasSuffix(got, "…") {
+		t.Errorf("a 300-character notice became %d characters", len([]rune(got)))
+	}
+	kb := keyboard([][]bot.Button{{{Text: "Sari &lt;Dewi&gt;", Data: "x"}}})
+	if got := kb.InlineKeyboard[0][0].Text; got != "Sari <Dewi>" {
+		t.Errorf("button label %q", got)
+	}
+}
