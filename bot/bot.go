@@ -46,6 +46,9 @@ type Bot struct {
 	// background tracks work started after a commit that may be slow
 	// (downloading evidence), so shutdown can wait for it.
 	background sync.WaitGroup
+	// health counts handled and uncommitted updates and rate-limits the
+	// admins' alert (health.go).
+	health health
 }
 
 // New returns a bot over the store and messenger with the given features.
@@ -175,9 +178,14 @@ func (b *Bot) Handle(ctx context.Context, u Update) error {
 		})
 	}
 	if err != nil {
+		// Nothing of the update took effect and its replies are dropped;
+		// the sender hears that the bot is busy, and Telegram delivers the
+		// update again since it is not confirmed.
 		b.log.Error("update not committed; it will be redelivered", "update", u.ID, "err", err)
+		b.uncommittedUpdate(ctx, u, err)
 		return err
 	}
+	b.committed(ctx, u.ID, r == nil)
 	if r != nil {
 		b.deliver(ctx, r)
 	}

@@ -91,6 +91,24 @@ func init() {
 			"Maaf, terjadi gangguan di sistem kami. Silakan coba lagi beberapa saat lagi.",
 			"Sorry, something went wrong on our side. Please try again in a moment.",
 		},
+		// The database could not commit an update (disk full, locked): the
+		// update comes again by itself; the sender is told once.
+		"core.busy": {
+			"⏳ Maaf, sistem sedang sibuk sehingga pesan Anda belum dapat diproses. Kami mencoba lagi secara otomatis; bila belum ada jawaban dalam beberapa menit, silakan coba lagi.",
+			"⏳ Sorry, the system is busy and could not process your message yet. We retry automatically; if there is no answer within a few minutes, please try again.",
+		},
+		"core.busy_short": {
+			"⏳ Sistem sedang sibuk. Silakan coba lagi sebentar lagi.",
+			"⏳ The system is busy. Please try again in a moment.",
+		},
+		"core.alert_uncommitted": {
+			"⚠️ <b>Peringatan Kinerja Bot</b>\nBasis data tidak dapat menyimpan pesan pengguna (%s).\nPenyebab: <code>%s</code>\n" +
+				"Pesan itu diproses ulang otomatis; pengguna diberi tahu bahwa sistem sibuk. Total percobaan gagal sejak bot berjalan: %d.\n" +
+				"Periksa ruang disk dan proses lain yang memakai basis data. Peringatan ini dikirim paling banyak sekali per %d menit.",
+			"⚠️ <b>Kinerja Bot alert</b>\nThe database cannot commit users' messages (%s).\nCause: <code>%s</code>\n" +
+				"Those messages are retried automatically; users are told the system is busy. Failed attempts since the bot started: %d.\n" +
+				"Check the disk space and other processes using the database. This alert is sent at most once per %d minutes.",
+		},
 		"core.bad_payload": {
 			"Tautan ini tidak dikenali. Pastikan Anda membuka tautan lengkap dari BKPSDM atau memindai kode QR resmi.",
 			"This link is not recognised. Make sure you opened the full link from BKPSDM or scanned an official QR code.",

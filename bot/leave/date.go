@@ -29,6 +29,10 @@ func parseDay(s string, today time.Time) (time.Time, bool) {
 		return today.AddDate(0, 0, 1), true
 	}
 	if t, err := time.ParseInLocation(kinerja.DayLayout, s, loc); err == nil {
+		// The same years as the other forms ("0001-01-01" is no leave day).
+		if t.Year() < 2000 || t.Year() > 2100 {
+			return time.Time{}, false
+		}
 		return t, true
 	}
 	var parts []string
