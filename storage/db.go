@@ -209,6 +209,55 @@ func (db *DB) InTx(ctx context.Context, fn func(tx kinerja.Tx) error) (err error
 	return nil
 }
 
+// Savepoint marks a point inside the transaction that RollbackTo can
+// return to, undoing only what was written after it; Release forgets it,
+// keeping the writes. The dispatcher handles a batch of updates in one
+// transaction with a savepoint per update, so a failing handler rolls
+// back its own writes and no one else's (group commit). name is a plain
+// identifier. Outside InTx these are errors.
+func (c *conn) Savepoint(ctx context.Context, name string) error {
+	return c.savepoint(ctx, "SAVEPOINT ", name)
+}
+
+// RollbackTo undoes every write since Savepoint(name); the savepoint stays
+// and can be rolled back to again or released.
+func (c *conn) RollbackTo(ctx context.Context, name string) error {
+	return c.savepoint(ctx, "ROLLBACK TO SAVEPOINT ", name)
+}
+
+// Release forgets Savepoint(name), keeping the writes since it as part of
+// the enclosing transaction.
+func (c *conn) Release(ctx context.Context, name string) error {
+	return c.savepoint(ctx, "RELEASE SAVEPOINT ", name)
+}
+
+func (c *conn) savepoint(ctx context.Context, verb, name string) error {
+	if c.tx == nil {
+		return fmt.Errorf("storage: %s%s outside a transaction", verb, name)
+	}
+	if !isIdent(name) {
+		return fmt.Errorf("storage: savepoint name %q is not a plain identifier", name)
+	}
+	if _, err := c.exec(ctx, verb+name); err != nil {
+		return fmt.Errorf("storage: %s%s: %w", verb, name, err)
+	}
+	return nil
+}
+
+// isIdent reports whether s is a lower-case SQL identifier (letters,
+// digits and underscores, not starting with a digit).
+func isIdent(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if ch := s[i]; !(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 // rebind turns ? placeholders into $1, $2… for PostgreSQL. Queries in this
 // package never contain a literal question mark.
 func (c *conn) rebind(q string) string {
