@@ -20,7 +20,9 @@ type Config struct {
 	BotUsername string         // for deep links; filled from getMe when empty
 	InviteTTL   time.Duration  // how long an invite code is valid (14 days)
 	SessionIdle time.Duration  // a dialogue idle this long expires (30 minutes)
-	// Workers bounds how many chats are handled at once.
+	// Workers bounds how many chats are handled at once when a batch is
+	// handled update by update, and (four times it) how many chats are
+	// sent replies at once.
 	Workers int
 }
 
@@ -49,6 +51,9 @@ type Bot struct {
 	// health counts handled and uncommitted updates and rate-limits the
 	// admins' alert (health.go).
 	health health
+	// out delivers committed replies in the background, in order per chat
+	// (deliver.go), so polling goes on while they are sent.
+	out outQueue
 }
 
 // New returns a bot over the store and messenger with the given features.
@@ -86,6 +91,7 @@ func New(cfg Config, store kinerja.Store, msg Messenger, now kinerja.Clock, log 
 		flows:          map[string]*FlowSpec{},
 		payloads:       map[string]Handler{},
 	}
+	b.out.init(cfg.Workers)
 	b.registerCore()
 
 	for _, f := range features {
@@ -102,138 +108,6 @@ func (b *Bot) Config() Config { return b.cfg }
 
 // SetUsername records the bot's username (from getMe) for deep links.
 func (b *Bot) SetUsername(u string) { b.cfg.BotUsername = u }
-
-// HandleBatch handles a batch of updates: the updates of one chat in order,
-// different chats in parallel. It returns nil once every update's work is
-// committed (or was already done before), and an error when some update
-// could not be committed, so the transport does not confirm the batch and
-// Telegram delivers it again; updates already handled are then skipped.
-func (b *Bot) HandleBatch(ctx context.Context, ups []Update) error {
-	// Work already started finishes even if the poller is being stopped:
-	// shutdown waits for it (bounded), rather than abandoning it half-done.
-	ctx = context.WithoutCancel(ctx)
-	byChat := map[int64][]Update{}
-	var chats []int64
-	for _, u := range ups {
-		if _, ok := byChat[u.ChatID]; !ok {
-			chats = append(chats, u.ChatID)
-		}
-		byChat[u.ChatID] = append(byChat[u.ChatID], u)
-	}
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-		sem   = make(chan struct{}, b.cfg.Workers)
-	)
-	for _, chat := range chats {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(list []Update) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			for _, u := range list {
-				if err := b.Handle(ctx, u); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-					return // later updates of this chat wait for redelivery, in order
-				}
-			}
-		}(byChat[chat])
-	}
-	wg.Wait()
-	return first
-}
-
-// Handle handles one update exactly once. The handler's writes and the
-// record that the update was handled commit together; replies are sent
-// after the commit. A user error rolls back the handler's writes and is
-// answered; an internal error is logged and answered with an apology. Only
-// a failure to record the update returns an error (the update is retried).
-func (b *Bot) Handle(ctx context.Context, u Update) error {
-	now := b.now()
-	var r *Request
-	err := b.store.InTx(ctx, func(tx kinerja.Tx) error {
-		seen, err := tx.UpdateSeen(ctx, u.ID)
-		if err != nil || seen {
-			r = nil
-			return err
-		}
-		r = b.newRequest(ctx, tx, u, now)
-		if err := b.route(r); err != nil {
-			return &handlerError{err}
-		}
-		return tx.MarkUpdate(ctx, u.ID, now)
-	})
-	var he *handlerError
-	if errors.As(err, &he) {
-		// Roll back what the handler wrote, then record the update and tell
-		// the user, in a transaction of its own.
-		r = b.failedRequest(ctx, u, now, he.err)
-		err = b.store.InTx(ctx, func(tx kinerja.Tx) error {
-			return tx.MarkUpdate(ctx, u.ID, now)
-		})
-	}
-	if err != nil {
-		// Nothing of the update took effect and its replies are dropped;
-		// the sender hears that the bot is busy, and Telegram delivers the
-		// update again since it is not confirmed.
-		b.log.Error("update not committed; it will be redelivered", "update", u.ID, "err", err)
-		b.uncommittedUpdate(ctx, u, err)
-		return err
-	}
-	b.committed(ctx, u.ID, r == nil)
-	if r != nil {
-		b.deliver(ctx, r)
-	}
-	return nil
-}
-
-// handlerError carries a handler's error out of the transaction so that it
-// rolls back but is told apart from a database failure.
-type handlerError struct{ err error }
-
-func (e *handlerError) Error() string { return e.err.Error() }
-func (e *handlerError) Unwrap() error { return e.err }
-
-// failedRequest builds the reply to a handler error.
-func (b *Bot) failedRequest(ctx context.Context, u Update, now time.Time, err error) *Request {
-	r := b.newRequest(ctx, nil, u, now)
-	r.Lang = b.langOf(ctx, b.store, u.From.ID)
-	key, args := kinerja.ErrorKey(err)
-	if key == "" || kinerja.ErrorCode(err) == kinerja.EInternal {
-		b.log.Error("handler failed", "update", u.ID, "chat", u.ChatID, "err", err)
-		key, args = "core.internal_error", nil
-	}
-	text := T(r.Lang, key, args...)
-	if u.Callback != nil {
-		r.answer = text
-	}
-	if u.ChatType == ChatPrivate {
-		r.Reply(text)
-	}
-	return r
-}
-
-// deliver sends a committed request's replies and runs its follow-ups.
-func (b *Bot) deliver(ctx context.Context, r *Request) {
-	for _, m := range r.out {
-		if _, err := b.msg.Send(ctx, m); err != nil {
-			b.sendFailed(ctx, m.ChatID, err)
-		}
-	}
-	if r.Callback != nil {
-		if err := b.msg.AnswerCallback(ctx, r.Callback.ID, r.answer); err != nil {
-			b.log.Warn("answer callback failed", "update", r.ID, "err", err)
-		}
-	}
-	for _, f := range r.after {
-		f(ctx)
-	}
-}
 
 // sendFailed records an unreachable recipient so reminders can skip it and
 // the admin can be told.
@@ -271,16 +145,6 @@ func (b *Bot) goBackground(ctx context.Context, f func(ctx context.Context)) {
 		defer cancel()
 		f(ctx)
 	}()
-}
-
-// Wait waits until background work has finished or ctx ends.
-func (b *Bot) Wait(ctx context.Context) {
-	done := make(chan struct{})
-	go func() { b.background.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-ctx.Done():
-	}
 }
 
 // PruneUpdates forgets handled update ids older than 48 hours (Telegram keeps

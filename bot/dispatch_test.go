@@ -34,7 +34,9 @@ func TestUncommittedUpdateIsRetriedAndHasOneEffect(t *testing.T) {
 		t.Fatal(err)
 	}
 	flaky := &flakyStore{Store: h.DB}
-	flaky.fail.Store(1)
+	// The batch's transaction fails, and then the first update's own when
+	// the batch is tried update by update.
+	flaky.fail.Store(2)
 	b, err := bot.New(h.Bot.Config(), flaky, h.Msg, h.Clock(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -57,6 +59,7 @@ func TestUncommittedUpdateIsRetriedAndHasOneEffect(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	b.Wait(context.Background())
 	msgs := h.Msg.Take()
 	if len(msgs) != 2 {
 		t.Fatalf("want one reply per update, got %d: %+v", len(msgs), msgs)
@@ -75,6 +78,7 @@ func TestEveryUpdateOfAManyChatBatchIsAnswered(t *testing.T) {
 	if err := h.Bot.HandleBatch(context.Background(), batch); err != nil {
 		t.Fatal(err)
 	}
+	h.Bot.Wait(context.Background())
 	if got := len(h.Msg.Take()); got != 30 {
 		t.Fatalf("%d replies for 30 updates", got)
 	}

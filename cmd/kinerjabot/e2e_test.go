@@ -149,7 +149,10 @@ func TestEndToEndUnknownUserInviteAndRefusedMenus(t *testing.T) {
 }
 
 // A crash after the work committed but before Telegram was told: the update
-// comes back on the next start and has no second effect.
+// comes back on the next start and has no second effect. The poller asks
+// for the next batch as soon as one is committed (its replies go out on the
+// side), and that request is what tells Telegram; here it hangs, so the
+// process is stopped before it confirms the update.
 func TestEndToEndKillMidUpdateRedeliversWithOneEffect(t *testing.T) {
 	fake := fakeapi.New(fakeapi.Options{})
 	defer fake.Close()
@@ -161,11 +164,17 @@ func TestEndToEndKillMidUpdateRedeliversWithOneEffect(t *testing.T) {
 		t.Fatal(out.String())
 	}
 	code := strings.Split(strings.TrimSpace(out.String()), "\t")[2]
-	// The reply hangs, so the process is killed before it confirms the update.
-	fake.Hang("sendMessage", time.Minute)
 	sari := fakeapi.User{ID: 6001, FirstName: "Sari"}
+	var once sync.Once
+	fake.OnCall(func(c fakeapi.Call) {
+		// The getUpdates that hands out Sari's update (the only one): the
+		// next one, which would confirm it, hangs.
+		if c.Method == "getUpdates" && len(fake.Pending()) > 0 {
+			once.Do(func() { fake.Hang("getUpdates", time.Minute) })
+		}
+	})
 	id := fake.SendText(sari, "/start "+code)
-	// Wait until the link is committed (the reply is still hanging).
+	// Wait until the link is committed.
 	watch := storagetest.MustOpenPath(t, path)
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -178,13 +187,13 @@ func TestEndToEndKillMidUpdateRedeliversWithOneEffect(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	if status, took := r.stop(); status != 0 || took > 5*time.Second {
-		t.Fatalf("shutdown with a hanging reply: status %d after %v", status, took)
+		t.Fatalf("shutdown with a hanging poll: status %d after %v", status, took)
 	}
 	pending := fake.Pending()
 	if len(pending) != 1 || pending[0] != id {
 		t.Fatalf("update not left for redelivery: pending %v", pending)
 	}
-	fake.Hang("sendMessage", 0)
+	fake.Hang("getUpdates", 0)
 
 	r2 := startBot(t, fake, path)
 	if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return len(f.Pending()) == 0 }) {

@@ -87,9 +87,11 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	polled := make(chan error, 1)
 	go func() { polled <- client.Poll(ctx, b) }()
 	var pollErr error
+	deadline := time.Now().Add(shutdownGrace)
 	select {
 	case pollErr = <-polled:
 	case <-ctx.Done():
+		deadline = time.Now().Add(shutdownGrace)
 		// Stop taking updates; let in-flight work finish, within the grace.
 		select {
 		case pollErr = <-polled:
@@ -97,10 +99,12 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 			a.log.Warn("shutdown: in-flight work did not finish in time")
 		}
 	}
-	wait, cancel := context.WithTimeout(context.WithoutCancel(ctx), 500*time.Millisecond)
+	// Replies still on their way, jobs, downloads and the outbox get what
+	// is left of the grace (at least half a second).
+	wait, cancel := context.WithDeadline(context.WithoutCancel(ctx), later(deadline, time.Now().Add(500*time.Millisecond)))
 	defer cancel()
 	stopJobs(wait)
-	b.Wait(wait) // evidence downloads in flight; a pending report is reminded anyway
+	b.Wait(wait) // replies being delivered, evidence downloads in flight; a pending report is reminded anyway
 	stopSender(wait)
 	if pollErr != nil && !errors.Is(pollErr, context.Canceled) {
 		return pollErr
@@ -123,4 +127,12 @@ func (a *app) jobs(b *bot.Bot, db *storage.DB) ([]job, error) {
 		}
 	}
 	return out, nil
+}
+
+// later returns the later of two instants.
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }

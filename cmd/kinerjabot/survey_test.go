@@ -24,17 +24,29 @@ type citizen struct {
 }
 
 // start opens the survey link and returns the bot's last message.
-func (c citizen) start(payload string) fakeapi.Message {
+func (c citizen) start(payload string, until func(fakeapi.Message) bool) fakeapi.Message {
 	c.t.Helper()
 	before := len(c.fake.Messages(c.u.ID))
 	id := c.fake.SendText(c.u, "/start "+payload)
+	// Replies go out after the update is confirmed, one after another:
+	// wait for the one that settles the answer.
+	var m fakeapi.Message
 	if !c.fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool {
-		return len(f.Messages(c.u.ID)) > before && !contains(f.Pending(), id)
+		var ok bool
+		m, ok = f.LastMessage(c.u.ID)
+		return ok && len(f.Messages(c.u.ID)) > before && !contains(f.Pending(), id) && until(m)
 	}) {
-		c.t.Fatalf("no answer to /start for %d", c.u.ID)
+		c.t.Fatalf("no answer to /start for %d (last %q)", c.u.ID, m.Text)
 	}
-	m, _ := c.fake.LastMessage(c.u.ID)
 	return m
+}
+
+// hasButtons is true of a message carrying buttons (a survey question).
+func hasButtons(m fakeapi.Message) bool { return len(m.Buttons) > 0 }
+
+// says returns a test that a message contains s.
+func says(s string) func(fakeapi.Message) bool {
+	return func(m fakeapi.Message) bool { return strings.Contains(m.Text, s) }
 }
 
 // press presses the button on m whose data ends with ":"+value and returns
@@ -63,7 +75,7 @@ func (c citizen) press(m fakeapi.Message, value string) fakeapi.Message {
 // complete answers the nine questions and skips the suggestion.
 func (c citizen) complete(payload string, answers [9]int) string {
 	c.t.Helper()
-	m := c.start(payload)
+	m := c.start(payload, hasButtons)
 	for _, a := range answers {
 		m = c.press(m, string(rune('0'+a)))
 	}
@@ -122,7 +134,7 @@ func TestSurveyThirtyAccountsThroughTheEmulatorAndExport(t *testing.T) {
 		}
 	}
 	again := citizen{t, fake, fakeapi.User{ID: 7001, FirstName: "Warga"}}
-	if m := again.start(payload); !strings.Contains(m.Text, "sudah tercatat") {
+	if m := again.start(payload, says("sudah tercatat")); !strings.Contains(m.Text, "sudah tercatat") {
 		t.Fatalf("a repeat the same day: %q", m.Text)
 	}
 	watch := storagetest.MustOpenPath(t, path)
@@ -130,7 +142,7 @@ func TestSurveyThirtyAccountsThroughTheEmulatorAndExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	staff := citizen{t, fake, fakeapi.User{ID: 7100, FirstName: "Sari"}}
-	if m := staff.start(payload); !strings.Contains(m.Text, "tidak dihitung") {
+	if m := staff.start(payload, says("tidak dihitung")); !strings.Contains(m.Text, "tidak dihitung") {
 		t.Fatalf("staff of the unit: %q", m.Text)
 	}
 	r.stop()
