@@ -54,6 +54,20 @@ type IndicatorResult struct {
 	// Source names where the realisation came from: "reports" (approved
 	// work reports) or "ikm" (the unit's citizen satisfaction index).
 	Source string
+
+	// TargetPeriod is the period the target was set for ("2026",
+	// "2026-Q1", "2026-03"); Aggregation how reports made the realisation.
+	TargetPeriod string
+	Aggregation  Aggregation
+	// TargetMin and TargetMax are the band of an InRange indicator.
+	TargetMin, TargetMax float64
+	// TargetBasis says how Target was derived from the target set, in a
+	// form the bot renders in the reader's language (see scoring.TargetBasis).
+	TargetBasis string
+	// CapaianRaw is the achievement before the cap; Cap is the cap applied
+	// before weighting (percent, 0 when none). Capaian is the capped value.
+	CapaianRaw float64
+	Cap        float64
 }
 
 // Evaluation is the appraisal of one person for one period: the numbers,
