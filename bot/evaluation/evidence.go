@@ -27,7 +27,7 @@ const (
 	// sourceIKMProvisional is the unit's IKM from fewer respondents than the
 	// sample needs: shown, but it does not decide.
 	sourceIKMProvisional = "ikm_provisional"
-	sourceNoResult   = "none"        // nothing approved for a lower-is-better indicator: not counted
+	sourceNoResult       = "none" // nothing approved for a lower-is-better indicator: not counted
 )
 
 // counted reports whether an indicator counts in the weighted capaian.
