@@ -74,6 +74,7 @@ func (a *app) reportsConfig() report.Config {
 		LockAfterDays: s.LockAfterDays, QuantityFactor: s.QuantityFactor, MaxQuantity: s.MaxQuantity,
 		Digest: s.Digest, DigestSchedule: s.digestSchedule(), PageSize: s.PageSize,
 		MaxFileSize: int64(s.MaxFileMB) << 20, MaxEvidence: s.MaxEvidence,
+		Targets: a.targetPolicy(), // /capaian compares as the evaluations do
 	}
 }
 
