@@ -33,6 +33,10 @@ const (
 	// BasisUnitFallback is a unit head whose unit has no achievement data:
 	// their own indicators were used instead, and the bot says so.
 	BasisUnitFallback HasilBasis = "unit_fallback"
+	// BasisPeriods is an annual (Akhir) evaluation built on the decided
+	// periodic evaluations of the year: their work-result ratings, with
+	// their reasons carried forward.
+	BasisPeriods HasilBasis = "periods"
 	// BasisNone means no indicator had data: there is no proposal, and any
 	// rating the assessor chooses needs a reason.
 	BasisNone HasilBasis = "none"

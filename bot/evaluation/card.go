@@ -187,6 +187,8 @@ func (f *Feature) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
 	case kinerja.BasisUnitFallback:
 		sb.WriteString("\n" + bot.T(lang, "eval.capaian", percent(lang, e.CapaianPct)))
 		sb.WriteString("\n" + bot.T(lang, "eval.unit_fallback"))
+	case kinerja.BasisPeriods:
+		sb.WriteString("\n" + bot.T(lang, "eval.capaian_periods", percent(lang, e.CapaianPct)))
 	}
 	return sb.String()
 }
@@ -194,6 +196,8 @@ func (f *Feature) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
 // indicatorLine writes one indicator: realisation against target, capaian.
 func indicatorLine(lang kinerja.Lang, in kinerja.IndicatorResult) string {
 	switch in.Source {
+	case sourcePeriod:
+		return periodLine(lang, in)
 	case sourceIKMMissing:
 		return bot.T(lang, "eval.indicator_ikm_missing", in.Name, number(lang, in.Target))
 	case sourceIKMProvisional:

@@ -42,11 +42,17 @@ type evidence struct {
 	basis      kinerja.HasilBasis
 	capaian    float64
 	unitIKM    *scoring.IKMResult // the unit's IKM when it was used for a unit head
+	proposed   kinerja.Rating     // the proposal of BasisPeriods, from the periodic ratings
 }
 
 // gatherEvidence computes the evidence of st for period p from the approved
 // reports, the targets and, for a unit head, the unit's IKM.
 func (f *Feature) gatherEvidence(ctx context.Context, tx evidenceStore, st *kinerja.Staff, p kinerja.Period) (*evidence, error) {
+	if p.Kind == kinerja.Yearly && f.cfg.Annual == AnnualFromPeriods {
+		if ev, ok, err := f.annualEvidence(ctx, tx, st.NIP, p); err != nil || ok {
+			return ev, err
+		}
+	}
 	approved, inds, err := f.reportIndicators(ctx, tx, st.NIP, p)
 	if err != nil {
 		return nil, err
@@ -138,6 +144,9 @@ func (f *Feature) applyEvidence(e *kinerja.Evaluation, ev *evidence) {
 	e.ApprovedReports, e.Indicators = ev.approved, ev.indicators
 	e.HasilBasis, e.CapaianPct = ev.basis, ev.capaian
 	e.ProposedHasil = f.proposedHasil(ev.basis, ev.capaian)
+	if ev.basis == kinerja.BasisPeriods {
+		e.ProposedHasil = ev.proposed
+	}
 }
 
 // SurveyResults is what the evaluation reads of the citizen survey: the
