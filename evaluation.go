@@ -33,6 +33,10 @@ const (
 	// BasisUnitFallback is a unit head whose unit has no achievement data:
 	// their own indicators were used instead, and the bot says so.
 	BasisUnitFallback HasilBasis = "unit_fallback"
+	// BasisPeriods is an annual (Akhir) evaluation built on the decided
+	// periodic evaluations of the year: their work-result ratings, with
+	// their reasons carried forward.
+	BasisPeriods HasilBasis = "periods"
 	// BasisNone means no indicator had data: there is no proposal, and any
 	// rating the assessor chooses needs a reason.
 	BasisNone HasilBasis = "none"
@@ -54,6 +58,20 @@ type IndicatorResult struct {
 	// Source names where the realisation came from: "reports" (approved
 	// work reports) or "ikm" (the unit's citizen satisfaction index).
 	Source string
+
+	// TargetPeriod is the period the target was set for ("2026",
+	// "2026-Q1", "2026-03"); Aggregation how reports made the realisation.
+	TargetPeriod string
+	Aggregation  Aggregation
+	// TargetMin and TargetMax are the band of an InRange indicator.
+	TargetMin, TargetMax float64
+	// TargetBasis says how Target was derived from the target set, in a
+	// form the bot renders in the reader's language (see scoring.TargetBasis).
+	TargetBasis string
+	// CapaianRaw is the achievement before the cap; Cap is the cap applied
+	// before weighting (percent, 0 when none). Capaian is the capped value.
+	CapaianRaw float64
+	Cap        float64
 }
 
 // Evaluation is the appraisal of one person for one period: the numbers,

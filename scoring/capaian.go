@@ -45,9 +45,23 @@ func Capaian(realisasi, target float64, dir kinerja.Direction) (float64, error) 
 // with the upper bound, one below it with the lower bound, and one inside it
 // has achieved exactly 100%. The direction then says whether leaving the range
 // upwards is good (above 100%) or bad. lo ≤ 0 or hi < lo is an EInvalid error.
+//
+// Direction kinerja.InRange ("rentang": the band itself is the goal) falls
+// off on both sides: below the band as higher-is-better against lo, above
+// it as lower-is-better against hi. Budget absorption of 70% against a
+// 90–100% band is 70/90 = 77.78%; 105% is (2 − 105/100) = 95%.
 func CapaianRange(realisasi, lo, hi float64, dir kinerja.Direction) (float64, error) {
 	if !finite(lo) || !finite(hi) || lo <= 0 || hi < lo {
 		return 0, kinerja.Errorf(kinerja.EInvalid, "err.capaian_range", lo, hi)
+	}
+	if dir == kinerja.InRange {
+		switch {
+		case realisasi > hi:
+			return Capaian(realisasi, hi, kinerja.LowerIsBetter)
+		case realisasi < lo:
+			return Capaian(realisasi, lo, kinerja.HigherIsBetter)
+		}
+		dir = kinerja.HigherIsBetter // validates realisasi below
 	}
 	switch {
 	case realisasi > hi:

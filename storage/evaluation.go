@@ -96,9 +96,11 @@ func (c *conn) putIndicators(ctx context.Context, e *kinerja.Evaluation) error {
 	}
 	for i, in := range e.Indicators {
 		_, err := c.exec(ctx, `INSERT INTO evaluation_indicators (nip, period, pos, code, name, unit, direction,
-			weight, target, realisasi, capaian, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			weight, target, realisasi, capaian, source, target_period, aggregation, target_min, target_max,
+			target_basis, capaian_raw, cap) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.NIP, e.Period, i, in.Code, in.Name, in.Unit, string(in.Direction), in.Weight, in.Target,
-			in.Realisasi, in.Capaian, in.Source)
+			in.Realisasi, in.Capaian, in.Source, in.TargetPeriod, string(in.Aggregation), in.TargetMin,
+			in.TargetMax, in.TargetBasis, in.CapaianRaw, in.Cap)
 		if err != nil {
 			return fmt.Errorf("insert indicator %s of %s/%s: %w", in.Code, e.NIP, e.Period, err)
 		}
@@ -151,20 +153,22 @@ func (c *conn) loadIndicators(ctx context.Context, evs []*kinerja.Evaluation) er
 		e.Indicators = nil
 	}
 	for p := range periods {
-		rows, err := c.query(ctx, `SELECT nip, code, name, unit, direction, weight, target, realisasi, capaian, source
+		rows, err := c.query(ctx, `SELECT nip, code, name, unit, direction, weight, target, realisasi, capaian, source,
+			target_period, aggregation, target_min, target_max, target_basis, capaian_raw, cap
 			FROM evaluation_indicators WHERE period = ? ORDER BY nip, pos`, p)
 		if err != nil {
 			return fmt.Errorf("load indicators: %w", err)
 		}
 		for rows.Next() {
-			var nip, dir string
+			var nip, dir, agg string
 			var in kinerja.IndicatorResult
 			if err := rows.Scan(&nip, &in.Code, &in.Name, &in.Unit, &dir, &in.Weight, &in.Target,
-				&in.Realisasi, &in.Capaian, &in.Source); err != nil {
+				&in.Realisasi, &in.Capaian, &in.Source, &in.TargetPeriod, &agg, &in.TargetMin, &in.TargetMax,
+				&in.TargetBasis, &in.CapaianRaw, &in.Cap); err != nil {
 				rows.Close()
 				return err
 			}
-			in.Direction = kinerja.Direction(dir)
+			in.Direction, in.Aggregation = kinerja.Direction(dir), kinerja.Aggregation(agg)
 			if e := byKey[[2]string{nip, p}]; e != nil {
 				e.Indicators = append(e.Indicators, in)
 			}

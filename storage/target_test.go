@@ -61,3 +61,46 @@ func init() {
 		}
 	}
 }
+
+func init() {
+	contract["targets/kinds, quarterly targets and quarter periods round-trip"] = func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		seedRoster(t, db)
+		year := putTarget(t, db, &kinerja.Target{NIP: nipStaff, Period: "2026", Code: "PAS", Name: "Pasien",
+			Unit: "pasien", Target: 120, Direction: kinerja.HigherIsBetter, Quarterly: [4]float64{40, 30, 30, 20}})
+		band := putTarget(t, db, &kinerja.Target{NIP: nipStaff, Period: "2026-Q1", Code: "ANG", Name: "Serapan",
+			Unit: "%", Direction: kinerja.InRange, Aggregation: kinerja.AggLast, TargetMin: 90, TargetMax: 100,
+			Cumulative: true})
+		for _, want := range []*kinerja.Target{year, band} {
+			got, err := db.Target(ctx, want.ID)
+			if err != nil || *got != *want {
+				t.Fatalf("Target(%d) = %+v, %v; want %+v", want.ID, got, err, want)
+			}
+		}
+		same := *band
+		if changed, err := db.PutTarget(ctx, &same); err != nil || changed {
+			t.Fatalf("re-put unchanged: changed=%v err=%v", changed, err)
+		}
+		same.TargetMax = 95
+		if changed, err := db.PutTarget(ctx, &same); err != nil || !changed {
+			t.Fatalf("band update: changed=%v err=%v", changed, err)
+		}
+		codes := func(m int) []string {
+			list, err := db.TargetsFor(ctx, nipStaff, kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, tg := range list {
+				out = append(out, tg.Code+"@"+tg.Period)
+			}
+			return out
+		}
+		if got := codes(3); len(got) != 2 || got[0] != "ANG@2026-Q1" || got[1] != "PAS@2026" {
+			t.Errorf("TargetsFor(2026-03) = %v, want the quarter's ANG and the year's PAS", got)
+		}
+		if got := codes(4); len(got) != 1 || got[0] != "PAS@2026" {
+			t.Errorf("TargetsFor(2026-04) = %v, want only the year's PAS", got)
+		}
+	}
+}

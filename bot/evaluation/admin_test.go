@@ -183,7 +183,7 @@ func TestExportShowsProposalDecisionAndReasonSideBySide(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(ind) != 2 || !slices.Equal(ind[1], []string{nipBudi, "Budi Santoso", "PKM-TGR", october, "K1", "Pasien dilayani",
-		"pasien", "naik", "0", "100", "95", "95.00", "reports"}) {
+		"pasien", "naik", "0", "100", "95", "95.00", "reports", october, "jumlah", "set", "", "", "95.00", "120"}) {
 		t.Fatalf("indicators %v", ind)
 	}
 }

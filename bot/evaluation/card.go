@@ -6,6 +6,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -186,6 +187,8 @@ func (f *Feature) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
 	case kinerja.BasisUnitFallback:
 		sb.WriteString("\n" + bot.T(lang, "eval.capaian", percent(lang, e.CapaianPct)))
 		sb.WriteString("\n" + bot.T(lang, "eval.unit_fallback"))
+	case kinerja.BasisPeriods:
+		sb.WriteString("\n" + bot.T(lang, "eval.capaian_periods", percent(lang, e.CapaianPct)))
 	}
 	return sb.String()
 }
@@ -193,20 +196,41 @@ func (f *Feature) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
 // indicatorLine writes one indicator: realisation against target, capaian.
 func indicatorLine(lang kinerja.Lang, in kinerja.IndicatorResult) string {
 	switch in.Source {
+	case sourcePeriod:
+		return periodLine(lang, in)
 	case sourceIKMMissing:
 		return bot.T(lang, "eval.indicator_ikm_missing", in.Name, number(lang, in.Target))
+	case sourceIKMProvisional:
+		return bot.T(lang, "eval.indicator_ikm_provisional", in.Name, number(lang, in.Realisasi), number(lang, in.Target),
+			percent(lang, in.Capaian))
 	case sourceNoResult:
-		return bot.T(lang, "eval.indicator_no_result", in.Name, number(lang, in.Target), in.Unit)
+		return bot.T(lang, "eval.indicator_no_result", in.Name, report.TargetText(lang, in), in.Unit) + basisLine(lang, in)
 	}
 	key := "eval.indicator"
 	if in.Direction == kinerja.LowerIsBetter {
 		key = "eval.indicator_lower"
 	}
-	line := bot.T(lang, key, in.Name, number(lang, in.Realisasi), number(lang, in.Target), in.Unit, percent(lang, in.Capaian))
+	line := bot.T(lang, key, in.Name, number(lang, in.Realisasi), report.TargetText(lang, in), in.Unit, percent(lang, in.Capaian))
+	if c := report.CapText(lang, in); c != "" {
+		line += " " + c
+	}
 	if in.Source == sourceIKM {
 		line += bot.T(lang, "eval.indicator_from_ikm")
 	}
-	return line
+	return line + basisLine(lang, in)
+}
+
+// basisLine says which target was used and how it was derived (the
+// lineage of the number), on a line of its own; "" for snapshots taken
+// before targets were derived.
+func basisLine(lang kinerja.Lang, in kinerja.IndicatorResult) string {
+	if in.Source == sourceIKM {
+		return ""
+	}
+	if b := report.TargetBasisText(lang, in); b != "" {
+		return "\n   " + bot.T(lang, "tgt.line", b)
+	}
+	return ""
 }
 
 // proposalText explains the proposed work-result rating and its rule.

@@ -1,6 +1,9 @@
 package evaluation
 
-import "github.com/bkpsdm-solok/kinerjabot/scoring"
+import (
+	"github.com/bkpsdm-solok/kinerjabot/bot/report"
+	"github.com/bkpsdm-solok/kinerjabot/scoring"
+)
 
 // Config is the deployment's local policy for period evaluations
 // (DOMAIN.md §2–§5). The zero value is the documented default.
@@ -18,6 +21,14 @@ type Config struct {
 	// should have evaluated it (default 5); shown to them, not enforced.
 	DeadlineDay int
 
+	// Targets is how an indicator's target is derived for the period and
+	// its capaian capped (the same policy as /capaian's).
+	Targets report.TargetPolicy
+	// Annual says what the annual (Akhir) proposal builds on: AnnualFromPeriods
+	// (the default: the decided periodic results) or AnnualFromCapaian (the
+	// year's capaian recomputed from reports).
+	Annual string
+
 	// Reports gives the work reports' rule of when a month closes (bot/report's
 	// Feature, as configured); nil takes the reports' default rule.
 	Reports ReportPolicy
@@ -25,6 +36,12 @@ type Config struct {
 	// configured); nil takes the survey with its default configuration.
 	Survey SurveyResults
 }
+
+// What the annual proposal builds on (Config.Annual).
+const (
+	AnnualFromPeriods = "periods" // the decided periodic results of the year
+	AnnualFromCapaian = "capaian" // the year's capaian from approved reports
+)
 
 // Reasons for a departure from a proposal, an objection or a decision on
 // one must be long enough to say something and short enough to read.
@@ -46,6 +63,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.DeadlineDay <= 0 || c.DeadlineDay > 28 {
 		c.DeadlineDay = 5
+	}
+	if c.Annual == "" {
+		c.Annual = AnnualFromPeriods
 	}
 	return c
 }

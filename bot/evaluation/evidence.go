@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
@@ -23,12 +24,15 @@ const (
 	sourceReports    = "reports"     // the sum of approved work reports
 	sourceIKM        = "ikm"         // the unit's IKM for the period
 	sourceIKMMissing = "ikm_missing" // an IKM indicator of a head whose unit has no survey yet
-	sourceNoResult   = "none"        // nothing approved for a lower-is-better indicator: not counted
+	// sourceIKMProvisional is the unit's IKM from fewer respondents than the
+	// sample needs: shown, but it does not decide.
+	sourceIKMProvisional = "ikm_provisional"
+	sourceNoResult       = "none" // nothing approved for a lower-is-better indicator: not counted
 )
 
 // counted reports whether an indicator counts in the weighted capaian.
 func counted(in kinerja.IndicatorResult) bool {
-	return in.Source != sourceIKMMissing && in.Source != sourceNoResult
+	return in.Source != sourceIKMMissing && in.Source != sourceNoResult && in.Source != sourceIKMProvisional
 }
 
 // evidence is what the proposals of one evaluation are computed from.
@@ -38,11 +42,17 @@ type evidence struct {
 	basis      kinerja.HasilBasis
 	capaian    float64
 	unitIKM    *scoring.IKMResult // the unit's IKM when it was used for a unit head
+	proposed   kinerja.Rating     // the proposal of BasisPeriods, from the periodic ratings
 }
 
 // gatherEvidence computes the evidence of st for period p from the approved
 // reports, the targets and, for a unit head, the unit's IKM.
 func (f *Feature) gatherEvidence(ctx context.Context, tx evidenceStore, st *kinerja.Staff, p kinerja.Period) (*evidence, error) {
+	if p.Kind == kinerja.Yearly && f.cfg.Annual == AnnualFromPeriods {
+		if ev, ok, err := f.annualEvidence(ctx, tx, st.NIP, p); err != nil || ok {
+			return ev, err
+		}
+	}
 	approved, inds, err := f.reportIndicators(ctx, tx, st.NIP, p)
 	if err != nil {
 		return nil, err
@@ -73,8 +83,15 @@ func (f *Feature) gatherEvidence(ctx context.Context, tx evidenceStore, st *kine
 			if err != nil {
 				continue // a target the catalogue should have refused; the indicator stays as reported
 			}
-			in.Realisasi, in.Capaian, in.Source = ui.IKM, c, sourceIKM
-			unitScores = append(unitScores, scoring.IndicatorScore{Capaian: c, Weight: in.Weight})
+			in.Realisasi, in.CapaianRaw, in.Cap = ui.IKM, c, f.cfg.Targets.CapPct()
+			in.Capaian = scoring.Capped(c, in.Cap)
+			if ui.Respondents < f.cfg.Survey.SampleNeeded(unit.Code, p) {
+				// Too few respondents for the sample: shown, does not decide.
+				in.Source = sourceIKMProvisional
+				continue
+			}
+			in.Source = sourceIKM
+			unitScores = append(unitScores, scoring.IndicatorScore{Capaian: in.Capaian, Weight: in.Weight})
 			ev.unitIKM = &ui
 		}
 	}
@@ -127,6 +144,9 @@ func (f *Feature) applyEvidence(e *kinerja.Evaluation, ev *evidence) {
 	e.ApprovedReports, e.Indicators = ev.approved, ev.indicators
 	e.HasilBasis, e.CapaianPct = ev.basis, ev.capaian
 	e.ProposedHasil = f.proposedHasil(ev.basis, ev.capaian)
+	if ev.basis == kinerja.BasisPeriods {
+		e.ProposedHasil = ev.proposed
+	}
 }
 
 // SurveyResults is what the evaluation reads of the citizen survey: the
@@ -139,6 +159,18 @@ type SurveyResults interface {
 	OfficerSurvey(ctx context.Context, store survey.TotalsStore, nip string, p kinerja.Period) (scoring.IKMResult, bool, error)
 	// OfficerMinResponses is that threshold.
 	OfficerMinResponses() int
+	// SampleNeeded is the respondents a unit's IKM of p needs before it
+	// stops being provisional.
+	SampleNeeded(unit string, p kinerja.Period) int
+}
+
+func init() {
+	bot.RegisterTexts(map[string][2]string{
+		"eval.indicator_ikm_provisional": {
+			"• %s: realisasi %s dari target %s → capaian %s%% — IKM sementara (responden belum mencapai sampel yang dibutuhkan), ditampilkan tetapi tidak menentukan",
+			"• %s: realised %s of a target of %s → achievement %s%% — provisional IKM (fewer respondents than the sample needs), shown but not deciding",
+		},
+	})
 }
 
 // unitIKM returns the IKM of the responses about unit in period p, with

@@ -8,6 +8,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 )
 
 // target stores an indicator with its target and returns its id.
@@ -81,10 +82,13 @@ func TestNilaiYearlyTargetAndLowerIsBetterWithoutReports(t *testing.T) {
 	h.report(nipSari, y, "2026-10-02", 5, kinerja.ReportApproved)
 	// Reported later in the year: not part of October's year-to-date.
 	h.report(nipSari, y, "2026-11-02", 7, kinerja.ReportApproved)
+	// October is compared with its share of the year: 22 of 261 working
+	// days, 10,11 births; only October's 5 count (not the year to date).
 	card := h.press(etHead, 1, "nil:s:"+evKey(nipSari))
-	mustSay(t, card, "Persalinan ditolong: realisasi 15 dari target 120 persalinan → capaian <b>12,50%</b>",
+	mustSay(t, card, "Persalinan ditolong: realisasi 5 dari target 10,11 persalinan → capaian <b>49,43%</b>",
+		"Target dipakai: target 120 (2026) × 22/261 hari kerja; realisasi = jumlah laporan",
 		"Waktu tunggu: target 30 menit — belum ada laporan yang disetujui, tidak dihitung",
-		"Capaian tertimbang: <b>12,50%</b>", "Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
+		"Capaian tertimbang: <b>49,43%</b>", "Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
 }
 
 func TestNilaiUnitHeadIsRatedOnTheUnitsAchievement(t *testing.T) {
@@ -101,9 +105,20 @@ func TestNilaiUnitHeadIsRatedOnTheUnitsAchievement(t *testing.T) {
 			t.Fatalf("basis %q", b)
 		}
 	})
-	t.Run("the unit's IKM is the head's work result", func(t *testing.T) {
-		// Twenty citizens answer 4 to everything in October: IKM 100.
+	t.Run("a provisional IKM is shown but does not decide", func(t *testing.T) {
+		// Twenty citizens answer 4 to everything in October: IKM 100, but
+		// with no population configured the sample is 384.
 		h.surveys("PKM-TGR", "", time.Date(2026, 10, 15, 0, 0, 0, 0, bottest.WIB), 20, 4)
+		card := h.press(etKadis, 1, "nil:s:"+evKey(nipHead))
+		mustSay(t, card, "Indeks Kepuasan Masyarakat: realisasi 100 dari target 85 → capaian 117,65% — IKM sementara",
+			"Capaian tertimbang: <b>50,00%</b>", "Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
+		if b := h.evaluation(nipHead).HasilBasis; b != kinerja.BasisUnitFallback {
+			t.Fatalf("basis %q", b)
+		}
+	})
+	t.Run("the unit's IKM is the head's work result", func(t *testing.T) {
+		// A unit of 20 service users a month needs 19 respondents.
+		h.f.cfg.Survey = survey.New(testDeps(h.Harness), survey.Config{Population: map[string]int{"PKM-TGR": 20}})
 		card := h.press(etKadis, 1, "nil:s:"+evKey(nipHead))
 		mustSay(t, card, "Indeks Kepuasan Masyarakat: realisasi 100 dari target 85 indeks → capaian <b>117,65%</b>",
 			"IKM unit dari survei masyarakat", "Capaian unit (kepala unit, SE MenPANRB 3/2023): <b>117,65%</b>",

@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"context"
+	"math"
 	"strconv"
 	"time"
 
@@ -25,13 +26,20 @@ var EvaluationHeader = []string{
 	"proposed_perilaku", "decided_perilaku", "perilaku_reason",
 	"predikat", "objection_status",
 	"approved_reports", "hasil_basis", "final_hasil", "final_perilaku",
-	"revised_by", "revision_reason", "confirmed_at", "locked",
+	"revised_by", "revision_reason", "confirmed_at", "locked", "cap_pct",
 }
 
 // IndicatorHeader is the header row of the indicators export.
+//
+// target is the target used for the period; target_period the period it
+// was set for, target_basis how it was derived (scoring.PeriodTarget's
+// form, e.g. "prorated 22/261 leave 3"), target_min and target_max a
+// band's bounds, aggregation how reports made the realisation,
+// capaian_raw_pct the capaian before the cap and cap_pct the cap.
 var IndicatorHeader = []string{
 	"nip", "name", "unit_code", "period", "indicator_code", "indicator", "measure", "direction",
 	"weight", "target", "realisation", "capaian_pct", "source",
+	"target_period", "aggregation", "target_basis", "target_min", "target_max", "capaian_raw_pct", "cap_pct",
 }
 
 // finalEvaluations returns the confirmed evaluations of p with the people
@@ -82,10 +90,23 @@ func (f *Feature) EvaluationTable(ctx context.Context, p kinerja.Period) ([][]st
 			string(e.Predikat), objStatus,
 			strconv.Itoa(e.ApprovedReports), string(e.HasilBasis), e.Hasil().String(), e.Perilaku().String(),
 			e.RevisedBy, e.RevisionReason, e.DecidedAt.In(loc).Format(time.DateTime),
-			strconv.FormatBool(e.Locked(now, f.cfg.ObjectionDays, loc)),
+			strconv.FormatBool(e.Locked(now, f.cfg.ObjectionDays, loc)), capOf(e),
 		})
 	}
 	return rows, nil
+}
+
+// capOf is the cap on each indicator's capaian the evaluation was computed
+// with, "" for one computed before caps.
+func capOf(e *kinerja.Evaluation) string {
+	var c float64
+	for _, in := range e.Indicators {
+		c = math.Max(c, in.Cap)
+	}
+	if c == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(c, 'f', -1, 64)
 }
 
 // IndicatorTable returns the indicators export of period p: the header,
@@ -100,13 +121,27 @@ func (f *Feature) IndicatorTable(ctx context.Context, p kinerja.Period) ([][]str
 	rows := [][]string{IndicatorHeader}
 	for _, e := range evs {
 		for _, in := range e.Indicators {
-			capaian := strconv.FormatFloat(in.Capaian, 'f', 2, 64)
+			capaian, raw := strconv.FormatFloat(in.Capaian, 'f', 2, 64), strconv.FormatFloat(in.CapaianRaw, 'f', 2, 64)
 			if !counted(in) {
 				capaian = ""
 			}
+			if in.TargetBasis == "" || !counted(in) {
+				raw = "" // a snapshot from before the cap, or nothing counted
+			}
+			optional := func(x float64) string {
+				if x == 0 {
+					return ""
+				}
+				return num(x)
+			}
+			agg := ""
+			if in.TargetBasis != "" {
+				agg = string(in.Aggregation.Or())
+			}
 			rows = append(rows, []string{
 				e.NIP, people[e.NIP].Name, e.UnitCode, e.Period, in.Code, in.Name, in.Unit, string(in.Direction),
-				num(in.Weight), num(in.Target), num(in.Realisasi), capaian, in.Source,
+				num(in.Weight), num(math.Round(in.Target*1e4) / 1e4), num(in.Realisasi), capaian, in.Source,
+				in.TargetPeriod, agg, in.TargetBasis, optional(in.TargetMin), optional(in.TargetMax), raw, optional(in.Cap),
 			})
 		}
 	}

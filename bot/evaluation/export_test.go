@@ -74,3 +74,34 @@ func TestEvaluationRandomInputAndTexts(t *testing.T) {
 		bottest.CheckTexts(t, prefix)
 	}
 }
+
+// TestIndicatorExportSaysWhichTargetWasUsed: the indicators export carries
+// the target's period, aggregation, derivation, the capaian before the cap
+// and the cap; the evaluations export the cap.
+func TestIndicatorExportSaysWhichTargetWasUsed(t *testing.T) {
+	h := newEvalHarness(t)
+	y := h.target(nipBudi, "2026", "Y1", "Pasien setahun", "pasien", 120, kinerja.HigherIsBetter, 0)
+	h.report(nipBudi, y, "2026-10-03", 30, kinerja.ReportApproved)
+	h.evaluate(etHead, nipBudi, kinerja.RatingAbove, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	p, _ := kinerja.ParsePeriod(october)
+	rows, err := h.f.IndicatorTable(context.Background(), p)
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("indicators %v %v", rows, err)
+	}
+	got := map[string]string{}
+	for i, col := range rows[0] {
+		got[col] = rows[1][i]
+	}
+	// October 2026: 22 of 261 working days; 30 against 10.1149 is 296.59%, capped at 120.
+	want := map[string]string{"target": "10.1149", "target_period": "2026", "aggregation": "jumlah",
+		"target_basis": "prorated 22/261", "capaian_raw_pct": "296.59", "capaian_pct": "120.00", "cap_pct": "120"}
+	for col, w := range want {
+		if got[col] != w {
+			t.Errorf("%s = %q, want %q", col, got[col], w)
+		}
+	}
+	evs, err := h.f.EvaluationTable(context.Background(), p)
+	if err != nil || len(evs) != 2 || evs[1][len(evs[1])-1] != "120" || evs[0][len(evs[0])-1] != "cap_pct" {
+		t.Fatalf("evaluations cap column: %v %v", evs, err)
+	}
+}

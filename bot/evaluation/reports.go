@@ -5,103 +5,41 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
 // approvedOnly is the filter of reports that count: DOMAIN.md §2, rejected
 // and pending reports count for nothing.
 var approvedOnly = []kinerja.ReportStatus{kinerja.ReportApproved}
 
-// indicatorSum gathers one indicator of a person over the months of a period.
-type indicatorSum struct {
-	res        kinerja.IndicatorResult
-	months     int     // months the indicator has a target in
-	withResult int     // months that have a result (see reportIndicators)
-	target     float64 // sum of the monthly targets
-	realised   float64 // sum of approved quantities over the months with a result
-}
-
 // reportIndicators returns how many of nip's reports in period p were
-// approved and, per indicator, the target, the realisation from approved
-// reports and the capaian, the way /capaian shows them to staff:
+// approved and, per indicator, the target used, the realisation from
+// approved reports and the capped capaian, the way /capaian shows them to
+// staff (report.TargetPolicy.Measure, one computation for both):
 //
-//   - a monthly target counts the approved reports of its month; over a
-//     quarter, semester or year the months add up (scoring.RollUp) for a
-//     higher-is-better indicator, and a lower-is-better one (time, cost) is
-//     the mean over the months that have a result, because days or rupiah
-//     per case do not add up;
-//   - a yearly target is compared with the approved total from the start
-//     of the year to the end of p;
-//   - a lower-is-better indicator with nothing approved has no result
-//     (realisation 0 would read as 200%) and is not counted.
+//   - the target of p is derived from the target as set: explicit
+//     quarterly targets where given, else pro-rated by working days, or
+//     cumulative to date where the indicator says so, less leave when so
+//     configured; the snapshot records which and how;
+//   - monthly targets over a longer period add up (counts) or average
+//     (levels);
+//   - an indicator with nothing to measure (nothing approved for a
+//     lower-is-better one, a mean or a last value) has no result and is
+//     not counted.
 func (f *Feature) reportIndicators(ctx context.Context, tx evidenceStore, nip string, p kinerja.Period) (int, []kinerja.IndicatorResult, error) {
 	approved, err := tx.CountReports(ctx, kinerja.ReportFilter{NIP: nip, Period: p, Statuses: approvedOnly})
 	if err != nil {
 		return 0, nil, err
 	}
-	after := p.End(f.deps.Location).Format(time.DateOnly) // the first day after p, as a work date
-	sums := map[string]*indicatorSum{}
-	var order []string
-	seen := map[int64]bool{}
-	for _, m := range p.Months() {
-		targets, err := tx.TargetsFor(ctx, nip, m)
-		if err != nil {
-			return 0, nil, err
-		}
-		for _, t := range targets {
-			if seen[t.ID] {
-				continue // a yearly target applies to every month; count it once
-			}
-			seen[t.ID] = true
-			span := m
-			k := t.Code
-			if t.Yearly() {
-				span, k = kinerja.Period{Kind: kinerja.Yearly, Year: m.Year}, t.Code+"/"+t.Period
-			}
-			reps, err := tx.ListReports(ctx, kinerja.ReportFilter{NIP: nip, TargetID: t.ID, Period: span, Statuses: approvedOnly})
-			if err != nil {
-				return 0, nil, err
-			}
-			var sum float64
-			n := 0
-			for _, rep := range reps {
-				if rep.WorkDate >= after {
-					continue // a yearly target's reports after p do not count for p
-				}
-				sum += rep.Quantity
-				n++
-			}
-			s := sums[k]
-			if s == nil {
-				s = &indicatorSum{res: kinerja.IndicatorResult{Code: t.Code, Name: t.Name, Unit: t.Unit,
-					Direction: t.Direction, Weight: t.Weight, Source: sourceReports}}
-				sums[k] = s
-				order = append(order, k)
-			}
-			s.months++
-			s.target += t.Target
-			if n > 0 || t.Direction == kinerja.HigherIsBetter {
-				s.withResult++
-				s.realised += sum
-			}
-		}
+	ms, err := f.cfg.Targets.Measure(ctx, tx, f.deps.Location, nip, p)
+	if err != nil {
+		return 0, nil, err
 	}
-	var out []kinerja.IndicatorResult
-	for _, k := range order {
-		s := sums[k]
-		in := s.res
-		in.Target, in.Realisasi = s.target, s.realised
-		if in.Direction == kinerja.LowerIsBetter {
-			in.Target = s.target / float64(s.months)
-			if s.withResult > 0 {
-				in.Realisasi = s.realised / float64(s.withResult)
-			}
-		}
-		c, err := scoring.Capaian(in.Realisasi, in.Target, in.Direction)
-		if s.withResult == 0 || err != nil {
-			in.Source, in.Capaian = sourceNoResult, 0
-		} else {
-			in.Capaian = c
+	out := make([]kinerja.IndicatorResult, 0, len(ms))
+	for _, m := range ms {
+		in := m.IndicatorResult
+		in.Source = sourceReports
+		if !m.HasResult {
+			in.Source, in.Capaian, in.CapaianRaw = sourceNoResult, 0, 0
 		}
 		out = append(out, in)
 	}

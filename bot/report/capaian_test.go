@@ -42,18 +42,20 @@ func TestCapaianFromApprovedReportsInBothDirections(t *testing.T) {
 		"Realisasi 150 / target 200 pasien → capaian <b>75,00%</b>",
 		"(masih menunggu persetujuan: 30 pasien)",
 		"makin rendah makin baik, target tahunan",
-		"Realisasi 2 / target 3 hari → capaian <b>133,33%</b>",
-		"Capaian tertimbang: <b>104,17%</b>",
+		"Realisasi 2 / target 3 hari → capaian <b>120,00%</b> (capaian 133,33% dibatasi 120%)",
+		"Target dipakai: nilai target 2026, berlaku untuk setiap bagian periodenya; realisasi = rata-rata nilai yang dilaporkan",
+		"Target dipakai: target yang ditetapkan untuk 2026-11; realisasi = jumlah laporan",
+		"Capaian tertimbang: <b>97,50%</b>",
 	} {
 		if !strings.Contains(msg.Text, want) {
 			t.Errorf("/capaian lacks %q:\n%s", want, msg.Text)
 		}
 	}
-	results, weighted, ok, err := Achievement(context.Background(), f.DB, nipBudi, kinerja.MonthOf(f.Now, wib))
+	results, weighted, ok, err := f.feat.Achievement(context.Background(), f.DB, nipBudi, kinerja.MonthOf(f.Now, wib))
 	if err != nil || !ok || len(results) != 2 {
 		t.Fatalf("Achievement = %+v %v %v", results, ok, err)
 	}
-	if got := fmt.Sprintf("%.4f", weighted); got != "104.1667" {
+	if got := fmt.Sprintf("%.4f", weighted); got != "97.5000" {
 		t.Fatalf("weighted capaian = %s", got)
 	}
 	// October: only the yearly indicator applies, and November's work does not count yet.

@@ -32,6 +32,8 @@ type Config struct {
 	MaxFileSize int64
 	// MaxEvidence is the most files one report may carry (default 10).
 	MaxEvidence int
+	// Targets is how targets are compared in /capaian (measure.go).
+	Targets TargetPolicy
 }
 
 // DefaultDigestSchedule is 07:00 and 13:00 on working days.

@@ -19,8 +19,20 @@ var ambiguousThousands = regexp.MustCompile(`^[1-9][0-9]{0,2}[.,][0-9]{3}$`)
 var quantityPattern = regexp.MustCompile(`^[0-9]+([.,][0-9]+)?$`)
 
 // parseQuantity reads a quantity typed the Indonesian way ("2,5") or the
-// English way ("2.5"). It returns a text key explaining a refusal, or "".
-func parseQuantity(s string) (float64, string) {
+// English way ("2.5"), above zero. It returns a text key explaining a
+// refusal, or "".
+func parseQuantity(s string) (float64, string) { return parseQuantityZero(s, false) }
+
+// parseQuantityFor reads a quantity reported against target t: 0 is
+// accepted where it is a meaningful report (kinerja.Target.ZeroAllowed:
+// the best value of a lower-is-better indicator, or a measured value of a
+// mean or last-value one), and refused for a count to be raised.
+func parseQuantityFor(s string, t *kinerja.Target) (float64, string) {
+	return parseQuantityZero(s, t != nil && t.ZeroAllowed())
+}
+
+// parseQuantityZero is parseQuantity, accepting 0 when zero is set.
+func parseQuantityZero(s string, zero bool) (float64, string) {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
@@ -36,7 +48,7 @@ func parseQuantity(s string) (float64, string) {
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return 0, "rpt.qty_not_number"
 	}
-	if v <= 0 {
+	if v < 0 || v == 0 && !zero {
 		return 0, "rpt.qty_not_positive"
 	}
 	return v, ""

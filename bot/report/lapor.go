@@ -93,7 +93,7 @@ func (f *Feature) lpNext(r *bot.Request) error {
 		delete(d, "tid")
 		return f.lpAskTarget(r, "")
 	}
-	if q, key := parseQuantity(d["qty"]); key != "" || q > f.quantityBound(t) {
+	if q, key := parseQuantityFor(d["qty"], t); key != "" || q > f.quantityBound(t) {
 		delete(d, "qty")
 		return f.lpAskQty(r, t, "")
 	}
@@ -326,7 +326,7 @@ func (f *Feature) flowLapor(r *bot.Request) error {
 		if err != nil || t == nil {
 			return errOr(err, f.lpNext(r))
 		}
-		q, key := parseQuantity(text)
+		q, key := parseQuantityFor(text, t)
 		if key == "" && q > f.quantityBound(t) {
 			key = "rpt.qty_too_big"
 		}
@@ -404,7 +404,7 @@ func (f *Feature) lpSubmit(r *bot.Request) error {
 	if err != nil {
 		return err
 	}
-	q, qkey := parseQuantity(d["qty"])
+	q, qkey := parseQuantityFor(d["qty"], t)
 	day, dok := parseWorkDate(d["date"], r.Today())
 	desc := d["desc"]
 	if t == nil || qkey != "" || q > f.quantityBound(t) || !dok || desc == "" ||

@@ -56,7 +56,7 @@ func newReportFixture(t *testing.T, cfg Config) *reportFixture {
 	f.ikiPasien = put(&kinerja.Target{NIP: nipBudi, Period: "2026-11", Code: "IKI-1", Name: "Pasien dilayani",
 		Unit: "pasien", Target: 200, Direction: kinerja.HigherIsBetter})
 	f.ikiWaktu = put(&kinerja.Target{NIP: nipBudi, Period: "2026", Code: "IKI-2", Name: "Waktu rujukan",
-		Unit: "hari", Target: 3, Direction: kinerja.LowerIsBetter})
+		Unit: "hari", Target: 3, Direction: kinerja.LowerIsBetter, Aggregation: kinerja.AggMean})
 	f.ikiSari = put(&kinerja.Target{NIP: bottest.NIPSari, Period: "2026-11", Code: "IKI-S", Name: "Persalinan",
 		Unit: "persalinan", Target: 20, Direction: kinerja.HigherIsBetter})
 	return f

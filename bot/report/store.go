@@ -74,10 +74,7 @@ type submitStore interface {
 }
 
 // AchievementStore is what Achievement reads: a transaction or the store.
-type AchievementStore interface {
-	TargetsFor(ctx context.Context, nip string, month kinerja.Period) ([]*kinerja.Target, error)
-	ListReports(ctx context.Context, f kinerja.ReportFilter) ([]*kinerja.Report, error)
-}
+type AchievementStore = MeasureStore
 
 // Compile-time checks that a transaction serves every use.
 var (

@@ -403,8 +403,8 @@ func init() {
 
 		"err.target_not_found": {"Indikator tidak ditemukan.", "Indicator not found."},
 		"err.target_period": {
-			"Periode target %q harus berupa bulan (YYYY-MM) atau tahun (YYYY).",
-			"Target period %q must be a month (YYYY-MM) or a year (YYYY).",
+			"Periode target %q harus berupa bulan (YYYY-MM), triwulan (YYYY-Qn) atau tahun (YYYY).",
+			"Target period %q must be a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY).",
 		},
 		"err.report_not_found": {"Laporan tidak ditemukan.", "Report not found."},
 		"err.report_changed": {

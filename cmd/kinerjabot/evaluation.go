@@ -31,6 +31,28 @@ type EvaluationSettings struct {
 	// DeadlineDay is the day of the following month by which assessors
 	// should have evaluated a period (5); shown to them, not enforced.
 	DeadlineDay int `yaml:"deadline_day"`
+	// CapaianCap caps one indicator's capaian before weighting, in percent
+	// (0 = the default, 120; -1 = no cap), so that one over-achieved
+	// indicator cannot hide another.
+	CapaianCap float64 `yaml:"capaian_cap"`
+	// LeaveAdjustsTargets takes approved leave days out of a count target's
+	// pro-rated share once a period holds at least LeaveMinDays working days
+	// of leave (default 1).
+	LeaveAdjustsTargets bool `yaml:"leave_adjusts_targets"`
+	LeaveMinDays        int  `yaml:"leave_min_days"`
+	// AnnualBasis is what the annual (Akhir) proposal builds on: periods
+	// (the decided periodic results, the default) or capaian (the year's
+	// capaian from approved reports).
+	AnnualBasis string `yaml:"annual_basis"`
+}
+
+// targetPolicy is how targets are compared, the same for /capaian and the
+// evaluations: the cap, leave, and the working-day calendar of the
+// reminders.
+func (a *app) targetPolicy() report.TargetPolicy {
+	s := a.cfg.Evaluation
+	return report.TargetPolicy{Cap: s.CapaianCap, Calendar: kinerja.NewCalendar(a.cfg.Location(), a.cfg.holidays),
+		LeaveAdjusts: s.LeaveAdjustsTargets, MinLeaveDays: s.LeaveMinDays}
 }
 
 // check validates the evaluation settings.
@@ -50,6 +72,17 @@ func (s EvaluationSettings) check() error {
 	if s.DeadlineDay < 0 || s.DeadlineDay > 28 {
 		return &ConfigError{Key: "evaluation.deadline_day", Msg: "must be between 1 and 28 (0 = the default, 5)"}
 	}
+	if math.IsNaN(s.CapaianCap) || s.CapaianCap != -1 && (s.CapaianCap < 0 || s.CapaianCap > 0 && s.CapaianCap < 100 || s.CapaianCap > 1000) {
+		return &ConfigError{Key: "evaluation.capaian_cap", Msg: "must be between 100 and 1000 percent, 0 for the default (120), or -1 for no cap"}
+	}
+	if s.LeaveMinDays < 0 || s.LeaveMinDays > 60 {
+		return &ConfigError{Key: "evaluation.leave_min_days", Msg: "must be between 1 and 60 working days (0 = the default, 1)"}
+	}
+	switch s.AnnualBasis {
+	case "", evaluation.AnnualFromPeriods, evaluation.AnnualFromCapaian:
+	default:
+		return &ConfigError{Key: "evaluation.annual_basis", Msg: fmt.Sprintf("%q is not allowed; use periods or capaian", s.AnnualBasis)}
+	}
 	return nil
 }
 
@@ -63,6 +96,8 @@ func (a *app) evaluationConfig() evaluation.Config {
 		Behaviour:     scoring.BehaviourPolicy(s.BehaviourPolicy),
 		ObjectionDays: s.ObjectionDays,
 		DeadlineDay:   s.DeadlineDay,
+		Targets:       a.targetPolicy(),
+		Annual:        s.AnnualBasis,
 	}
 }
 

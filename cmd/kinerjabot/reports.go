@@ -74,6 +74,7 @@ func (a *app) reportsConfig() report.Config {
 		LockAfterDays: s.LockAfterDays, QuantityFactor: s.QuantityFactor, MaxQuantity: s.MaxQuantity,
 		Digest: s.Digest, DigestSchedule: s.digestSchedule(), PageSize: s.PageSize,
 		MaxFileSize: int64(s.MaxFileMB) << 20, MaxEvidence: s.MaxEvidence,
+		Targets: a.targetPolicy(), // /capaian compares as the evaluations do
 	}
 }
 
@@ -93,9 +94,12 @@ func runTargets(ctx context.Context, a *app, args []string) int {
 	}
 	return runSheetImport(ctx, a, args[1:], "targets import",
 		"Imports indicators and targets from a .csv or .xlsx file with the columns\n"+
-			"NIP, Periode, Kode Indikator, Indikator, Satuan, Target, Arah and optional Bobot.\n"+
-			"Periode is YYYY-MM (a month) or YYYY (the whole year); Arah is naik (higher is\n"+
-			"better) or turun (lower is better); an empty Bobot means equal weights.\n"+
+			"NIP, Periode, Kode Indikator, Indikator, Satuan, Target, Arah and optional Bobot,\n"+
+			"Agregasi, Target Min, Target Maks, Target TW1..TW4 and Kumulatif.\n"+
+			"Periode is YYYY-MM (a month), YYYY-Qn (a quarter) or YYYY (the whole year); Arah is\n"+
+			"naik (higher is better), turun (lower is better) or rentang (within Target Min and\n"+
+			"Target Maks); Agregasi is jumlah (the default), rata-rata or terakhir; Target TW1..TW4\n"+
+			"are the quarterly targets of a yearly row; an empty Bobot means equal weights.\n"+
 			"The whole file is checked first; by default nothing is written when any row is bad.\n"+
 			"See configs/targets.example.csv.",
 		"targets.nothing_written",
