@@ -23,7 +23,9 @@ func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 	reports := report.New(deps, a.reportsConfig()) // work reports, approvals, achievement
 	surveys := survey.New(deps, a.surveyConfig())  // the citizen satisfaction survey (SKM)
 	evCfg := a.evaluationConfig()
-	evCfg.Survey = surveys                     // a unit head's result and an officer's service read the one IKM path
+	// A unit head's result and an officer's service read the one IKM path;
+	// whether reports may still come in is the reports' rule.
+	evCfg.Survey, evCfg.Reports = surveys, reports
 	evaluations := evaluation.New(deps, evCfg) // period evaluations, objections, corrections
 	jobsCfg := a.jobsConfig()
 	jobsCfg.Sources = jobSources(featureSources(reports, surveys, evaluations))
