@@ -31,7 +31,7 @@ func (b *Bot) cmdStart(r *Request) error {
 	payload := r.Text
 	if payload == "" {
 		b.welcome(r)
-		return nil
+		return runHooks(b.onWelcome, r)
 	}
 	if !payloadPattern.MatchString(payload) {
 		r.Reply(r.T("core.bad_payload"))
@@ -162,5 +162,5 @@ func (b *Bot) redeemInvite(r *Request) error {
 	r.Staff = st
 	r.Reply(r.T("core.linked", st.Name, st.NIP, Raw(b.roleNames(r))))
 	b.setChatMenu(r)
-	return nil
+	return runHooks(b.onLinked, r)
 }

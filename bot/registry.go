@@ -129,6 +129,38 @@ func (b *Bot) Payload(prefix string, h Handler) {
 	b.payloads[prefix] = h
 }
 
+// OnLinked registers h to run in the update that links an account to a
+// NIP, after the core's confirmation, with r.Staff the person just linked:
+// a feature can introduce itself (the guided tour). An error from h rolls
+// the linking back, like any handler's.
+func (b *Bot) OnLinked(h Handler) {
+	if h == nil {
+		b.refuseRegistration("OnLinked without a handler")
+		return
+	}
+	b.onLinked = append(b.onLinked, h)
+}
+
+// OnWelcome registers h to run after the core greets a /start without a
+// payload (r.Staff is nil for a citizen).
+func (b *Bot) OnWelcome(h Handler) {
+	if h == nil {
+		b.refuseRegistration("OnWelcome without a handler")
+		return
+	}
+	b.onWelcome = append(b.onWelcome, h)
+}
+
+// runHooks runs hooks in registration order, stopping at the first error.
+func runHooks(hooks []Handler, r *Request) error {
+	for _, h := range hooks {
+		if err := h(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // refuseRegistration records a registration mistake; New returns them all.
 func (b *Bot) refuseRegistration(format string, args ...any) {
 	b.regErrs = append(b.regErrs, fmt.Errorf("bot: "+format, args...))
