@@ -39,8 +39,8 @@ type Bot struct {
 	byValue        map[string]Handler      // by prefix, buttons whose first field is a value (ButtonsByValue)
 	flows          map[string]*FlowSpec    // by session flow
 	payloads       map[string]Handler      // by /start payload prefix
-	onLinked       []Handler               // run after an account is linked (OnLinked)
-	onWelcome      []Handler               // run after a plain /start is greeted (OnWelcome)
+	onLinked       []Greeter               // add to the confirmation of a linked account (OnLinked)
+	onWelcome      []Greeter               // add to the greeting of a plain /start (OnWelcome)
 	order          []string                // command names in menu order
 	regErrs        []error                 // registration mistakes, returned by New
 

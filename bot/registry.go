@@ -129,35 +129,52 @@ func (b *Bot) Payload(prefix string, h Handler) {
 	b.payloads[prefix] = h
 }
 
-// OnLinked registers h to run in the update that links an account to a
-// NIP, after the core's confirmation, with r.Staff the person just linked:
-// a feature can introduce itself (the guided tour). An error from h rolls
-// the linking back, like any handler's.
-func (b *Bot) OnLinked(h Handler) {
-	if h == nil {
-		b.refuseRegistration("OnLinked without a handler")
-		return
-	}
-	b.onLinked = append(b.onLinked, h)
+// Addition is what a feature adds to one of the core's greetings: text
+// after it (starting with its own blank line) and rows of buttons under it.
+// The greeting stays one message.
+type Addition struct {
+	Text    string
+	Buttons [][]Button
 }
 
-// OnWelcome registers h to run after the core greets a /start without a
+// Greeter returns a feature's addition to a greeting, inside the update's
+// transaction; an error rolls the update back, like a handler's.
+type Greeter func(r *Request) (Addition, error)
+
+// OnLinked registers g to add to the confirmation of an account just
+// linked to a NIP (r.Staff is the person): a feature can introduce itself
+// (the guided tour).
+func (b *Bot) OnLinked(g Greeter) {
+	if g == nil {
+		b.refuseRegistration("OnLinked without a greeter")
+		return
+	}
+	b.onLinked = append(b.onLinked, g)
+}
+
+// OnWelcome registers g to add to the greeting of a /start without a
 // payload (r.Staff is nil for a citizen).
-func (b *Bot) OnWelcome(h Handler) {
-	if h == nil {
-		b.refuseRegistration("OnWelcome without a handler")
+func (b *Bot) OnWelcome(g Greeter) {
+	if g == nil {
+		b.refuseRegistration("OnWelcome without a greeter")
 		return
 	}
-	b.onWelcome = append(b.onWelcome, h)
+	b.onWelcome = append(b.onWelcome, g)
 }
 
-// runHooks runs hooks in registration order, stopping at the first error.
-func runHooks(hooks []Handler, r *Request) error {
-	for _, h := range hooks {
-		if err := h(r); err != nil {
+// greet queues text with the additions of greeters, in registration order,
+// as one message.
+func greet(r *Request, text string, greeters []Greeter) error {
+	var rows [][]Button
+	for _, g := range greeters {
+		add, err := g(r)
+		if err != nil {
 			return err
 		}
+		text += add.Text
+		rows = append(rows, add.Buttons...)
 	}
+	r.Reply(text, rows...)
 	return nil
 }
 

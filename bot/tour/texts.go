@@ -12,7 +12,13 @@ func init() {
 			"🧭 <b>How to rate a service:</b> scan the QR code at the service counter, then answer the questions with buttons (about a minute).\n" +
 				"🔒 Your answers are anonymous: your Telegram account is not stored with them, and each person counts once a day per unit.",
 		},
-		"tour.head": {"🧭 <b>Panduan</b> (%d/%d)", "🧭 <b>Guided tour</b> (%d/%d)"},
+		"tour.offer": {
+			"🧭 Baru di Kinerja Bot? Panduan singkat (%d halaman) menunjukkan apa yang bisa Anda lakukan sebagai %s, dengan tombol untuk mencoba setiap langkah.",
+			"🧭 New to Kinerja Bot? A short tour (%d pages) shows what you can do as %s, with buttons to try each step.",
+		},
+		"tour.start":          {"🧭 Mulai panduan", "🧭 Start the tour"},
+		"tour.started_answer": {"Panduan dimulai", "Tour started"},
+		"tour.head":           {"🧭 <b>Panduan</b> (%d/%d)", "🧭 <b>Guided tour</b> (%d/%d)"},
 		"tour.page_intro": {
 			"Halo, <b>%s</b>! Peran Anda: %s.\n\n" +
 				"Kinerja Bot mencatat kinerja ASN langsung di Telegram: pekerjaan dilaporkan dengan bukti, atasan menyetujuinya, " +
@@ -38,11 +44,11 @@ func init() {
 		"tour.page_result": {
 			"⭐ <b>Hasil penilaian dan cuti</b>\n" +
 				"Setelah periode berakhir, atasan menilai Anda. Bot mengusulkan rating dari data; setiap pilihan lain disertai alasan.\n" +
-				"/skor — hasil dan rinciannya. Tidak setuju? /keberatan dalam 14 hari; atasan dari atasan Anda yang memutuskan.\n" +
+				"/skor — hasil dan rinciannya. Tidak setuju? /keberatan sebelum batas waktu yang tertera pada hasil; atasan dari atasan Anda yang memutuskan.\n" +
 				"/cuti — catat cuti agar tidak menerima pengingat selama cuti.",
 			"⭐ <b>Results and leave</b>\n" +
 				"After a period ends, your supervisor evaluates you. The bot proposes ratings from the data; any other choice comes with a reason.\n" +
-				"/skor — the result and how it came about. Disagree? /keberatan within 14 days; your supervisor's superior decides.\n" +
+				"/skor — the result and how it came about. Disagree? /keberatan before the deadline shown with the result; your supervisor's superior decides.\n" +
 				"/cuti — record leave so you get no reminders while away.",
 		},
 		"tour.page_approve": {

@@ -14,8 +14,10 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 )
 
-// buttons are the tour's inline buttons: "tour:p:PAGE" (show a page),
-// "tour:try:COMMAND" (run a step's command), "tour:skip" and "tour:done".
+// buttons are the tour's inline buttons: "tour:go" and "tour:no" (start or
+// decline it, under the confirmation of linking), "tour:p:PAGE" (show a
+// page), "tour:try:COMMAND" (run a step's command), "tour:skip" and
+// "tour:done".
 var buttons = bot.Buttons{Prefix: "tour"}
 
 // page is one page of the tour: a text and the commands it offers to try.
@@ -65,6 +67,8 @@ func New(deps bot.Deps) *Feature {
 func (f *Feature) Register(b *bot.Bot) {
 	b.Command(bot.CommandSpec{Name: "panduan", Aliases: []string{"tour"}, Help: "tour.cmd",
 		KeepsFlow: true, Handle: f.cmdTour})
+	b.Button(bot.ButtonSpec{Buttons: buttons, Action: "go", Handle: f.pressStart})
+	b.Button(bot.ButtonSpec{Buttons: buttons, Action: "no", Handle: f.pressDecline})
 	b.Button(bot.ButtonSpec{Buttons: buttons, Action: "p", Args: 1, Handle: f.pressPage})
 	b.Button(bot.ButtonSpec{Buttons: buttons, Action: "try", Args: 1, Handle: f.pressTry})
 	b.Button(bot.ButtonSpec{Buttons: buttons, Action: "skip", Handle: f.pressSkip})
@@ -95,15 +99,48 @@ func (f *Feature) cmdTour(r *bot.Request) error {
 	return nil
 }
 
-// afterLinked starts the tour for the person just linked.
-func (f *Feature) afterLinked(r *bot.Request) error { return f.cmdTour(r) }
+// afterLinked offers the tour under the confirmation of linking, in the
+// same message: start it or skip it.
+func (f *Feature) afterLinked(r *bot.Request) (bot.Addition, error) {
+	return bot.Addition{
+		Text: "\n\n" + r.T("tour.offer", len(myPages(r)), bot.Raw(roleNames(r))),
+		Buttons: [][]bot.Button{
+			{buttons.Button(r.T("tour.start"), "go")},
+			{buttons.Button(r.T("tour.skip"), "no")},
+		},
+	}, nil
+}
 
-// afterWelcome gives a citizen the two lines at /start; staff already had
-// the tour when they linked and can repeat it with /panduan.
-func (f *Feature) afterWelcome(r *bot.Request) error {
-	if r.Staff == nil {
-		r.Reply(r.T("tour.citizen"))
+// afterWelcome adds a citizen's two lines to the greeting at /start; staff
+// were offered the tour when they linked and can repeat it with /panduan.
+func (f *Feature) afterWelcome(r *bot.Request) (bot.Addition, error) {
+	if r.Staff != nil {
+		return bot.Addition{}, nil
 	}
+	return bot.Addition{Text: "\n\n" + r.T("tour.citizen")}, nil
+}
+
+// pressStart sends the first page in a message of its own, which the
+// pages then edit; the confirmation of linking stays as it was.
+func (f *Feature) pressStart(r *bot.Request) error {
+	if r.Staff == nil {
+		return r.Stale()
+	}
+	r.Answer(r.T("tour.started_answer"))
+	return f.cmdTour(r)
+}
+
+// pressDecline records the offer declined, as a skip, and says how to
+// take the tour later.
+func (f *Feature) pressDecline(r *bot.Request) error {
+	if r.Staff == nil {
+		return r.Stale()
+	}
+	if err := record(r, statusSkipped); err != nil {
+		return err
+	}
+	r.Answer(r.T("tour.skipped_answer"))
+	r.Reply(r.T("tour.skipped"))
 	return nil
 }
 

@@ -62,14 +62,20 @@ func outcome(t *testing.T, h *bottest.Harness, nip string) string {
 
 func TestStaffGetTheTourAfterLinkingAndCompleteIt(t *testing.T) {
 	h, _ := harness(t)
+	// One message: the confirmation of linking with the tour's offer.
 	msgs := link(t, h, bottest.NIPBudi, 200)
-	if len(msgs) != 2 {
-		t.Fatalf("want the link confirmation and the tour, got %q", bottest.Texts(msgs))
+	if len(msgs) != 1 {
+		t.Fatalf("want one message, got %q", bottest.Texts(msgs))
 	}
-	bottest.MustSay(t, msgs[:1], "Akun terhubung")
-	page := bottest.MustSay(t, msgs[1:], "Panduan</b> (1/4)", "Budi Santoso", "Pegawai")
-	if buttonData(page, "Lewati") != "tour:skip" || buttonData(page, "◀️") != "" {
-		t.Fatalf("first page buttons: %+v", page.Buttons)
+	offer := bottest.MustSay(t, msgs, "Akun terhubung", "Panduan singkat (4 halaman)", "sebagai Pegawai")
+	if buttonData(offer, "🧭 Mulai") != "tour:go" || buttonData(offer, "Lewati") != "tour:no" {
+		t.Fatalf("offer buttons: %+v", offer.Buttons)
+	}
+	// Starting sends the first page in a message of its own.
+	msgs = h.Press(200, 40, "tour:go")
+	page := bottest.MustSay(t, msgs, "Panduan</b> (1/4)", "Budi Santoso", "Pegawai")
+	if len(msgs) != 1 || page.EditID != 0 || buttonData(page, "Lewati") != "tour:skip" || buttonData(page, "◀️") != "" {
+		t.Fatalf("first page: %+v", msgs)
 	}
 	// Next, edited in place, to the reporting page: /lapor is not in this
 	// build, so there is nothing to try on it.
@@ -116,8 +122,10 @@ func TestStaffGetTheTourAfterLinkingAndCompleteIt(t *testing.T) {
 
 func TestPagesFollowTheRoles(t *testing.T) {
 	h, _ := harness(t)
-	bottest.MustSay(t, link(t, h, bottest.NIPHead, 300), "(1/6)", "Pejabat Penilai Kinerja")
-	bottest.MustSay(t, link(t, h, bottest.NIPAdmin, 301), "(1/5)", "Admin BKPSDM")
+	bottest.MustSay(t, link(t, h, bottest.NIPHead, 300), "(6 halaman)", "Pejabat Penilai Kinerja")
+	bottest.MustSay(t, link(t, h, bottest.NIPAdmin, 301), "(5 halaman)", "Admin BKPSDM")
+	bottest.MustSay(t, h.Press(300, 1, "tour:go"), "(1/6)")
+	bottest.MustSay(t, h.Press(301, 1, "tour:go"), "(1/5)")
 	// The head reaches the approvals page; the admin the admin page; each
 	// is refused the other's page.
 	p := bottest.MustSay(t, h.Press(300, 1, "tour:p:setuju"), "(4/6)", "/persetujuan")
@@ -137,10 +145,17 @@ func TestPagesFollowTheRoles(t *testing.T) {
 
 func TestSkipIsRecordedAndTheTourRepeatable(t *testing.T) {
 	h, _ := harness(t)
-	page := bottest.MustSay(t, link(t, h, bottest.NIPSari, 400), "(1/4)")
-	m := bottest.MustSay(t, h.Press(400, 7, buttonData(page, "Lewati")), "Panduan dilewati", "/panduan")
-	if m.EditID != 7 || outcome(t, h, bottest.NIPSari) != "skipped" {
-		t.Fatalf("skip: %+v, recorded %q", m, outcome(t, h, bottest.NIPSari))
+	// Declined under the confirmation: said in a new message, which
+	// leaves the confirmation as it was.
+	offer := bottest.MustSay(t, link(t, h, bottest.NIPSari, 400), "(4 halaman)")
+	m := bottest.MustSay(t, h.Press(400, 7, buttonData(offer, "Lewati")), "Panduan dilewati", "/panduan")
+	if m.EditID != 0 || outcome(t, h, bottest.NIPSari) != "skipped" {
+		t.Fatalf("declined: %+v, recorded %q", m, outcome(t, h, bottest.NIPSari))
+	}
+	// Skipped from a page: that page says so.
+	bottest.MustSay(t, h.Text(400, "/panduan"), "(1/4)")
+	if m := bottest.MustSay(t, h.Press(400, 6, "tour:skip"), "Panduan dilewati"); m.EditID != 6 {
+		t.Fatalf("skip from a page: %+v", m)
 	}
 	// /panduan and its alias /tour start again; completing replaces the skip.
 	bottest.MustSay(t, h.Text(400, "/tour"), "(1/4)")
@@ -159,11 +174,12 @@ func TestSkipIsRecordedAndTheTourRepeatable(t *testing.T) {
 
 func TestCitizenGetsTwoLines(t *testing.T) {
 	h, _ := harness(t)
+	// In the greeting's message, after a blank line.
 	msgs := h.Text(500, "/start")
-	bottest.MustSay(t, msgs, "Selamat datang")
-	c := bottest.MustSay(t, msgs, "Cara menilai layanan", "anonim")
-	if n := strings.Count(c.Text, "\n") + 1; n != 2 || len(c.Buttons) != 0 {
-		t.Fatalf("citizen tour has %d lines: %q", n, c.Text)
+	c := bottest.MustSay(t, msgs, "Selamat datang", "Cara menilai layanan", "anonim")
+	parts := strings.Split(c.Text, "\n\n")
+	if tail := parts[len(parts)-1]; len(msgs) != 1 || strings.Count(tail, "\n") != 1 || !strings.Contains(tail, "Cara menilai") || len(c.Buttons) != 0 {
+		t.Fatalf("citizen tour: %q", bottest.Texts(msgs))
 	}
 	bottest.MustSay(t, h.Text(500, "/panduan"), "Cara menilai layanan")
 	// A tour button is nothing for a citizen.
@@ -173,7 +189,7 @@ func TestCitizenGetsTwoLines(t *testing.T) {
 	// A linked person's /start greets without repeating the tour.
 	h.Link(bottest.NIPBudi, 501)
 	msgs = h.Text(501, "/start")
-	if len(msgs) != 1 || strings.Contains(msgs[0].Text, "Panduan") {
+	if len(msgs) != 1 || strings.Contains(msgs[0].Text, "Panduan") || strings.Contains(msgs[0].Text, "Cara menilai") {
 		t.Fatalf("staff /start: %q", bottest.Texts(msgs))
 	}
 }

@@ -27,7 +27,7 @@ func sceneLinking(ctx context.Context, d *demo) error {
 		return err
 	}
 	d.narrate("Budi mengikuti panduan sampai selesai / Budi follows the tour to the end:")
-	for _, which := range []string{"tour.next", "tour.next", "data:tour:try:cuti", "tour.next", "tour.finish"} {
+	for _, which := range []string{"tour.start", "tour.next", "tour.next", "data:tour:try:cuti", "tour.next", "tour.finish"} {
 		if err := d.press("budi", which); err != nil {
 			return err
 		}
