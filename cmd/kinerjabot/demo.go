@@ -188,10 +188,10 @@ func playDemo(ctx context.Context, a *app, path string, transcript io.Writer) (*
 	case <-time.After(15 * time.Second):
 		return nil, errors.New("bot did not start in 15 s")
 	}
-	fmt.Fprintln(d.out, "Kinerja Bot — demo. Semua percakapan di bawah melewati handler asli dan Telegram tiruan.")
-	fmt.Fprintln(d.out, "Kinerja Bot — demo. Every exchange below goes through the real handlers and a fake Telegram.")
+	d.printf("Kinerja Bot — demo. Semua percakapan di bawah melewati handler asli dan Telegram tiruan.\n")
+	d.printf("Kinerja Bot — demo. Every exchange below goes through the real handlers and a fake Telegram.\n")
 	for i, s := range demoScenes {
-		fmt.Fprintf(d.out, "\n━━━ %d. %s ━━━\n", i+1, s.title)
+		d.printf("\n━━━ %d. %s ━━━\n", i+1, s.title)
 		if err := s.play(ctx, d); err != nil {
 			return nil, fmt.Errorf("scene %q: %w", s.title, err)
 		}
@@ -203,7 +203,7 @@ func playDemo(ctx context.Context, a *app, path string, transcript io.Writer) (*
 	if err := <-served; err != nil {
 		return nil, err
 	}
-	fmt.Fprintln(d.out, "\nDemo selesai. / Demo finished.")
+	d.printf("\nDemo selesai. / Demo finished.\n")
 	return d, nil
 }
 
@@ -351,6 +351,14 @@ func shorten(lines, prev []string) []string {
 		i = j
 	}
 	return out
+}
+
+// printf prints to the transcript; the fake's calls print from other
+// goroutines.
+func (d *demo) printf(format string, args ...any) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	fmt.Fprintf(d.out, format, args...)
 }
 
 // narrate prints a line of the script.
