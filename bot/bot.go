@@ -41,6 +41,8 @@ type Bot struct {
 	byValue        map[string]Handler      // by prefix, buttons whose first field is a value (ButtonsByValue)
 	flows          map[string]*FlowSpec    // by session flow
 	payloads       map[string]Handler      // by /start payload prefix
+	onLinked       []Greeter               // add to the confirmation of a linked account (OnLinked)
+	onWelcome      []Greeter               // add to the greeting of a plain /start (OnWelcome)
 	order          []string                // command names in menu order
 	regErrs        []error                 // registration mistakes, returned by New
 

@@ -30,8 +30,7 @@ var payloadPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 func (b *Bot) cmdStart(r *Request) error {
 	payload := r.Text
 	if payload == "" {
-		b.welcome(r)
-		return nil
+		return b.welcome(r)
 	}
 	if !payloadPattern.MatchString(payload) {
 		r.Reply(r.T("core.bad_payload"))
@@ -47,14 +46,13 @@ func (b *Bot) cmdStart(r *Request) error {
 	return nil
 }
 
-// welcome greets by role.
-func (b *Bot) welcome(r *Request) {
+// welcome greets by role, with what features add (OnWelcome).
+func (b *Bot) welcome(r *Request) error {
 	if r.Staff == nil {
-		r.Reply(r.T("core.welcome_citizen"))
-		return
+		return greet(r, r.T("core.welcome_citizen"), b.onWelcome)
 	}
-	r.Reply(r.T("core.welcome_staff", r.Staff.Name, Raw(b.roleNames(r))))
 	b.setChatMenu(r)
+	return greet(r, r.T("core.welcome_staff", r.Staff.Name, Raw(b.roleNames(r))), b.onWelcome)
 }
 
 // roleNames lists the sender's roles in words.
@@ -160,7 +158,6 @@ func (b *Bot) redeemInvite(r *Request) error {
 	}
 	st.TelegramID = r.From.ID
 	r.Staff = st
-	r.Reply(r.T("core.linked", st.Name, st.NIP, Raw(b.roleNames(r))))
 	b.setChatMenu(r)
-	return nil
+	return greet(r, r.T("core.linked", st.Name, st.NIP, Raw(b.roleNames(r))), b.onLinked)
 }

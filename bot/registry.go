@@ -129,6 +129,55 @@ func (b *Bot) Payload(prefix string, h Handler) {
 	b.payloads[prefix] = h
 }
 
+// Addition is what a feature adds to one of the core's greetings: text
+// after it (starting with its own blank line) and rows of buttons under it.
+// The greeting stays one message.
+type Addition struct {
+	Text    string
+	Buttons [][]Button
+}
+
+// Greeter returns a feature's addition to a greeting, inside the update's
+// transaction; an error rolls the update back, like a handler's.
+type Greeter func(r *Request) (Addition, error)
+
+// OnLinked registers g to add to the confirmation of an account just
+// linked to a NIP (r.Staff is the person): a feature can introduce itself
+// (the guided tour).
+func (b *Bot) OnLinked(g Greeter) {
+	if g == nil {
+		b.refuseRegistration("OnLinked without a greeter")
+		return
+	}
+	b.onLinked = append(b.onLinked, g)
+}
+
+// OnWelcome registers g to add to the greeting of a /start without a
+// payload (r.Staff is nil for a citizen).
+func (b *Bot) OnWelcome(g Greeter) {
+	if g == nil {
+		b.refuseRegistration("OnWelcome without a greeter")
+		return
+	}
+	b.onWelcome = append(b.onWelcome, g)
+}
+
+// greet queues text with the additions of greeters, in registration order,
+// as one message.
+func greet(r *Request, text string, greeters []Greeter) error {
+	var rows [][]Button
+	for _, g := range greeters {
+		add, err := g(r)
+		if err != nil {
+			return err
+		}
+		text += add.Text
+		rows = append(rows, add.Buttons...)
+	}
+	r.Reply(text, rows...)
+	return nil
+}
+
 // refuseRegistration records a registration mistake; New returns them all.
 func (b *Bot) refuseRegistration(format string, args ...any) {
 	b.regErrs = append(b.regErrs, fmt.Errorf("bot: "+format, args...))

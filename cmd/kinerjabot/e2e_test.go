@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
 	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
 )
 
@@ -242,9 +244,76 @@ func TestDemoRunsAndExitsZero(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("demo exit %d: %s\n%s", code, errOut.String(), out.String())
 	}
-	for _, want := range []string{"Akun terhubung", "sudah pernah dipakai", "Commands you can use", "Demo selesai"} {
+	for _, want := range []string{"Akun terhubung", "sudah pernah dipakai", "Commands you can use", "Demo selesai",
+		"Panduan (1/4)", "Panduan selesai", "Panduan dilewati", "Cara menilai layanan",
+		"dikembalikan oleh dr. Rina Marlina", "Ringkasan mingguan", "hasil dipertahankan", "Ringkasan bulanan",
+		"PKM-TGR,Puskesmas Tanah Garam,"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo transcript lacks %q", want)
 		}
+	}
+	// The scenes come in the order of a month.
+	last := -1
+	for _, s := range demoScenes {
+		i := strings.Index(out.String(), s.title)
+		if i <= last {
+			t.Errorf("scene %q is missing or out of order", s.title)
+		}
+		last = i
+	}
+	// The BerAKHLAK card edited seven times is shortened: the first value
+	// rated shows on its card, in the evaluation's notice and in /skor.
+	if n := strings.Count(out.String(), "• Berorientasi Pelayanan: Di Atas Ekspektasi"); n > 3 {
+		t.Errorf("the first value is repeated %d times", n)
+	}
+	if n := strings.Count(out.String(), "baris seperti sebelumnya"); n < 7 {
+		t.Errorf("repeated cards shortened %d times", n)
+	}
+}
+
+// TestDemoInEnglishWritesItsFiles: the script finds its buttons in English
+// too, and --out leaves the transcript, the chart, the QR card and the
+// export in the folder.
+func TestDemoInEnglishWritesItsFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "showcase") // created by the demo
+	var out, errOut bytes.Buffer
+	code := Main(context.Background(), []string{"demo", "--out", dir}, nil, &out, &errOut, env(map[string]string{"KINERJA_LANG": "en"}))
+	if code != 0 {
+		t.Fatalf("demo exit %d: %s\n%s", code, errOut.String(), out.String())
+	}
+	for _, want := range []string{"Guided tour (1/4)", "presses [ ▶️ Continue: Budi Santoso ]", "Work result: Above expectations (proposal: Meets expectations", "Demo finished"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("transcript lacks %q", want)
+		}
+	}
+	png := func(pattern string) {
+		t.Helper()
+		files, _ := filepath.Glob(filepath.Join(dir, pattern))
+		if len(files) != 1 {
+			t.Fatalf("%s in %s: %v", pattern, dir, files)
+		}
+		data, err := os.ReadFile(files[0])
+		if err != nil || len(data) < 1000 || !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
+			t.Fatalf("%s is not a PNG (%d bytes, %v)", files[0], len(data), err)
+		}
+	}
+	png("ikm-*.png")
+	png("qr-PKM-TGR.png")
+	transcript, err := os.ReadFile(filepath.Join(dir, "transcript.txt"))
+	if err != nil || !bytes.Contains(out.Bytes(), transcript) || !bytes.Contains(transcript, []byte("Demo finished")) {
+		t.Fatalf("transcript.txt is not the printed transcript (%d bytes, %v)", len(transcript), err)
+	}
+	books, _ := filepath.Glob(filepath.Join(dir, "ekspor-*.xlsx"))
+	if len(books) != 1 {
+		t.Fatalf("workbooks: %v", books)
+	}
+	f, err := os.Open(books[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tbl, err := sheet.ReadFrom(f, ".xlsx") // the first sheet: the reports
+	if err != nil || len(tbl.Header) == 0 || tbl.Header[0] != "report_id" {
+		t.Fatalf("workbook's first sheet: %+v, %v", tbl, err)
 	}
 }

@@ -10,10 +10,6 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
 
-func init() {
-	demoScenes = append(demoScenes, demoScene{"Penilaian periode: usulan diubah dengan alasan / Period evaluation: a proposal overridden with a reason", sceneEvaluation})
-}
-
 // sceneEvaluation: the head of the puskesmas evaluates Budi for the month
 // that has just ended. The bot proposes "Sesuai Ekspektasi" from his
 // approved reports; she chooses "Di Atas Ekspektasi" and must say why;
@@ -21,7 +17,7 @@ func init() {
 // sees the whole chain with /skor; the export shows proposal, decision and
 // reason side by side.
 func sceneEvaluation(ctx context.Context, d *demo) error {
-	const budi = "198502022010011002"
+	const budi = demoNIPBudi
 	p := kinerja.MonthOf(d.a.now(), d.a.cfg.Location()).Prev()
 	t := &kinerja.Target{NIP: budi, Period: p.String(), Code: "PKM-01", Name: "Pasien rawat jalan dilayani",
 		Unit: "pasien", Target: 120, Direction: kinerja.HigherIsBetter, Weight: 2}
@@ -40,7 +36,7 @@ func sceneEvaluation(ctx context.Context, d *demo) error {
 	}{{t, 3, 40}, {t, 12, 38}, {t, 24, 35}, {t2, 9, 4}, {t2, 20, 4}} {
 		r := &kinerja.Report{NIP: budi, TargetID: q.target.ID, WorkDate: start.AddDate(0, 0, q.day-1).Format("2006-01-02"),
 			Quantity: q.qty, Description: fmt.Sprintf("laporan %d", i+1), Status: kinerja.ReportApproved,
-			AssessorNIP: "197804152005012003", DecidedBy: "197804152005012003", CreatedAt: d.a.now(), UpdatedAt: d.a.now()}
+			AssessorNIP: demoNIPRina, DecidedBy: demoNIPRina, CreatedAt: d.a.now(), UpdatedAt: d.a.now()}
 		// With the audit entries the report feature writes, so that the
 		// kept demo database passes audit verify.
 		err := d.db.InTx(ctx, func(tx kinerja.Tx) error {
@@ -62,8 +58,8 @@ func sceneEvaluation(ctx context.Context, d *demo) error {
 	d.narrate("Laporan kerja Budi bulan %s sudah disetujui dr. Rina (dimasukkan langsung agar transkrip singkat).", p)
 	d.narrate("Budi's work reports for %s were approved earlier (written directly to keep the transcript short).", p)
 	steps := []struct{ who, label string }{
-		{"rina", "▶️ Lanjutkan"}, // the first subordinate not yet evaluated
-		{"rina", "Di Atas"},      // differs from the proposal: a reason is asked
+		{"rina", "eval.btn_continue"}, // the first subordinate not yet evaluated
+		{"rina", "rating.short3"},     // above: differs from the proposal, a reason is asked
 	}
 	if err := d.say("rina", "/nilai"); err != nil {
 		return err
@@ -80,12 +76,13 @@ func sceneEvaluation(ctx context.Context, d *demo) error {
 	if err := d.say("rina", "Menangani lonjakan pasien DBD di luar jam kerja, tercatat di laporan harian."); err != nil {
 		return err
 	}
-	for _, label := range []string{"Di Atas", "Sesuai", "Sesuai", "Sesuai", "Di Atas", "Sesuai", "Di Atas"} {
+	// The seven BerAKHLAK values: above (short3) or meets (short2).
+	for _, label := range []string{"rating.short3", "rating.short2", "rating.short2", "rating.short2", "rating.short3", "rating.short2", "rating.short3"} {
 		if err := d.press("rina", label); err != nil {
 			return err
 		}
 	}
-	for _, label := range []string{"✅ Terima usulan", "✅ Konfirmasi"} {
+	for _, label := range []string{"eval.btn_accept", "eval.btn_confirm"} {
 		if err := d.press("rina", label); err != nil {
 			return err
 		}
@@ -118,8 +115,31 @@ func sceneEvaluation(ctx context.Context, d *demo) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
-		fmt.Fprintf(d.a.stdout, "     %s\n", line)
+		fmt.Fprintf(d.out, "     %s\n", line)
 	}
-	fmt.Fprintln(d.a.stdout, "     (kolom lain dan lembar indikator: lihat README / other columns and the indicators sheet: see the README)")
+	fmt.Fprintln(d.out, "     (kolom lain dan lembar indikator: lihat README / other columns and the indicators sheet: see the README)")
+	return nil
+}
+
+// sceneObjection: Budi objects to last month's result within the window;
+// the objection goes to dr. Rina's own superior, the regional secretary,
+// who upholds the result with a reason; both are told, and the decision is
+// final.
+func sceneObjection(ctx context.Context, d *demo) error {
+	for _, step := range []func() error{
+		func() error { return d.say("budi", "/keberatan") },
+		func() error { return d.press("budi", "data:kbr:new:") },
+		func() error {
+			return d.say("budi", "Capaian kunjungan rumah TB 100% dan saya menangani pasien DBD di luar jam kerja; mohon perilaku kerja ditinjau.")
+		},
+		func() error { return d.press("sekda", "data:kbr:up:") },
+		func() error {
+			return d.say("sekda", "Penilaian perilaku sudah sesuai catatan atasan langsung; kerja di luar jam sudah dihargai pada hasil kerja.")
+		},
+	} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/bot/leave"
 	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
+	"github.com/bkpsdm-solok/kinerjabot/bot/tour"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
 
@@ -29,13 +30,14 @@ func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 	evaluations := evaluation.New(deps, evCfg) // period evaluations, objections, corrections
 	jobsCfg := a.jobsConfig()
 	jobsCfg.Sources = jobSources(featureSources(reports, surveys, evaluations))
-	// The exports' order is the /ekspor buttons': reports, IKM, evaluations.
-	reg, err := export.NewRegistry(reports, surveys, evaluations)
+	// The exports' order is the /ekspor buttons': reports, IKM, evaluations, onboarding.
+	tours := tour.New(deps) // the guided tour after linking, /panduan, the onboarding export
+	reg, err := export.NewRegistry(reports, surveys, evaluations, tours)
 	if err != nil {
 		return nil, nil, err
 	}
-	// Menu and help order: reports, /cuti, /ekspor, the survey, evaluations.
-	fs := []bot.Feature{reports,
+	// Menu and help order: /panduan, reports, /cuti, /ekspor, the survey, evaluations.
+	fs := []bot.Feature{tours, reports,
 		leave.New(deps),         // /cuti
 		jobs.New(deps, jobsCfg), // reminders, summaries and their buttons
 		export.NewFeature(reg, deps),

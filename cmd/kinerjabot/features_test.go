@@ -54,7 +54,7 @@ func TestRandomInputNeverBreaksAnyFeature(t *testing.T) {
 func TestEveryFeatureIsInTheMenuAndHelp(t *testing.T) {
 	h := featuresHarness(t)
 	cmds := strings.Join(h.Bot.Commands(), " ")
-	for _, c := range []string{"lapor", "laporan", "capaian", "persetujuan", "ikm", "qr", "nilai", "skor", "keberatan", "cuti", "ekspor"} {
+	for _, c := range []string{"lapor", "laporan", "capaian", "persetujuan", "ikm", "qr", "nilai", "skor", "keberatan", "cuti", "ekspor", "panduan"} {
 		if !strings.Contains(" "+cmds+" ", " "+c+" ") {
 			t.Errorf("/%s is not registered; commands: %s", c, cmds)
 		}
@@ -76,7 +76,7 @@ func TestAdminExportsEveryKindInChat(t *testing.T) {
 	}
 	h.Text(bottest.TGAdmin, "/ekspor")
 	kinds := h.Press(bottest.TGAdmin, 5, "ekspor:p:2026-11")
-	for kind, header := range map[string]string{"reports": "report_id", "ikm": "unit_code", "evaluations": "nip"} {
+	for kind, header := range map[string]string{"reports": "report_id", "ikm": "unit_code", "evaluations": "nip", "onboarding": "unit_code"} {
 		data := bottest.ButtonData(t, kinds, "ekspor:k:2026-11:"+kind)
 		doc := bottest.MustSay(t, h.Press(bottest.TGAdmin, 5, data), "Ekspor")
 		tbl, err := sheet.ReadFrom(bytes.NewReader(doc.Document), ".xlsx")

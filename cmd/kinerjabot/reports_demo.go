@@ -11,17 +11,13 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
 
-func init() {
-	demoScenes = append(demoScenes, demoScene{"Laporan kerja, persetujuan atasan dan capaian / Work report, approval and achievement", sceneReports})
-}
-
 // sceneReports: the admin imports Budi's targets; Budi reports work with
 // buttons and typed values (one bad quantity, one sticker as evidence) and a
 // photo; his assessor, dr. Rina, gets the photo and the report and approves
 // it with one press; Budi's achievement counts it; the admin exports it and
 // checks the audit log.
 func sceneReports(ctx context.Context, d *demo) error {
-	const budi = "198502022010011002"
+	const budi = demoNIPBudi
 	month := kinerja.MonthOf(d.a.now(), d.a.cfg.Location())
 	csv := "NIP;Periode;Kode Indikator;Indikator;Satuan;Target;Arah;Bobot\n" +
 		budi + ";" + month.String() + ";PKM-PRW-01;Pasien rawat jalan yang mendapat asuhan keperawatan;pasien;250;naik;60\n" +
@@ -41,7 +37,7 @@ func sceneReports(ctx context.Context, d *demo) error {
 		func() error { return d.press("budi", "PKM-PRW-01") },
 		func() error { return d.say("budi", "dua belas") },
 		func() error { return d.say("budi", "12") },
-		func() error { return d.press("budi", "Hari ini") },
+		func() error { return d.press("budi", "rpt.btn_today") },
 		func() error {
 			return d.say("budi", "Asuhan keperawatan 12 pasien poli umum, termasuk 3 lansia hipertensi.")
 		},
@@ -53,9 +49,9 @@ func sceneReports(ctx context.Context, d *demo) error {
 			d.say0("budi", "(foto register pasien / a photo of the patient register)")
 			return d.wait(d.fake.SendPhoto(d.users["budi"], demoPhoto, ""))
 		},
-		func() error { return d.press("budi", "✅ Selesai") },
-		func() error { return d.press("budi", "✅ Kirim") },
-		func() error { return d.press("rina", "✅ Setujui") },
+		func() error { return d.press("budi", "rpt.btn_ev_done") },
+		func() error { return d.press("budi", "rpt.btn_send") },
+		func() error { return d.press("rina", "rpt.btn_approve") },
 		func() error { return d.say("budi", "/capaian") },
 	}
 	for _, step := range steps {
@@ -85,9 +81,27 @@ func sceneReports(ctx context.Context, d *demo) error {
 // demoPhoto stands in for a photo of a patient register.
 var demoPhoto = []byte("\xff\xd8\xff\xe0 demo: register pasien poli umum")
 
-// say0 prints what a person sends that is not text.
-func (d *demo) say0(who, what string) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	fmt.Fprintf(d.a.stdout, "👤 %s: %s\n", d.users[who].FirstName, what)
+// sceneReturn: Budi reports more work without evidence; dr. Rina returns
+// it with a reason, which Budi is told, and Budi sees it in /laporan, ready
+// to correct and send again.
+func sceneReturn(ctx context.Context, d *demo) error {
+	for _, step := range []func() error{
+		func() error { return d.say("budi", "/lapor") },
+		func() error { return d.press("budi", "PKM-PRW-01") },
+		func() error { return d.say("budi", "30") },
+		func() error { return d.press("budi", "rpt.btn_today") },
+		func() error { return d.say("budi", "Pasien poli umum.") },
+		func() error { return d.press("budi", "rpt.btn_ev_skip") },
+		func() error { return d.press("budi", "rpt.btn_send") },
+		func() error { return d.press("rina", "rpt.btn_return") },
+		func() error {
+			return d.say("rina", "Jumlah 30 tidak sesuai register hari ini; mohon lampirkan foto register pasien.")
+		},
+		func() error { return d.say("budi", "/laporan") },
+	} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -8,25 +8,27 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 )
 
-func init() {
-	demoScenes = append(demoScenes, demoScene{"Survei kepuasan masyarakat (SKM) dan IKM / Citizen satisfaction survey and IKM", sceneSurvey})
-}
-
 // sceneSurvey: a citizen scans the QR code at the puskesmas counter and
 // rates the service with buttons; the head gets the low answer and the
 // suggestion at once; a repeat the same day is not counted; the head reads
 // the unit's IKM and the admin exports it.
 func sceneSurvey(ctx context.Context, d *demo) error {
-	const unit, officer = "PKM-TGR", "198502022010011002"
+	const unit, officer = "PKM-TGR", demoNIPBudi
 	f, err := d.a.surveyFeature(ctx, d.db, true)
 	if err != nil {
 		return err
 	}
-	l, link, err := f.CreateSurveyLink(ctx, unit, officer)
+	const qrName = "qr-" + unit + ".png"
+	l, link, err := f.CreateSurveyLinkCard(ctx, unit, officer, func(card []byte) error {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		d.files[qrName] = card
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	d.narrate("Admin BKPSDM menjalankan / the admin runs: kinerjabot survey-link --unit %s --officer %s --qr loket.png", unit, officer)
+	d.narrate("Admin BKPSDM menjalankan / the admin runs: kinerjabot survey-link --unit %s --officer %s --qr %s", unit, officer, qrName)
 	d.narrate("→ %s (dicetak sebagai kode QR di loket / printed as a QR code at the counter)", link)
 	if err := d.say("warga", "/start "+l.Payload); err != nil {
 		return err

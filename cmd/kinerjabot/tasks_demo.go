@@ -12,25 +12,44 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
 )
 
-// The scene comes last: init functions run in file name order, and this
-// file's name sorts after the other features' demo files, whose data
-// (survey responses, reports) the summary shows.
-func init() {
-	demoScenes = append(demoScenes,
-		demoScene{"Cuti, pengingat, dan ringkasan bulanan lewat antrean pesan / Leave, a reminder and the monthly summary through the outbox", sceneJobs})
-}
-
 // Demo unit groups.
 const (
 	demoGroupPKM      = -1001001
 	demoGroupDukcapil = -1001002
 )
 
-// sceneJobs records a leave, runs a reminder and the monthly summary as the
-// scheduler would (through "jobs run"), and lets the bot's outbox sender
-// deliver them to the fake Telegram: the people, the unit groups, the chart.
-func sceneJobs(ctx context.Context, d *demo) error {
-	loc := d.a.cfg.Location()
+// sceneReminders: a report left pending brings its assessor a reminder,
+// which she snoozes and then opens; Budi records his leave; the staff with
+// no report in the last working days are reminded, Budi (away) is not. The
+// jobs run as the scheduler would ("jobs run") and the bot's outbox sender
+// delivers them.
+func sceneReminders(ctx context.Context, d *demo) error {
+	if err := d.reminderPart(ctx); err != nil {
+		return err
+	}
+	d.narrate("Budi akan cuti; selama cuti ia tidak menerima pengingat / Budi records his leave; no reminders reach him then:")
+	if err := d.say("budi", "/cuti"); err != nil {
+		return err
+	}
+	if err := d.press("budi", "➕"); err != nil {
+		return err
+	}
+	if err := d.press("budi", "cuti.tomorrow"); err != nil {
+		return err
+	}
+	end := kinerja.Day(d.a.now(), d.a.cfg.Location()).AddDate(0, 0, 3)
+	if err := d.say("budi", fmt.Sprintf("%d-%d-%d", end.Day(), end.Month(), end.Year())); err != nil {
+		return err
+	}
+	sari := d.users["sari"].ID
+	before := len(d.fake.Messages(sari))
+	return d.runJob(ctx, jobs.RemindReporting, d.nextWorkingMorning().Add(6*time.Hour), func(f *fakeapi.Fake) bool {
+		return len(f.Messages(sari)) > before
+	})
+}
+
+// sceneWeekly: the units' groups are registered and get the week's summary.
+func sceneWeekly(ctx context.Context, d *demo) error {
 	for code, chat := range map[string]int64{"PKM-TGR": demoGroupPKM, "DUKCAPIL": demoGroupDukcapil} {
 		u, err := d.db.Unit(ctx, code)
 		if err != nil {
@@ -45,27 +64,21 @@ func sceneJobs(ctx context.Context, d *demo) error {
 		d.mu.Unlock()
 	}
 	d.narrate("Grup Telegram Puskesmas Tanah Garam dan Dukcapil terdaftar untuk ringkasan / the units' groups are set for summaries.")
+	loc := d.a.cfg.Location()
+	monday := kinerja.Day(d.a.now(), loc).AddDate(0, 0, 1)
+	for monday.Weekday() != time.Monday {
+		monday = monday.AddDate(0, 0, 1)
+	}
+	before := len(d.fake.Messages(demoGroupPKM))
+	return d.runJob(ctx, jobs.SummaryWeekly, monday.Add(7*time.Hour+30*time.Minute), func(f *fakeapi.Fake) bool {
+		return len(f.Messages(demoGroupPKM)) > before
+	})
+}
 
-	if err := d.reminderPart(ctx); err != nil {
-		return err
-	}
-
-	d.narrate("Budi akan cuti; selama cuti ia tidak menerima pengingat / Budi records his leave; no reminders reach him then:")
-	if err := d.say("budi", "/cuti"); err != nil {
-		return err
-	}
-	if err := d.press("budi", "➕"); err != nil {
-		return err
-	}
-	if err := d.press("budi", "Besok"); err != nil {
-		return err
-	}
-	end := kinerja.Day(d.a.now(), loc).AddDate(0, 0, 3)
-	if err := d.say("budi", fmt.Sprintf("%d-%d-%d", end.Day(), end.Month(), end.Year())); err != nil {
-		return err
-	}
-
-	// Dukcapil's citizens answered too, so the chart compares two units.
+// sceneMonthly: citizens rated Dukcapil too, so the chart compares two
+// units; the monthly summary goes to the groups with the chart.
+func sceneMonthly(ctx context.Context, d *demo) error {
+	loc := d.a.cfg.Location()
 	for i := range 12 {
 		r := &kinerja.SurveyResponse{UnitCode: "DUKCAPIL", Day: kinerja.Day(d.a.now(), loc), Answers: map[string]int{}}
 		for k := range 9 {
@@ -78,8 +91,9 @@ func sceneJobs(ctx context.Context, d *demo) error {
 	d.narrate("12 warga juga menilai Dukcapil bulan ini / 12 citizens also rated Dukcapil this month.")
 	month := kinerja.MonthOf(d.a.now(), loc)
 	first := month.Next().Start(loc).Add(8 * time.Hour)
+	pkm, dukcapil := len(d.fake.Messages(demoGroupPKM)), len(d.fake.Messages(demoGroupDukcapil))
 	return d.runJob(ctx, jobs.SummaryMonthly, first, func(f *fakeapi.Fake) bool {
-		return len(f.Messages(demoGroupPKM)) >= 2 && len(f.Messages(demoGroupDukcapil)) >= 2
+		return len(f.Messages(demoGroupPKM)) >= pkm+2 && len(f.Messages(demoGroupDukcapil)) >= dukcapil+2
 	})
 }
 
@@ -92,10 +106,10 @@ func (d *demo) reminderPart(ctx context.Context) error {
 		func() error { return d.say("budi", "/lapor") },
 		func() error { return d.press("budi", "PKM-PRW-01") },
 		func() error { return d.say("budi", "8") },
-		func() error { return d.press("budi", "Hari ini") },
+		func() error { return d.press("budi", "rpt.btn_today") },
 		func() error { return d.say("budi", "Asuhan keperawatan 8 pasien poli lansia.") },
-		func() error { return d.press("budi", "Lewati") },
-		func() error { return d.press("budi", "✅ Kirim") },
+		func() error { return d.press("budi", "rpt.btn_ev_skip") },
+		func() error { return d.press("budi", "rpt.btn_send") },
 	} {
 		if err := step(); err != nil {
 			return err
