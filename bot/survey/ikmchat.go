@@ -175,6 +175,9 @@ func (f *Feature) unitReport(r *bot.Request, u *kinerja.Unit, backToList bool) (
 			un := f.q.Unsur[w]
 			sb.WriteString("\n" + r.T("svy.ikm_weakest", un.Code, un.Name.In(r.Lang), Decimal(r.Lang, nrrString(res, w, 2))))
 		}
+		if err := f.serviceLines(r, &sb, u, latest.Period); err != nil {
+			return "", nil, err
+		}
 	}
 	var buttons [][]bot.Button
 	if r.IsAssessor() {
@@ -265,4 +268,30 @@ func allEqual(res scoring.IKMResult) bool {
 		}
 	}
 	return true
+}
+
+// serviceLines adds, under a unit's IKM, the IKM of each of its services
+// in period p, when its responses came through links naming a service.
+func (f *Feature) serviceLines(r *bot.Request, sb *strings.Builder, u *kinerja.Unit, p kinerja.Period) error {
+	results, err := f.ServiceResults(r.Ctx, r.Tx, u.Code, p)
+	if err != nil {
+		return err
+	}
+	services, err := f.Services(r.Ctx, r.Tx, u.Code)
+	if err != nil {
+		return err
+	}
+	head := false
+	for _, sr := range results {
+		if sr.ServiceCode == "" {
+			continue
+		}
+		if !head {
+			sb.WriteString("\n" + r.T("svy.ikm_services_head", bot.MonthLabel(r.Lang, p)))
+			head = true
+		}
+		sb.WriteString("\n" + r.T("svy.ikm_service_line", serviceName(services, u.Code, sr.ServiceCode),
+			Decimal(r.Lang, IKMString(sr.Result)), string(sr.Result.Mutu), sr.Result.Respondents))
+	}
+	return nil
 }
