@@ -112,11 +112,29 @@ func (f *Feature) UnitIndexes(ctx context.Context, store TotalsStore, p kinerja.
 // anonymity threshold (5 by default): below it, one rating could be traced
 // to one citizen, so the result must not be shown. The evaluation uses it
 // as evidence for "Berorientasi Pelayanan".
+//
+// While p is open, the result is over the first multiple of the threshold
+// of its responses (5, 10, 15 … by default): it changes only once that
+// many new responses arrived, so comparing it before and after one
+// citizen's response reveals nothing.
 func (f *Feature) OfficerSurvey(ctx context.Context, store TotalsStore, nip string, p kinerja.Period) (scoring.IKMResult, bool, error) {
 	loc := f.deps.Location
-	tots, err := store.SurveyTotals(ctx, kinerja.SurveyFilter{OfficerNIP: nip, From: p.Start(loc), To: p.End(loc)})
+	filter := kinerja.SurveyFilter{OfficerNIP: nip, From: p.Start(loc), To: p.End(loc)}
+	tots, err := store.SurveyTotals(ctx, filter)
 	if err != nil {
 		return scoring.IKMResult{}, false, err
+	}
+	if k := f.cfg.OfficerMinResponses; f.deps.Now().Before(p.End(loc)) {
+		n := 0
+		for _, t := range tots {
+			n += t.Respondents
+		}
+		if n >= k && n%k != 0 {
+			filter.FirstN = n - n%k
+			if tots, err = store.SurveyTotals(ctx, filter); err != nil {
+				return scoring.IKMResult{}, false, err
+			}
+		}
 	}
 	// An officer who moved unit may have responses under two units: they
 	// are one officer's ratings, so add them up.

@@ -201,6 +201,7 @@ func (f *Feature) officerReport(r *bot.Request) (string, [][]bot.Button, error) 
 	}
 	var sb strings.Builder
 	sb.WriteString(r.T("svy.ikm_officers_head", f.cfg.OfficerMinResponses))
+	sb.WriteString("\n" + r.T("svy.ikm_officers_step", f.cfg.OfficerMinResponses))
 	cur := kinerja.MonthOf(r.Now, r.Loc())
 	for _, s := range subs {
 		for _, p := range []kinerja.Period{cur, cur.Prev()} {

@@ -29,7 +29,7 @@ func init() {
 		"svy.svc_no_name":   {"nama layanan kosong", "the service name is empty"},
 		"svy.svc_duplicate": {"layanan %s sudah ada di baris %d", "service %s already given in row %d"},
 
-		"err.survey_service_not_found": {"Layanan %s tidak ada di unit %s.", "Service %s does not exist in unit %s."},
+		"err.survey_service_not_found":    {"Layanan %s tidak ada di unit %s.", "Service %s does not exist in unit %s."},
 		"err.survey_suggestion_not_found": {"Saran tidak ditemukan.", "Suggestion not found."},
 		"err.survey_flag_not_found":       {"Tanda tidak ditemukan.", "Flag not found."},
 	})
