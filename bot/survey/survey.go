@@ -55,6 +55,7 @@ func (f *Feature) Register(b *bot.Bot) {
 	b.Flow(bot.FlowSpec{Name: surveyFlow, Expired: "svy.expired", Handle: f.surveyMessage})
 	f.registerIKM(b)
 	f.registerQR(b)
+	f.registerSaran(b)
 }
 
 // Exports offers the IKM table to /ekspor and "kinerjabot export".
@@ -69,6 +70,14 @@ func (f *Feature) Exports() []export.Kind {
 				return nil, err
 			}
 			return []sheet.Sheet{{Name: "IKM " + p.String(), Header: rows[0], Rows: rows[1:]}}, nil
+		},
+	}, {
+		Name:  "suggestions",
+		About: "citizens' suggestions (saran) of the survey with their follow-up",
+		Label: "ekspor.kind_suggestions",
+		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
+			s, err := f.suggestionsSheet(ctx, p, "")
+			return []sheet.Sheet{s}, err
 		},
 	}}
 }

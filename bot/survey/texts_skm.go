@@ -29,6 +29,24 @@ func init() {
 		"svy.svc_no_name":   {"nama layanan kosong", "the service name is empty"},
 		"svy.svc_duplicate": {"layanan %s sudah ada di baris %d", "service %s already given in row %d"},
 
+		"svy.cmd_saran":        {"Saran masyarakat dan tindak lanjutnya", "Citizens' suggestions and their follow-up"},
+		"svy.saran_not_head":   {"Saran hanya untuk kepala unit dan admin.", "Suggestions are for unit heads and admins only."},
+		"svy.saran_head":       {"💬 <b>Saran masyarakat</b> (%d, terbaru dahulu)", "💬 <b>Citizens' suggestions</b> (%d, newest first)"},
+		"svy.saran_item":       {"<b>%d.</b> %s · %s\n«%s»", "<b>%d.</b> %s · %s\n«%s»"},
+		"svy.saran_action":     {"✅ Tindak lanjut: %s (%s)", "✅ Follow-up: %s (%s)"},
+		"svy.saran_none":       {"Belum ada saran.", "No suggestions yet."},
+		"svy.saran_follow_btn": {"✍️ Tindak lanjut %d", "✍️ Follow-up %d"},
+		"svy.saran_follow_ask": {
+			"Tulis tindak lanjut untuk saran «%s» dalam satu pesan: apa yang sudah dilakukan.",
+			"Write the follow-up to the suggestion «%s» in one message: what was done.",
+		},
+		"svy.saran_follow_bad": {
+			"Tindak lanjut harus berupa teks, paling banyak %d karakter. Silakan tulis lagi.",
+			"The follow-up must be text of at most %d characters. Please write it again.",
+		},
+		"svy.saran_follow_done":   {"✅ Tindak lanjut dicatat.", "✅ Follow-up recorded."},
+		"ekspor.kind_suggestions": {"Saran masyarakat", "Citizens' suggestions"},
+
 		"err.survey_service_not_found":    {"Layanan %s tidak ada di unit %s.", "Service %s does not exist in unit %s."},
 		"err.survey_suggestion_not_found": {"Saran tidak ditemukan.", "Suggestion not found."},
 		"err.survey_flag_not_found":       {"Tanda tidak ditemukan.", "Flag not found."},
