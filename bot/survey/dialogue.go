@@ -339,6 +339,10 @@ func (f *Feature) completeSurvey(r *bot.Request, suggestion string) error {
 		return err
 	}
 	surveyEnd(r, promptID, r.T("svy.thanks", unitName))
+	// Flags never stop a citizen: they are recorded for the admins.
+	if err := f.flagResponse(r.Ctx, r.Tx, resp, r.Now); err != nil {
+		return err
+	}
 	return f.surveyAlert(r, resp, unitName)
 }
 

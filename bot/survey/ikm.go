@@ -174,6 +174,10 @@ func (f *Feature) IKMHeader() []string {
 func (f *Feature) IKMTable(ctx context.Context, p kinerja.Period) ([][]string, error) {
 	rows := [][]string{f.IKMHeader()}
 	store := f.deps.Store
+	// The flags beside the IKM are those of the aggregates as they are now.
+	if err := store.InTx(ctx, func(tx kinerja.Tx) error { return f.CheckFlags(ctx, tx, p) }); err != nil {
+		return nil, err
+	}
 	list, err := f.UnitIndexes(ctx, store, p)
 	if err != nil {
 		return nil, err

@@ -20,6 +20,8 @@ func (f *Feature) registerIKM(b *bot.Bot) {
 	b.Button(bot.ButtonSpec{Buttons: ikmButtons, Action: "u", Args: 1, Handle: f.pressIKMUnit})
 	b.Button(bot.ButtonSpec{Buttons: ikmButtons, Action: "o", Args: 0, Handle: f.pressIKMOfficers})
 	b.Button(bot.ButtonSpec{Buttons: ikmButtons, Action: "pg", Args: 1, Handle: f.pressIKMPage})
+	b.Button(bot.ButtonSpec{Buttons: ikmButtons, Action: "rv", Args: 1, Roles: []kinerja.Role{kinerja.RoleAdmin},
+		Handle: f.pressReviewFlag})
 }
 
 // ikmMonths is how many months /ikm shows: this one and the three before.
@@ -179,7 +181,10 @@ func (f *Feature) unitReport(r *bot.Request, u *kinerja.Unit, backToList bool) (
 			return "", nil, err
 		}
 	}
-	var buttons [][]bot.Button
+	buttons, err := f.flagLines(r, &sb, u, p.Next(), kinerja.MonthOf(r.Now, r.Loc()))
+	if err != nil {
+		return "", nil, err
+	}
 	if r.IsAssessor() {
 		buttons = append(buttons, []bot.Button{ikmButtons.Button(r.T("svy.ikm_officers_btn"), "o")})
 	}

@@ -22,13 +22,15 @@ type Feature struct {
 	cfg  Config
 	q    Questionnaire
 	keys *dayKeys // the day keys of the duplicate control
+	// bursts are the instants of recent responses, in memory only.
+	bursts *bursts
 }
 
 // New returns the survey over deps with the deployment's configuration;
 // zero fields of cfg take their defaults.
 func New(deps bot.Deps, cfg Config) *Feature {
 	cfg = cfg.withDefaults()
-	return &Feature{deps: deps.WithDefaults(), cfg: cfg, q: cfg.Questionnaire, keys: newDayKeys(cfg.KeyDir)}
+	return &Feature{deps: deps.WithDefaults(), cfg: cfg, q: cfg.Questionnaire, keys: newDayKeys(cfg.KeyDir), bursts: &bursts{}}
 }
 
 // Questionnaire returns the questions the survey asks.
@@ -78,6 +80,17 @@ func (f *Feature) Exports() []export.Kind {
 		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
 			s, err := f.suggestionsSheet(ctx, p, "")
 			return []sheet.Sheet{s}, err
+		},
+	}, {
+		Name:  "survey-flags",
+		About: "flags on suspicious survey ratings (bursts, outside opening hours, officer far from the unit, repeated patterns)",
+		Label: "ekspor.kind_survey_flags",
+		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
+			rows, err := f.FlagsTable(ctx, p, "")
+			if err != nil {
+				return nil, err
+			}
+			return []sheet.Sheet{{Name: "Tanda " + p.String(), Header: rows[0], Rows: rows[1:]}}, nil
 		},
 	}}
 }

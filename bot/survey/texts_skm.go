@@ -47,6 +47,19 @@ func init() {
 		"svy.saran_follow_done":   {"✅ Tindak lanjut dicatat.", "✅ Follow-up recorded."},
 		"ekspor.kind_suggestions": {"Saran masyarakat", "Citizens' suggestions"},
 
+		"svy.flags_head": {
+			"⚠️ <b>%d tanda belum ditinjau</b> (tidak mengubah IKM):",
+			"⚠️ <b>%d flags not yet reviewed</b> (the IKM is unchanged):",
+		},
+		"svy.flag_line":            {"%d. %s · %s: %s", "%d. %s · %s: %s"},
+		"svy.flag_kind.burst":      {"lonjakan penilaian", "burst of ratings"},
+		"svy.flag_kind.off_hours":  {"di luar jam layanan", "outside opening hours"},
+		"svy.flag_kind.officer":    {"petugas jauh dari unit", "officer far from the unit"},
+		"svy.flag_kind.pattern":    {"pola jawaban berulang", "repeated answer pattern"},
+		"svy.flag_review_btn":      {"✔️ Tandai %d sudah ditinjau", "✔️ Mark %d reviewed"},
+		"svy.flag_reviewed":        {"Tanda ditandai sudah ditinjau.", "Flag marked reviewed."},
+		"ekspor.kind_survey_flags": {"Tanda penilaian mencurigakan", "Flags on suspicious ratings"},
+
 		"err.survey_service_not_found":    {"Layanan %s tidak ada di unit %s.", "Service %s does not exist in unit %s."},
 		"err.survey_suggestion_not_found": {"Saran tidak ditemukan.", "Suggestion not found."},
 		"err.survey_flag_not_found":       {"Tanda tidak ditemukan.", "Flag not found."},
