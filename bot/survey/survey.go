@@ -92,8 +92,31 @@ func (f *Feature) Exports() []export.Kind {
 			}
 			return []sheet.Sheet{{Name: "Tanda " + p.String(), Header: rows[0], Rows: rows[1:]}}, nil
 		},
+	}, {
+		Name: "skm-report",
+		About: "the SKM report (respondent profile, NRR and IKM per service and unit, suggestions and follow-ups, flags); " +
+			"--unit CODE, --format xlsx or pdf",
+		Label:   "ekspor.kind_skm_report",
+		Build:   func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) { return f.skmSheets(ctx, p, "") },
+		ForUnit: f.skmSheets,
+		PDF: func(ctx context.Context, p kinerja.Period, unit string) ([]byte, error) {
+			rep, err := f.SKMReport(ctx, p, unit)
+			if err != nil {
+				return nil, err
+			}
+			return rep.PDF(f.deps.Now())
+		},
 	}}
 }
 
 // deepLink is the t.me link that opens the bot with payload.
 func (f *Feature) deepLink(payload string) string { return bot.DeepLink(f.deps.Username, payload) }
+
+// skmSheets is the SKM report as workbook sheets.
+func (f *Feature) skmSheets(ctx context.Context, p kinerja.Period, unit string) ([]sheet.Sheet, error) {
+	rep, err := f.SKMReport(ctx, p, unit)
+	if err != nil {
+		return nil, err
+	}
+	return rep.Sheets(), nil
+}

@@ -60,6 +60,9 @@ func init() {
 		"svy.flag_reviewed":        {"Tanda ditandai sudah ditinjau.", "Flag marked reviewed."},
 		"ekspor.kind_survey_flags": {"Tanda penilaian mencurigakan", "Flags on suspicious ratings"},
 
+		"svy.report_unanswered":  {"Tidak menjawab", "Not answered"},
+		"ekspor.kind_skm_report": {"Laporan SKM", "SKM report"},
+
 		"err.survey_service_not_found":    {"Layanan %s tidak ada di unit %s.", "Service %s does not exist in unit %s."},
 		"err.survey_suggestion_not_found": {"Saran tidak ditemukan.", "Suggestion not found."},
 		"err.survey_flag_not_found":       {"Tanda tidak ditemukan.", "Flag not found."},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -35,5 +36,38 @@ func TestServicesImportListAndSurveyLink(t *testing.T) {
 	bcfg := writeFile(t, "b.yaml", "units:\n  PKM-TGR:\n    services:\n      - {code: 'a b', name: X}\n")
 	if code, _, errOut := run(t, path, "--config", bcfg, "services", "list"); code != exitUsage || !strings.Contains(errOut, "units.PKM-TGR.services[0]") {
 		t.Fatalf("bad configured service: exit %d %q", code, errOut)
+	}
+}
+
+// The SKM report comes out of "export" as XLSX or PDF, for one unit or
+// all; --unit and pdf are refused for kinds without them.
+func TestExportSKMReport(t *testing.T) {
+	path := seedFile(t)
+	period := "2026-11"
+	dir := t.TempDir()
+	for _, c := range [][]string{
+		{"--unit", "PKM-TGR", "--format", "xlsx", "--out", dir + "/skm.xlsx"},
+		{"--format", "pdf", "--out", dir + "/skm.pdf"},
+		{"--unit", "PKM-TGR", "--format", "pdf", "--out", dir + "/skm-tgr.pdf"},
+	} {
+		args := append([]string{"export", "--what", "skm-report", "--period", period}, c...)
+		if code, _, errOut := run(t, path, args...); code != exitOK {
+			t.Fatalf("%v: exit %d %q", c, code, errOut)
+		}
+	}
+	if data, err := os.ReadFile(dir + "/skm.pdf"); err != nil || !strings.HasPrefix(string(data), "%PDF-") {
+		t.Fatalf("pdf: %v", err)
+	}
+	if code, _, errOut := run(t, path, "export", "--what", "ikm", "--period", period, "--format", "pdf"); code != exitUsage || !strings.Contains(errOut, "no PDF") {
+		t.Fatalf("ikm as pdf: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := run(t, path, "export", "--what", "ikm", "--period", period, "--unit", "PKM-TGR"); code != exitUsage || !strings.Contains(errOut, "--unit") {
+		t.Fatalf("ikm with --unit: exit %d %q", code, errOut)
+	}
+	if code, _, _ := run(t, path, "export", "--what", "skm-report", "--period", period, "--unit", "NOPE", "--format", "xlsx", "--out", dir+"/x.xlsx"); code != exitFailed {
+		t.Fatalf("unknown unit: exit %d", code)
+	}
+	if code, out, _ := run(t, path, "export", "--what", "suggestions", "--period", period); code != exitOK || !strings.HasPrefix(out, "unit_code,unit_name,service_code") {
+		t.Fatalf("suggestions export: exit %d %q", code, out)
 	}
 }
