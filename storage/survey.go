@@ -12,13 +12,13 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 )
 
-const surveyLinkColumns = `payload, unit_code, officer_nip, created_at, revoked_at`
+const surveyLinkColumns = `payload, unit_code, officer_nip, service_code, created_at, revoked_at`
 
 func scanSurveyLink(row interface{ Scan(...any) error }) (*kinerja.SurveyLink, error) {
 	var l kinerja.SurveyLink
 	var created int64
 	var revoked sql.NullInt64
-	if err := row.Scan(&l.Payload, &l.UnitCode, &l.OfficerNIP, &created, &revoked); err != nil {
+	if err := row.Scan(&l.Payload, &l.UnitCode, &l.OfficerNIP, &l.ServiceCode, &created, &revoked); err != nil {
 		return nil, err
 	}
 	l.CreatedAt, l.RevokedAt = time.UnixMilli(created).UTC(), fromMS(revoked)
@@ -27,8 +27,8 @@ func scanSurveyLink(row interface{ Scan(...any) error }) (*kinerja.SurveyLink, e
 
 // CreateSurveyLink stores a new survey link.
 func (c *conn) CreateSurveyLink(ctx context.Context, l *kinerja.SurveyLink) error {
-	_, err := c.exec(ctx, `INSERT INTO survey_links (payload, unit_code, officer_nip, created_at, revoked_at)
-		VALUES (?, ?, ?, ?, ?)`, l.Payload, l.UnitCode, l.OfficerNIP, l.CreatedAt.UnixMilli(), ms(l.RevokedAt))
+	_, err := c.exec(ctx, `INSERT INTO survey_links (payload, unit_code, officer_nip, service_code, created_at, revoked_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, l.Payload, l.UnitCode, l.OfficerNIP, l.ServiceCode, l.CreatedAt.UnixMilli(), ms(l.RevokedAt))
 	if isUniqueViolation(err) {
 		return kinerja.Errorf(kinerja.EConflict, "err.survey_link_exists")
 	}
@@ -75,41 +75,52 @@ func (c *conn) ListSurveyLinks(ctx context.Context, unitCode string) ([]*kinerja
 	return collect(rows, scanSurveyLink)
 }
 
-// AddSurveyResponse stores a response and one answer row per unsur. ON
-// CONFLICT DO NOTHING (rather than catching the unique violation) keeps a
-// PostgreSQL transaction usable after a repeat, so the handler can still end
-// the dialogue and record the update.
+// AddSurveyResponse stores a response, one answer row per unsur, and its
+// suggestion apart (unit, service and day only, so the text is not linked
+// to the answers). ON CONFLICT DO NOTHING (rather than catching the unique
+// violation) keeps a PostgreSQL transaction usable after a repeat, so the
+// handler can still end the dialogue and record the update.
 func (c *conn) AddSurveyResponse(ctx context.Context, r *kinerja.SurveyResponse) error {
 	var dup any
 	if r.DupKey != "" {
 		dup = r.DupKey
 	}
+	codes := make([]string, 0, len(r.Answers))
 	for code, v := range r.Answers {
 		if code == "" || v < 0 || v > 4 {
 			return kinerja.Errorf(kinerja.EInvalid, "err.ikm_answer", code, v)
 		}
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	// The pattern of answers in code order: identical ones are counted by
+	// the database (SurveyPatterns).
+	pattern := make([]byte, len(codes))
+	for i, code := range codes {
+		pattern[i] = byte('0' + r.Answers[code])
 	}
 	var id int64
-	err := c.queryRow(ctx, `INSERT INTO survey_responses (unit_code, officer_nip, day,
-		suggestion, gender, age_band, education, occupation, dup_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	err := c.queryRow(ctx, `INSERT INTO survey_responses (unit_code, officer_nip, service_code, day,
+		gender, age_band, education, occupation, dup_key, pattern)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (dup_key) DO NOTHING RETURNING id`,
-		r.UnitCode, r.OfficerNIP, r.Day.UnixMilli(),
-		r.Suggestion, r.Profile.Gender, r.Profile.AgeBand, r.Profile.Education, r.Profile.Occupation, dup).Scan(&id)
+		r.UnitCode, r.OfficerNIP, r.ServiceCode, r.Day.UnixMilli(),
+		r.Profile.Gender, r.Profile.AgeBand, r.Profile.Education, r.Profile.Occupation, dup, string(pattern)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return kinerja.Errorf(kinerja.EConflict, "err.survey_already_counted")
 	} else if err != nil {
 		return fmt.Errorf("add survey response: %w", err)
 	}
-	codes := make([]string, 0, len(r.Answers))
-	for code := range r.Answers {
-		codes = append(codes, code)
-	}
-	sort.Strings(codes)
 	for _, code := range codes {
 		if _, err := c.exec(ctx, `INSERT INTO survey_answers (response_id, unsur_code, value) VALUES (?, ?, ?)`,
 			id, code, r.Answers[code]); err != nil {
 			return fmt.Errorf("add survey answer: %w", err)
+		}
+	}
+	if r.Suggestion != "" {
+		if _, err := c.exec(ctx, `INSERT INTO survey_suggestions (unit_code, service_code, day, text) VALUES (?, ?, ?, ?)`,
+			r.UnitCode, r.ServiceCode, r.Day.UnixMilli(), r.Suggestion); err != nil {
+			return fmt.Errorf("add survey suggestion: %w", err)
 		}
 	}
 	return nil
@@ -125,12 +136,9 @@ func (c *conn) SurveyCounted(ctx context.Context, dupKey string) (bool, error) {
 	return n > 0, err
 }
 
-// SurveyTotals returns per-unsur counts and sums of the matching responses,
-// grouped by unit (and officer), aggregated in SQL so no response is loaded
-// into memory. A response with no answer at all is not a respondent and is
-// left out. Two queries: the respondents per group, then the answers per
-// group and unsur code.
-func (c *conn) SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kinerja.SurveyTotals, error) {
+// surveyWhere is the condition and arguments selecting the responses of f
+// that are respondents (at least one answer), for the aggregates.
+func (c *conn) surveyWhere(ctx context.Context, f kinerja.SurveyFilter) (string, []any, error) {
 	where := []string{`EXISTS (SELECT 1 FROM survey_answers x WHERE x.response_id = r.id AND x.value > 0)`}
 	var args []any
 	if f.UnitCode != "" {
@@ -141,6 +149,10 @@ func (c *conn) SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kine
 		where = append(where, `r.officer_nip = ?`)
 		args = append(args, f.OfficerNIP)
 	}
+	if f.ServiceCode != "" {
+		where = append(where, `r.service_code = ?`)
+		args = append(args, f.ServiceCode)
+	}
 	if !f.From.IsZero() {
 		where = append(where, `r.day >= ?`)
 		args = append(args, f.From.UnixMilli())
@@ -149,26 +161,53 @@ func (c *conn) SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kine
 		where = append(where, `r.day < ?`)
 		args = append(args, f.To.UnixMilli())
 	}
-	group := `r.unit_code`
-	officer := `''`
-	if f.ByOfficer {
-		group, officer = `r.unit_code, r.officer_nip`, `r.officer_nip`
+	if f.FirstN > 0 {
+		// The id of the FirstN-th response: the ones after it are left out.
+		var last int64
+		err := c.queryRow(ctx, `SELECT r.id FROM survey_responses r WHERE `+strings.Join(where, ` AND `)+
+			` ORDER BY r.id LIMIT 1 OFFSET ?`, append(args, f.FirstN-1)...).Scan(&last)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", nil, fmt.Errorf("survey totals: %w", err)
+		}
+		if err == nil {
+			where = append(where, `r.id <= ?`)
+			args = append(args, last)
+		}
 	}
-	cond := strings.Join(where, ` AND `)
-	rows, err := c.query(ctx, `SELECT r.unit_code, `+officer+`, COUNT(*) FROM survey_responses r WHERE `+cond+
+	return strings.Join(where, ` AND `), args, nil
+}
+
+// SurveyTotals returns per-unsur counts and sums of the matching responses,
+// grouped by unit (and officer, and service), aggregated in SQL so no
+// response is loaded into memory. A response with no answer at all is not
+// a respondent and is left out. Two queries: the respondents per group,
+// then the answers per group and unsur code.
+func (c *conn) SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kinerja.SurveyTotals, error) {
+	cond, args, err := c.surveyWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	group, officer, service := `r.unit_code`, `''`, `''`
+	if f.ByOfficer {
+		group, officer = group+`, r.officer_nip`, `r.officer_nip`
+	}
+	if f.ByService {
+		group, service = group+`, r.service_code`, `r.service_code`
+	}
+	rows, err := c.query(ctx, `SELECT r.unit_code, `+officer+`, `+service+`, COUNT(*) FROM survey_responses r WHERE `+cond+
 		` GROUP BY `+group+` ORDER BY `+group, args...)
 	if err != nil {
 		return nil, fmt.Errorf("survey totals: %w", err)
 	}
 	var out []kinerja.SurveyTotals
-	index := map[[2]string]int{}
+	index := map[[3]string]int{}
 	for rows.Next() {
 		t := kinerja.SurveyTotals{Answered: map[string]int{}, Sums: map[string]int{}}
-		if err := rows.Scan(&t.UnitCode, &t.OfficerNIP, &t.Respondents); err != nil {
+		if err := rows.Scan(&t.UnitCode, &t.OfficerNIP, &t.ServiceCode, &t.Respondents); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("survey totals: %w", err)
 		}
-		index[[2]string{t.UnitCode, t.OfficerNIP}] = len(out)
+		index[[3]string{t.UnitCode, t.OfficerNIP, t.ServiceCode}] = len(out)
 		out = append(out, t)
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
@@ -177,7 +216,7 @@ func (c *conn) SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kine
 	if len(out) == 0 {
 		return nil, nil
 	}
-	rows, err = c.query(ctx, `SELECT r.unit_code, `+officer+`, a.unsur_code,
+	rows, err = c.query(ctx, `SELECT r.unit_code, `+officer+`, `+service+`, a.unsur_code,
 		SUM(CASE WHEN a.value > 0 THEN 1 ELSE 0 END), SUM(a.value)
 		FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id
 		WHERE `+cond+` GROUP BY `+group+`, a.unsur_code`, args...)
@@ -186,12 +225,12 @@ func (c *conn) SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kine
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var unit, off, code string
+		var unit, off, svc, code string
 		var answered, sum int
-		if err := rows.Scan(&unit, &off, &code, &answered, &sum); err != nil {
+		if err := rows.Scan(&unit, &off, &svc, &code, &answered, &sum); err != nil {
 			return nil, fmt.Errorf("survey totals: %w", err)
 		}
-		if i, ok := index[[2]string{unit, off}]; ok {
+		if i, ok := index[[3]string{unit, off, svc}]; ok {
 			out[i].Answered[code], out[i].Sums[code] = answered, sum
 		}
 	}

@@ -26,6 +26,12 @@ type Kind struct {
 	// Build returns the tables of period p. CSV writes the first; XLSX
 	// writes each as a sheet.
 	Build func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error)
+	// ForUnit, when set, builds the tables of one unit (export --unit);
+	// a kind without it refuses --unit.
+	ForUnit func(ctx context.Context, p kinerja.Period, unit string) ([]sheet.Sheet, error)
+	// PDF, when set, renders the kind as a finished PDF document (export
+	// --format pdf) of one unit, or of every unit when unit is "".
+	PDF func(ctx context.Context, p kinerja.Period, unit string) ([]byte, error)
 }
 
 // Source is a feature that has exports.

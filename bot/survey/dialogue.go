@@ -94,6 +94,20 @@ func (f *Feature) startSurvey(r *bot.Request) error {
 			return err
 		}
 	}
+	// A link that names a service: the greeting names it, and every step
+	// shows it beside the unit.
+	unitName, serviceLine := unit.Name, ""
+	if link.ServiceCode != "" {
+		svc, err := f.Service(r.Ctx, r.Tx, unit.Code, link.ServiceCode)
+		if err != nil && kinerja.ErrorCode(err) != kinerja.ENotFound {
+			return err
+		}
+		name := link.ServiceCode
+		if err == nil {
+			name = svc.Name
+		}
+		unitName, serviceLine = unit.Name+" · "+name, "\n"+r.T("svy.greeting_service", name)
+	}
 	// Tell a repeat straight away rather than after all the questions; the
 	// check is repeated at the end, where the unique key makes it race-safe.
 	key, err := f.surveyDupKey(r, unit.Code)
@@ -110,13 +124,13 @@ func (f *Feature) startSurvey(r *bot.Request) error {
 	// it (the router already ended it); the old message's buttons carry
 	// the old sid and are refused.
 	r.StartFlow(surveyFlow, "0", map[string]string{
-		"unit": unit.Code, "uname": unit.Name, "sid": newSurveyID(), "ans": "",
+		"unit": unit.Code, "uname": unitName, "sid": newSurveyID(), "ans": "", "svc": link.ServiceCode,
 	})
 	if officerName != "" {
 		r.Session.Data["officer"], r.Session.Data["oname"] = link.OfficerNIP, officerName
-		r.Reply(r.T("svy.greeting_officer", unit.Name, officerName, len(f.q.Unsur)))
+		r.Reply(r.T("svy.greeting_officer", unit.Name, officerName, len(f.q.Unsur)) + serviceLine)
 	} else {
-		r.Reply(r.T("svy.greeting", unit.Name, len(f.q.Unsur)))
+		r.Reply(r.T("svy.greeting", unit.Name, len(f.q.Unsur)) + serviceLine)
 	}
 	if err := r.SaveSession(); err != nil {
 		return err
@@ -282,7 +296,7 @@ func (f *Feature) completeSurvey(r *bot.Request, suggestion string) error {
 	d := r.Session.Data
 	unitName := d["uname"]
 	resp := &kinerja.SurveyResponse{
-		UnitCode: d["unit"], OfficerNIP: d["officer"], Suggestion: suggestion, Day: r.Today(),
+		UnitCode: d["unit"], OfficerNIP: d["officer"], ServiceCode: d["svc"], Suggestion: suggestion, Day: r.Today(),
 		Answers: map[string]int{},
 	}
 	ans, nu := d["ans"], len(f.q.Unsur)
@@ -325,6 +339,10 @@ func (f *Feature) completeSurvey(r *bot.Request, suggestion string) error {
 		return err
 	}
 	surveyEnd(r, promptID, r.T("svy.thanks", unitName))
+	// Flags never stop a citizen: they are recorded for the admins.
+	if err := f.flagResponse(r.Ctx, r.Tx, resp, r.Now); err != nil {
+		return err
+	}
 	return f.surveyAlert(r, resp, unitName)
 }
 

@@ -112,11 +112,29 @@ func (f *Feature) UnitIndexes(ctx context.Context, store TotalsStore, p kinerja.
 // anonymity threshold (5 by default): below it, one rating could be traced
 // to one citizen, so the result must not be shown. The evaluation uses it
 // as evidence for "Berorientasi Pelayanan".
+//
+// While p is open, the result is over the first multiple of the threshold
+// of its responses (5, 10, 15 … by default): it changes only once that
+// many new responses arrived, so comparing it before and after one
+// citizen's response reveals nothing.
 func (f *Feature) OfficerSurvey(ctx context.Context, store TotalsStore, nip string, p kinerja.Period) (scoring.IKMResult, bool, error) {
 	loc := f.deps.Location
-	tots, err := store.SurveyTotals(ctx, kinerja.SurveyFilter{OfficerNIP: nip, From: p.Start(loc), To: p.End(loc)})
+	filter := kinerja.SurveyFilter{OfficerNIP: nip, From: p.Start(loc), To: p.End(loc)}
+	tots, err := store.SurveyTotals(ctx, filter)
 	if err != nil {
 		return scoring.IKMResult{}, false, err
+	}
+	if k := f.cfg.OfficerMinResponses; f.deps.Now().Before(p.End(loc)) {
+		n := 0
+		for _, t := range tots {
+			n += t.Respondents
+		}
+		if n >= k && n%k != 0 {
+			filter.FirstN = n - n%k
+			if tots, err = store.SurveyTotals(ctx, filter); err != nil {
+				return scoring.IKMResult{}, false, err
+			}
+		}
 	}
 	// An officer who moved unit may have responses under two units: they
 	// are one officer's ratings, so add them up.
@@ -137,35 +155,85 @@ func (f *Feature) OfficerSurvey(ctx context.Context, store TotalsStore, nip stri
 }
 
 // IKMHeader is the header row of the IKM export: one NRR column per unsur,
-// named from its code ("nrr_u1" … for the regulation's nine).
+// named from its code ("nrr_u1" … for the regulation's nine), then the
+// service of a service's row ("" on the unit's own row) and the unit's
+// flags not yet reviewed.
 func (f *Feature) IKMHeader() []string {
 	h := []string{"unit_code", "unit_name", "period", "respondents"}
 	for _, u := range f.q.Unsur {
 		h = append(h, "nrr_"+strings.ToLower(u.Code))
 	}
-	return append(h, "ikm", "mutu", "kinerja", "sample_needed", "provisional")
+	return append(h, "ikm", "mutu", "kinerja", "sample_needed", "provisional", "service_code", "service_name", "open_flags")
 }
 
-// IKMTable returns the IKM export for period p: IKMHeader, then one row per
-// unit with responses. NRR have four decimals and the IKM two, both
-// rounded half up from the exact values; mutu and kinerja are the
-// regulation's words; provisional is "true" or "false".
+// IKMTable returns the IKM export for period p: IKMHeader, then for each
+// unit with responses its row (the IKM over all its responses) followed by
+// one row per service with responses. NRR have four decimals and the IKM
+// two, both rounded half up from the exact values; mutu and kinerja are
+// the regulation's words; provisional is "true" or "false".
 func (f *Feature) IKMTable(ctx context.Context, p kinerja.Period) ([][]string, error) {
 	rows := [][]string{f.IKMHeader()}
-	list, err := f.UnitIndexes(ctx, f.deps.Store, p)
+	store := f.deps.Store
+	// The flags beside the IKM are those of the aggregates as they are now.
+	if err := store.InTx(ctx, func(tx kinerja.Tx) error { return f.CheckFlags(ctx, tx, p) }); err != nil {
+		return nil, err
+	}
+	list, err := f.UnitIndexes(ctx, store, p)
 	if err != nil {
 		return nil, err
 	}
-	for _, u := range list {
-		row := []string{u.Unit.Code, u.Unit.Name, p.String(), strconv.Itoa(u.Result.Respondents)}
+	bySvc, err := f.ServiceResults(ctx, store, "", p)
+	if err != nil {
+		return nil, err
+	}
+	services, err := f.Services(ctx, store, "")
+	if err != nil {
+		return nil, err
+	}
+	open, err := f.openFlags(ctx, store, "", p)
+	if err != nil {
+		return nil, err
+	}
+	row := func(u UnitIndex, res scoring.IKMResult, sample, provisional, svc, svcName string) []string {
+		r := []string{u.Unit.Code, u.Unit.Name, p.String(), strconv.Itoa(res.Respondents)}
 		for i := range f.q.Unsur {
-			row = append(row, nrrString(u.Result, i, 4))
+			r = append(r, nrrString(res, i, 4))
 		}
-		row = append(row, IKMString(u.Result), string(u.Result.Mutu), u.Result.Kinerja,
-			strconv.Itoa(u.SampleNeeded), strconv.FormatBool(u.Provisional))
-		rows = append(rows, row)
+		return append(r, IKMString(res), string(res.Mutu), res.Kinerja, sample, provisional, svc, svcName,
+			strconv.Itoa(open[u.Unit.Code]))
+	}
+	for _, u := range list {
+		rows = append(rows, row(u, u.Result, strconv.Itoa(u.SampleNeeded), strconv.FormatBool(u.Provisional), "", ""))
+		for _, sr := range bySvc {
+			if sr.UnitCode == u.Unit.Code && sr.ServiceCode != "" {
+				rows = append(rows, row(u, sr.Result, "", "", sr.ServiceCode, serviceName(services, sr.UnitCode, sr.ServiceCode)))
+			}
+		}
 	}
 	return rows, nil
+}
+
+// ServiceResult is the IKM of one service of a unit ("" for the responses
+// through links that named no service).
+type ServiceResult struct {
+	UnitCode, ServiceCode string
+	Result                scoring.IKMResult
+}
+
+// ServiceResults returns the IKM of each service of a unit ("" for every
+// unit) with responses in period p, by unit then service. The unit's own
+// IKM is over all its responses (UnitIndex), not a mean of these.
+func (f *Feature) ServiceResults(ctx context.Context, store TotalsStore, unit string, p kinerja.Period) ([]ServiceResult, error) {
+	loc := f.deps.Location
+	tots, err := store.SurveyTotals(ctx, kinerja.SurveyFilter{UnitCode: unit, From: p.Start(loc), To: p.End(loc), ByService: true})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ServiceResult, len(tots))
+	for i, t := range tots {
+		out[i] = ServiceResult{UnitCode: t.UnitCode, ServiceCode: t.ServiceCode, Result: f.q.Result(t)}
+	}
+	return out, nil
 }
 
 // nrrString formats NRR of unsur i exactly (Sums/Answered), rounded half up

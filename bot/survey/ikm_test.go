@@ -61,9 +61,11 @@ func TestIKMExportEqualsHandComputation(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"unit_code", "unit_name", "period", "respondents", "nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7", "nrr_u8", "nrr_u9", "ikm", "mutu", "kinerja", "sample_needed", "provisional"},
-		{"BKPSDM", "BKPSDM", "2026-11", "5", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "100.00", "A", "Sangat Baik", "5", "false"},
-		{"PKM-TGR", "Puskesmas Tanah Garam", "2026-11", "30", "3.1333", "3.4000", "2.8667", "3.6667", "3.4000", "3.1333", "3.4000", "3.1333", "3.4000", "82.04", "B", "Baik", "80", "true"},
+		{"unit_code", "unit_name", "period", "respondents", "nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7", "nrr_u8", "nrr_u9", "ikm", "mutu", "kinerja", "sample_needed", "provisional", "service_code", "service_name", "open_flags"},
+		{"BKPSDM", "BKPSDM", "2026-11", "5", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "4.0000", "100.00", "A", "Sangat Baik", "5", "false", "", "", "0"},
+		// Thirty responses at the harness's one instant are a burst: one
+		// open flag, beside an unchanged IKM.
+		{"PKM-TGR", "Puskesmas Tanah Garam", "2026-11", "30", "3.1333", "3.4000", "2.8667", "3.6667", "3.4000", "3.1333", "3.4000", "3.1333", "3.4000", "82.04", "B", "Baik", "80", "true", "", "", "1"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("export:\n got %q\nwant %q", got, want)

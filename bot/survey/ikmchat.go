@@ -20,6 +20,8 @@ func (f *Feature) registerIKM(b *bot.Bot) {
 	b.Button(bot.ButtonSpec{Buttons: ikmButtons, Action: "u", Args: 1, Handle: f.pressIKMUnit})
 	b.Button(bot.ButtonSpec{Buttons: ikmButtons, Action: "o", Args: 0, Handle: f.pressIKMOfficers})
 	b.Button(bot.ButtonSpec{Buttons: ikmButtons, Action: "pg", Args: 1, Handle: f.pressIKMPage})
+	b.Button(bot.ButtonSpec{Buttons: ikmButtons, Action: "rv", Args: 1, Roles: []kinerja.Role{kinerja.RoleAdmin},
+		Handle: f.pressReviewFlag})
 }
 
 // ikmMonths is how many months /ikm shows: this one and the three before.
@@ -175,8 +177,14 @@ func (f *Feature) unitReport(r *bot.Request, u *kinerja.Unit, backToList bool) (
 			un := f.q.Unsur[w]
 			sb.WriteString("\n" + r.T("svy.ikm_weakest", un.Code, un.Name.In(r.Lang), Decimal(r.Lang, nrrString(res, w, 2))))
 		}
+		if err := f.serviceLines(r, &sb, u, latest.Period); err != nil {
+			return "", nil, err
+		}
 	}
-	var buttons [][]bot.Button
+	buttons, err := f.flagLines(r, &sb, u, p.Next(), kinerja.MonthOf(r.Now, r.Loc()))
+	if err != nil {
+		return "", nil, err
+	}
 	if r.IsAssessor() {
 		buttons = append(buttons, []bot.Button{ikmButtons.Button(r.T("svy.ikm_officers_btn"), "o")})
 	}
@@ -198,6 +206,7 @@ func (f *Feature) officerReport(r *bot.Request) (string, [][]bot.Button, error) 
 	}
 	var sb strings.Builder
 	sb.WriteString(r.T("svy.ikm_officers_head", f.cfg.OfficerMinResponses))
+	sb.WriteString("\n" + r.T("svy.ikm_officers_step", f.cfg.OfficerMinResponses))
 	cur := kinerja.MonthOf(r.Now, r.Loc())
 	for _, s := range subs {
 		for _, p := range []kinerja.Period{cur, cur.Prev()} {
@@ -265,4 +274,30 @@ func allEqual(res scoring.IKMResult) bool {
 		}
 	}
 	return true
+}
+
+// serviceLines adds, under a unit's IKM, the IKM of each of its services
+// in period p, when its responses came through links naming a service.
+func (f *Feature) serviceLines(r *bot.Request, sb *strings.Builder, u *kinerja.Unit, p kinerja.Period) error {
+	results, err := f.ServiceResults(r.Ctx, r.Tx, u.Code, p)
+	if err != nil {
+		return err
+	}
+	services, err := f.Services(r.Ctx, r.Tx, u.Code)
+	if err != nil {
+		return err
+	}
+	head := false
+	for _, sr := range results {
+		if sr.ServiceCode == "" {
+			continue
+		}
+		if !head {
+			sb.WriteString("\n" + r.T("svy.ikm_services_head", bot.MonthLabel(r.Lang, p)))
+			head = true
+		}
+		sb.WriteString("\n" + r.T("svy.ikm_service_line", serviceName(services, u.Code, sr.ServiceCode),
+			Decimal(r.Lang, IKMString(sr.Result)), string(sr.Result.Mutu), sr.Result.Respondents))
+	}
+	return nil
 }

@@ -110,7 +110,7 @@ func TestTenthQuestionFromConfiguration(t *testing.T) {
 		t.Fatal(err)
 	}
 	header := rows[0]
-	if got, want := len(header), 4+10+5; got != want || header[13] != "nrr_u10" || header[14] != "ikm" {
+	if got, want := len(header), 4+10+5+3; got != want || header[13] != "nrr_u10" || header[14] != "ikm" {
 		t.Fatalf("header = %v, want nrr_u1 … nrr_u10 then ikm", header)
 	}
 	if len(rows) != 2 {

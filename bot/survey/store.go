@@ -21,6 +21,7 @@ type linkStore interface {
 	Staff(ctx context.Context, nip string) (*kinerja.Staff, error)
 	CreateSurveyLink(ctx context.Context, l *kinerja.SurveyLink) error
 	ListSurveyLinks(ctx context.Context, unitCode string) ([]*kinerja.SurveyLink, error)
+	SurveyServices(ctx context.Context, unitCode string) ([]*kinerja.SurveyService, error)
 }
 
 // revokeStore is what revoking a link uses.

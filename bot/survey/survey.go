@@ -22,13 +22,15 @@ type Feature struct {
 	cfg  Config
 	q    Questionnaire
 	keys *dayKeys // the day keys of the duplicate control
+	// bursts are the instants of recent responses, in memory only.
+	bursts *bursts
 }
 
 // New returns the survey over deps with the deployment's configuration;
 // zero fields of cfg take their defaults.
 func New(deps bot.Deps, cfg Config) *Feature {
 	cfg = cfg.withDefaults()
-	return &Feature{deps: deps.WithDefaults(), cfg: cfg, q: cfg.Questionnaire, keys: newDayKeys(cfg.KeyDir)}
+	return &Feature{deps: deps.WithDefaults(), cfg: cfg, q: cfg.Questionnaire, keys: newDayKeys(cfg.KeyDir), bursts: &bursts{}}
 }
 
 // Questionnaire returns the questions the survey asks.
@@ -55,6 +57,7 @@ func (f *Feature) Register(b *bot.Bot) {
 	b.Flow(bot.FlowSpec{Name: surveyFlow, Expired: "svy.expired", Handle: f.surveyMessage})
 	f.registerIKM(b)
 	f.registerQR(b)
+	f.registerSaran(b)
 }
 
 // Exports offers the IKM table to /ekspor and "kinerjabot export".
@@ -70,8 +73,50 @@ func (f *Feature) Exports() []export.Kind {
 			}
 			return []sheet.Sheet{{Name: "IKM " + p.String(), Header: rows[0], Rows: rows[1:]}}, nil
 		},
+	}, {
+		Name:  "suggestions",
+		About: "citizens' suggestions (saran) of the survey with their follow-up",
+		Label: "ekspor.kind_suggestions",
+		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
+			s, err := f.suggestionsSheet(ctx, p, "")
+			return []sheet.Sheet{s}, err
+		},
+	}, {
+		Name:  "survey-flags",
+		About: "flags on suspicious survey ratings (bursts, outside opening hours, officer far from the unit, repeated patterns)",
+		Label: "ekspor.kind_survey_flags",
+		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
+			rows, err := f.FlagsTable(ctx, p, "")
+			if err != nil {
+				return nil, err
+			}
+			return []sheet.Sheet{{Name: "Tanda " + p.String(), Header: rows[0], Rows: rows[1:]}}, nil
+		},
+	}, {
+		Name: "skm-report",
+		About: "the SKM report (respondent profile, NRR and IKM per service and unit, suggestions and follow-ups, flags); " +
+			"--unit CODE, --format xlsx or pdf",
+		Label:   "ekspor.kind_skm_report",
+		Build:   func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) { return f.skmSheets(ctx, p, "") },
+		ForUnit: f.skmSheets,
+		PDF: func(ctx context.Context, p kinerja.Period, unit string) ([]byte, error) {
+			rep, err := f.SKMReport(ctx, p, unit)
+			if err != nil {
+				return nil, err
+			}
+			return rep.PDF(f.deps.Now())
+		},
 	}}
 }
 
 // deepLink is the t.me link that opens the bot with payload.
 func (f *Feature) deepLink(payload string) string { return bot.DeepLink(f.deps.Username, payload) }
+
+// skmSheets is the SKM report as workbook sheets.
+func (f *Feature) skmSheets(ctx context.Context, p kinerja.Period, unit string) ([]sheet.Sheet, error) {
+	rep, err := f.SKMReport(ctx, p, unit)
+	if err != nil {
+		return nil, err
+	}
+	return rep.Sheets(), nil
+}

@@ -48,6 +48,9 @@ type Config struct {
 type UnitConfig struct {
 	Population  int   `yaml:"population"`    // service users per period, for the IKM sample size
 	GroupChatID int64 `yaml:"group_chat_id"` // the unit's Telegram group for summaries
+	// Services and OpeningHours belong to the survey (survey.go).
+	Services     []UnitService `yaml:"services"`
+	OpeningHours string        `yaml:"opening_hours"`
 }
 
 // ConfigError is a bad configuration value: it names the key and what is
@@ -157,6 +160,9 @@ func (c *Config) check() error {
 	for code, u := range c.Units {
 		if u.Population < 0 {
 			return &ConfigError{Key: "units." + code + ".population", Msg: "must be zero or more"}
+		}
+		if err := u.checkSurvey(code); err != nil {
+			return err
 		}
 	}
 	return c.JobsSettings.check(c.loc)

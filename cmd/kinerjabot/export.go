@@ -44,12 +44,14 @@ func runExport(ctx context.Context, a *app, args []string) int {
 		kinds = append(kinds, fmt.Sprintf("  %-12s %s", k.Name, k.About))
 	}
 	sort.Strings(kinds)
-	fs := newFlags(a, "export", "--what KIND --period PERIOD [--format csv|xlsx] [--out FILE]",
+	fs := newFlags(a, "export", "--what KIND --period PERIOD [--unit CODE] [--format csv|xlsx|pdf] [--out FILE]",
 		"Exports results. KIND is one of:\n"+strings.Join(kinds, "\n")+
-			"\nPERIOD is YYYY-MM (a month) or YYYY (a year). CSV goes to standard output unless --out is given.")
+			"\nPERIOD is YYYY-MM (a month) or YYYY (a year). CSV goes to standard output unless --out is given.\n"+
+			"--unit and --format pdf are for the kinds that offer them (skm-report).")
 	what := fs.String("what", "", "what to export (see above)")
 	period := fs.String("period", "", "the `PERIOD`, YYYY-MM or YYYY")
-	format := fs.String("format", "csv", "csv or xlsx")
+	format := fs.String("format", "csv", "csv, xlsx or pdf")
+	unit := fs.String("unit", "", "only the unit with this `CODE` (skm-report)")
 	out := fs.String("out", "", "write to `FILE` instead of standard output")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -63,7 +65,13 @@ func runExport(ctx context.Context, a *app, args []string) int {
 		fmt.Fprintf(a.stderr, "kinerjabot export: --period %q: use YYYY-MM (a month) or YYYY (a year)\n", *period)
 		return exitUsage
 	}
-	if !a.validFormat(*format) {
+	if k, _ := reg.Lookup(*what); *unit != "" && k.ForUnit == nil {
+		fmt.Fprintf(a.stderr, "kinerjabot export: --what %s does not take --unit\n", *what)
+		return exitUsage
+	} else if *format == "pdf" && k.PDF == nil {
+		fmt.Fprintf(a.stderr, "kinerjabot export: --what %s has no PDF; use csv or xlsx\n", *what)
+		return exitUsage
+	} else if *format != "pdf" && !a.validFormat(*format) {
 		return exitUsage
 	}
 	db, err := a.openExisting(ctx)
@@ -78,7 +86,23 @@ func runExport(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	kind, _ := reg.Lookup(*what)
-	sheets, err := kind.Build(ctx, p)
+	if *format == "pdf" {
+		doc, err := kind.PDF(ctx, p, *unit)
+		if err != nil {
+			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+			return exitFailed
+		}
+		if err := a.writeBinary(*out, doc); err != nil {
+			fmt.Fprintln(a.stderr, "kinerjabot:", err)
+			return exitFailed
+		}
+		return exitOK
+	}
+	build := kind.Build
+	if *unit != "" {
+		build = func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) { return kind.ForUnit(ctx, p, *unit) }
+	}
+	sheets, err := build(ctx, p)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 		return exitFailed
@@ -116,6 +140,24 @@ func (a *app) writeSheets(path, format string, sheets []sheet.Sheet) error {
 			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 				return fmt.Errorf("XLSX is binary: give --out FILE")
 			}
+		}
+	}
+	return write(a.stdout)
+}
+
+// writeBinary writes a finished document to path atomically, or to
+// standard output when it is not a terminal.
+func (a *app) writeBinary(path string, data []byte) error {
+	write := func(w io.Writer) error { _, err := w.Write(data); return err }
+	if path != "" {
+		if err := atomicfile.Write(path, 0o644, write); err != nil {
+			return fmt.Errorf("%w; the previous file, if any, is unchanged", err)
+		}
+		return nil
+	}
+	if f, ok := a.stdout.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			return fmt.Errorf("PDF is binary: give --out FILE")
 		}
 	}
 	return write(a.stdout)

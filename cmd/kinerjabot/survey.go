@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/atomicfile"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
@@ -41,7 +42,27 @@ type SurveySettings struct {
 	// (PostgreSQL). Processes sharing a PostgreSQL database must share it.
 	KeyDir string `yaml:"key_dir"`
 
+	// Flags tunes the flags on suspicious ratings (survey_flags.go).
+	Flags FlagSettings `yaml:"flags"`
+
 	questionnaire survey.Questionnaire // read from Questionnaire by check
+}
+
+// FlagSettings is survey.flags: when ratings are flagged as suspicious.
+// Every key is optional.
+type FlagSettings struct {
+	BurstCount       int     `yaml:"burst_count"`        // responses within burst_minutes (20)
+	BurstMinutes     int     `yaml:"burst_minutes"`      // (5)
+	OfficerMinSample int     `yaml:"officer_min_sample"` // respondents each side before an officer is compared (30)
+	OfficerZ         float64 `yaml:"officer_z"`          // z beyond which an officer is flagged (3.29)
+	PatternMin       int     `yaml:"pattern_min"`        // repeats of one answer pattern (10)
+	PatternShare     float64 `yaml:"pattern_share"`      // and its share of the unit's responses (0.5)
+}
+
+// config turns the settings into the survey's.
+func (s FlagSettings) config() survey.FlagConfig {
+	return survey.FlagConfig{BurstCount: s.BurstCount, BurstMinutes: s.BurstMinutes, OfficerMinSample: s.OfficerMinSample,
+		OfficerZ: s.OfficerZ, PatternMin: s.PatternMin, PatternShare: s.PatternShare}
 }
 
 // check validates the survey settings and reads the questionnaire file.
@@ -56,6 +77,10 @@ func (s *SurveySettings) check() error {
 	}
 	if s.OfficerMinResponses < 0 {
 		return &ConfigError{Key: "survey.officer_min_responses", Msg: "must be zero (the default, 5) or more"}
+	}
+	if f := s.Flags; f.BurstCount < 0 || f.BurstMinutes < 0 || f.BurstMinutes > 24*60 || f.OfficerMinSample < 0 ||
+		f.OfficerZ < 0 || f.PatternMin < 0 || f.PatternShare < 0 || f.PatternShare > 1 {
+		return &ConfigError{Key: "survey.flags", Msg: "counts, minutes and z must be zero (the default) or more; pattern_share between 0 and 1"}
 	}
 	if s.Questionnaire != "" {
 		q, err := readQuestionnaire(s.Questionnaire)
@@ -93,20 +118,57 @@ func readQuestionnaire(path string) (survey.Questionnaire, error) {
 	return q, nil
 }
 
+// UnitService is one service (jenis layanan) of a unit in the
+// configuration (units.<CODE>.services).
+type UnitService struct {
+	Code            string `yaml:"code"`
+	Name            string `yaml:"name"`
+	StandardMinutes int    `yaml:"standard_minutes"`
+}
+
+// checkSurvey checks a unit's services and opening hours.
+func (u UnitConfig) checkSurvey(code string) error {
+	seen := map[string]bool{}
+	for i, s := range u.Services {
+		key := fmt.Sprintf("units.%s.services[%d]", code, i)
+		if err := survey.CheckService(s.Code, s.Name, s.StandardMinutes); err != "" {
+			return &ConfigError{Key: key, Msg: err}
+		}
+		if seen[s.Code] {
+			return &ConfigError{Key: key, Msg: fmt.Sprintf("service %s is given twice", s.Code)}
+		}
+		seen[s.Code] = true
+	}
+	if u.OpeningHours != "" {
+		if _, err := survey.ParseOpeningHours(u.OpeningHours); err != nil {
+			return &ConfigError{Key: "units." + code + ".opening_hours", Msg: err.Error()}
+		}
+	}
+	return nil
+}
+
 // surveyConfig turns the configuration into the survey's settings, with
-// each unit's population from units.<CODE>.population.
+// each unit's population, services and opening hours from units.<CODE>.
 func (a *app) surveyConfig() survey.Config {
 	s := a.cfg.Survey
-	pop := map[string]int{}
+	pop, services, hours := map[string]int{}, map[string][]kinerja.SurveyService{}, map[string]survey.OpeningHours{}
 	for code, u := range a.cfg.Units {
 		if u.Population > 0 {
 			pop[code] = u.Population
+		}
+		for _, svc := range u.Services {
+			services[code] = append(services[code], kinerja.SurveyService{UnitCode: code, Code: svc.Code, Name: svc.Name,
+				StandardMinutes: svc.StandardMinutes})
+		}
+		if oh, err := survey.ParseOpeningHours(u.OpeningHours); err == nil && u.OpeningHours != "" {
+			hours[code] = oh
 		}
 	}
 	return survey.Config{
 		OncePer: s.OncePer, SuggestionMax: s.SuggestionMax, Profile: s.ProfileQuestions,
 		NoAlerts: s.Alerts != nil && !*s.Alerts, OfficerMinResponses: s.OfficerMinResponses, Population: pop,
-		Questionnaire: s.questionnaire, KeyDir: a.surveyKeyDir(),
+		Questionnaire: s.questionnaire, KeyDir: a.surveyKeyDir(), Services: services, OpeningHours: hours,
+		Flags: s.Flags.config(),
 	}
 }
 
@@ -146,12 +208,14 @@ func init() {
 // runSurveyLink creates a survey link and prints it, writes its QR card,
 // revokes a link, or lists a unit's links.
 func runSurveyLink(ctx context.Context, a *app, args []string) int {
-	fs := newFlags(a, "survey-link", "--unit CODE [--officer NIP] [--qr FILE.png] | --revoke LINK | --list [--unit CODE]",
+	fs := newFlags(a, "survey-link", "--unit CODE [--officer NIP] [--service CODE] [--qr FILE.png] | --revoke LINK | --list [--unit CODE]",
 		"Creates a link to the citizen satisfaction survey of a unit and prints it:\n"+
 			"https://t.me/<bot>?start=<code>. The code is random and can be revoked; print it as a QR\n"+
-			"code at the service counter. With --officer, the responses also count for that officer.")
+			"code at the service counter. With --officer, the responses also count for that officer;\n"+
+			"with --service, they count for that service of the unit (units.<CODE>.services or services import).")
 	unit := fs.String("unit", "", "the unit `CODE`")
 	officer := fs.String("officer", "", "the `NIP` of the officer serving at the counter")
+	service := fs.String("service", "", "the `CODE` of the unit's service (jenis layanan) offered at the counter")
 	qrFile := fs.String("qr", "", "also write a printable QR code with the unit's name to `FILE.png`")
 	revoke := fs.String("revoke", "", "revoke the survey link (or its code) `LINK`; its QR codes stop working")
 	list := fs.Bool("list", false, "list the survey links (of --unit, or all)")
@@ -184,8 +248,9 @@ func runSurveyLink(ctx context.Context, a *app, args []string) int {
 	case *list:
 		return a.listSurveyLinks(ctx, f, *unit)
 	}
+	target := survey.LinkTarget{Unit: *unit, Officer: *officer, Service: *service}
 	if *qrFile == "" {
-		_, link, err := f.CreateSurveyLink(ctx, *unit, *officer)
+		_, link, err := f.CreateLink(ctx, target)
 		if err != nil {
 			fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
 			return exitFailed
@@ -193,7 +258,7 @@ func runSurveyLink(ctx context.Context, a *app, args []string) int {
 		fmt.Fprintln(a.stdout, link)
 		return exitOK
 	}
-	return a.surveyLinkWithQR(ctx, f, *unit, *officer, *qrFile)
+	return a.surveyLinkWithQR(ctx, f, target, *qrFile)
 }
 
 // surveyLinkWithQR creates a link and writes its QR card to path so that a
@@ -203,7 +268,7 @@ func runSurveyLink(ctx context.Context, a *app, args []string) int {
 // link back), and the file is renamed into place once the link is stored;
 // the one step left, a failing rename, revokes the new link. The link is
 // printed only when its card is in place.
-func (a *app) surveyLinkWithQR(ctx context.Context, f *survey.Feature, unit, officer, path string) int {
+func (a *app) surveyLinkWithQR(ctx context.Context, f *survey.Feature, target survey.LinkTarget, path string) int {
 	out, err := atomicfile.Create(path, 0o644)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot: QR code:", err, "(no link was created)")
@@ -211,7 +276,7 @@ func (a *app) surveyLinkWithQR(ctx context.Context, f *survey.Feature, unit, off
 	}
 	defer out.Abort()
 	var fileErr error
-	l, link, err := f.CreateSurveyLinkCard(ctx, unit, officer, func(card []byte) error {
+	l, link, err := f.CreateLinkCard(ctx, target, func(card []byte) error {
 		if _, fileErr = out.Write(card); fileErr == nil {
 			fileErr = out.Prepare()
 		}

@@ -158,8 +158,10 @@ func TestSurveyThirtyAccountsThroughTheEmulatorAndExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"unit_code", "unit_name", "period", "respondents", "nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7", "nrr_u8", "nrr_u9", "ikm", "mutu", "kinerja", "sample_needed", "provisional"},
-		{"PKM-TGR", "Puskesmas Tanah Garam", period, "30", "3.1333", "3.4000", "2.8667", "3.6667", "3.4000", "3.1333", "3.4000", "3.1333", "3.4000", "82.04", "B", "Baik", "291", "true"},
+		{"unit_code", "unit_name", "period", "respondents", "nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7", "nrr_u8", "nrr_u9", "ikm", "mutu", "kinerja", "sample_needed", "provisional", "service_code", "service_name", "open_flags"},
+		// Thirty surveys within seconds are a burst: one open flag beside
+		// the unchanged IKM.
+		{"PKM-TGR", "Puskesmas Tanah Garam", period, "30", "3.1333", "3.4000", "2.8667", "3.6667", "3.4000", "3.1333", "3.4000", "3.1333", "3.4000", "82.04", "B", "Baik", "291", "true", "", "", "1"},
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Fatalf("export:\n got %q\nwant %q", rows, want)
