@@ -111,9 +111,28 @@ func (u userText) Format(f fmt.State, verb rune) {
 const errArgMax = 80
 
 // quotedArgs reports, for each of n arguments, whether form prints it with
-// %q (following explicit indexes such as %[2]q).
+// %q.
 func quotedArgs(form string, n int) []bool {
 	out := make([]bool, n)
+	for i, v := range ArgVerbs(form) {
+		if i < n && v == 'q' {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// ArgVerbs returns, for each argument a text's format takes, its verb
+// letter, following explicit indexes such as %[2]s; an argument no verb
+// names reads 's'.
+func ArgVerbs(form string) []byte {
+	var out []byte
+	set := func(k int, v byte) {
+		for len(out) <= k {
+			out = append(out, 's')
+		}
+		out[k] = v
+	}
 	next := 0
 	for i := 0; i < len(form); i++ {
 		if form[i] != '%' {
@@ -131,13 +150,14 @@ func quotedArgs(form string, n int) []bool {
 			if end < 0 {
 				return out
 			}
-			if k, err := strconv.Atoi(form[i+1 : i+end]); err == nil {
-				next = k - 1
+			k, err := strconv.Atoi(form[i+1 : i+end])
+			if err != nil || k < 1 {
+				return out
 			}
-			i += end + 1
+			next, i = k-1, i+end+1
 		}
-		if i < len(form) && next >= 0 && next < n && form[i] == 'q' {
-			out[next] = true
+		if i < len(form) {
+			set(next, form[i])
 		}
 		next++
 	}

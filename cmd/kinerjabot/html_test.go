@@ -41,44 +41,6 @@ func hostileTexts() []string {
 	return out
 }
 
-// verbs returns, for each argument a text's format takes, its verb letter
-// (following explicit indexes such as %[2]s).
-func verbs(form string) []byte {
-	var out []byte
-	next := 0
-	set := func(k int, v byte) {
-		for len(out) <= k {
-			out = append(out, 's')
-		}
-		out[k] = v
-	}
-	for i := 0; i < len(form); i++ {
-		if form[i] != '%' {
-			continue
-		}
-		i++
-		if i < len(form) && form[i] == '%' {
-			continue
-		}
-		for i < len(form) && strings.IndexByte("+-# 0123456789.", form[i]) >= 0 {
-			i++
-		}
-		if i < len(form) && form[i] == '[' {
-			end := strings.IndexByte(form[i:], ']')
-			k := 0
-			for _, c := range form[i+1 : i+end] {
-				k = k*10 + int(c-'0')
-			}
-			next, i = k-1, i+end+1
-		}
-		if i < len(form) {
-			set(next, form[i])
-		}
-		next++
-	}
-	return out
-}
-
 // hostileArg is the value for one argument printed with verb: the text
 // for a string verb, an extreme number for a numeric one.
 func hostileArg(verb byte, text string, round int) any {
@@ -111,11 +73,11 @@ func TestEveryTextIsValidWithHostileArguments(t *testing.T) {
 		}
 		for _, lang := range []kinerja.Lang{kinerja.LangID, kinerja.LangEN} {
 			form := bot.T(lang, key)
-			if err := tghtml.Validate(form); err != nil && len(verbs(form)) == 0 {
+			if err := tghtml.Validate(form); err != nil && len(bot.ArgVerbs(form)) == 0 {
 				t.Errorf("%s (%s): template is not valid HTML: %v", key, lang, err)
 				continue
 			}
-			vs := verbs(form)
+			vs := bot.ArgVerbs(form)
 			for round, text := range texts {
 				args := make([]any, len(vs))
 				for i, v := range vs {
