@@ -21,7 +21,7 @@ import (
 // connections) is given up only when it has been tried maxAttempts times
 // and has been at it for Config.RetryFor (defaultRetryFor): a reply then
 // outlives an outage of Telegram of a minute or two instead of being lost
-// after four quick retries (about 8 s), as it was before.
+// after five tries (8 to 15 s of waiting), as it was before.
 const (
 	maxAttempts     = 5
 	defaultRetryFor = 2 * time.Minute

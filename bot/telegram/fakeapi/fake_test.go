@@ -339,8 +339,8 @@ func TestStormFailsCallsInTurnThenPasses(t *testing.T) {
 		}
 		codes = append(codes, a.ErrorCode)
 	}
-	if fmt.Sprint(codes) != "[500 0 502 429]" {
-		t.Fatalf("storm answers %v, want 500, a hang, 502, 429", codes)
+	if fmt.Sprint(codes) != "[429 500 0 502]" {
+		t.Fatalf("storm answers %v, want 429, 500, a hang, 502", codes)
 	}
 	if a := post(t, context.Background(), f, "getMe", nil); !a.OK {
 		t.Fatal("getMe failed: the storm spares it")
@@ -359,5 +359,21 @@ func TestStormFailsCallsInTurnThenPasses(t *testing.T) {
 	}
 	if got := len(f.Messages(1001)); got != 1 {
 		t.Fatalf("%d messages, want the one sent after the storm", got)
+	}
+}
+
+func TestStormRateFailsTheFirstCallThenKeepsTheShare(t *testing.T) {
+	f := New(Options{})
+	defer f.Close()
+	f.Storm(time.Hour, StormOptions{Rate: 0.5})
+	var oks []bool
+	for range 4 { // the faults are a 429 and a 500; the third would hang
+		oks = append(oks, post(t, context.Background(), f, "sendChatAction", url.Values{"chat_id": {"1001"}, "action": {"typing"}}).OK)
+	}
+	if fmt.Sprint(oks) != "[false true false true]" {
+		t.Fatalf("answers %v, want every other call failed, the first one first", oks)
+	}
+	if st := f.StormStats(); st.Passed != 2 || st.TooMany != 1 || st.ServerErrors != 1 || st.ByMethod["sendchataction"] != 2 {
+		t.Fatalf("stats %+v", st)
 	}
 }

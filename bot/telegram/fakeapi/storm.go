@@ -1,7 +1,7 @@
 package fakeapi
 
 import (
-	"math/rand/v2"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -10,8 +10,10 @@ import (
 // StormOptions shape a fault storm. The zero value is a total outage: every
 // call fails, the faults taking turns.
 type StormOptions struct {
-	// Rate is the share of calls that fail during the storm, in (0, 1]; 1
-	// (every call) if zero. The calls that pass are answered normally.
+	// Rate is the share of each method's calls that fail during the storm,
+	// in (0, 1]; 1 (every call) if zero. The choice is deterministic: the
+	// first call of each method fails, then as many as keep the share (at
+	// 0.5 every other one). The calls that pass are answered normally.
 	Rate float64
 	// RetryAfter is the retry_after, in seconds, of the 429 answers (1).
 	RetryAfter int
@@ -24,8 +26,6 @@ type StormOptions struct {
 	// Methods limits the storm to these methods (any case); every method
 	// but getMe if empty.
 	Methods []string
-	// Seed makes the choice of failing calls repeatable.
-	Seed uint64
 }
 
 // StormStats counts the faults a storm injected.
@@ -45,15 +45,15 @@ type storm struct {
 	opts    StormOptions
 	until   time.Time
 	methods map[string]bool
-	rng     *rand.Rand
-	turn    int
+	calls   map[string]int // calls per method during the storm
 	stats   StormStats
 }
 
 // Storm makes the fake misbehave for d from now, as Telegram does on a bad
 // day: the calls it hits (see StormOptions.Rate and Methods) are answered,
-// in turn, 429 "Too Many Requests" with retry_after, 500 "Internal Server
-// Error", 502 "Bad Gateway", or not at all until the client times out.
+// each method's in turn, 429 "Too Many Requests" with retry_after, 500
+// "Internal Server Error", a hang until the client times out, 502 "Bad
+// Gateway".
 // The faults are injected before the call is carried out, so a failed call
 // changed nothing: a client that retries it delivers its message once. A
 // new storm replaces the current one and its statistics.
@@ -70,8 +70,7 @@ func (f *Fake) Storm(d time.Duration, o StormOptions) {
 	if o.Hang <= 0 {
 		o.Hang = time.Minute
 	}
-	s := &storm{opts: o, until: time.Now().Add(d), rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x5eed)),
-		stats: StormStats{ByMethod: map[string]int{}}}
+	s := &storm{opts: o, until: time.Now().Add(d), calls: map[string]int{}, stats: StormStats{ByMethod: map[string]int{}}}
 	if len(o.Methods) > 0 {
 		s.methods = map[string]bool{}
 		for _, m := range o.Methods {
@@ -115,21 +114,22 @@ func (f *Fake) stormFault(method string) (hang time.Duration, aerr *apiError) {
 	if s == nil || key == "getme" || !time.Now().Before(s.until) || (s.methods != nil && !s.methods[key]) {
 		return 0, nil
 	}
-	if s.opts.Rate < 1 && s.rng.Float64() >= s.opts.Rate {
+	s.calls[key]++
+	n := float64(s.calls[key])
+	if math.Ceil(n*s.opts.Rate) == math.Ceil((n-1)*s.opts.Rate) {
 		s.stats.Passed++
 		return 0, nil
 	}
 	s.stats.ByMethod[key]++
-	s.turn++
-	switch s.turn % 4 {
-	case 0:
+	switch s.stats.ByMethod[key] % 4 {
+	case 1:
 		s.stats.TooMany++
 		secs := strconv.Itoa(s.opts.RetryAfter)
 		return 0, &apiError{code: 429, desc: "Too Many Requests: retry after " + secs, retryAfter: s.opts.RetryAfter}
-	case 1:
+	case 2:
 		s.stats.ServerErrors++
 		return 0, &apiError{code: 500, desc: descriptions[500]}
-	case 2:
+	case 3:
 		s.stats.Hangs++
 		return s.opts.Hang, nil
 	default:
