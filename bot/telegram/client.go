@@ -35,6 +35,13 @@ type Config struct {
 	// RequestTimeout bounds one HTTP request; PollTimeout+15s if zero, so a
 	// long poll is never cut short by its own client.
 	RequestTimeout time.Duration
+	// CallTimeout bounds one request of every call but getUpdates and file
+	// uploads; 20 s if zero. Telegram answers a message or an edit in well
+	// under a second: a call that hangs is abandoned and retried after
+	// this, not after RequestTimeout (65 s by default), since replies are
+	// sent before the next updates are fetched and a hung one holds every
+	// chat up.
+	CallTimeout time.Duration
 	// RetryFor is how long a call that keeps failing transiently (429, 5xx,
 	// timeouts) is retried before it is given up; 2 minutes if zero. The
 	// waits between tries back off up to 8 s (or what retry_after asks).
@@ -88,6 +95,9 @@ func newClient(ctx context.Context, cfg Config, sleep func(context.Context, time
 	}
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = cfg.PollTimeout + 15*time.Second
+	}
+	if cfg.CallTimeout <= 0 {
+		cfg.CallTimeout = min(20*time.Second, cfg.RequestTimeout)
 	}
 	if cfg.RetryFor <= 0 {
 		cfg.RetryFor = defaultRetryFor

@@ -100,6 +100,10 @@ func backoff(attempt int, base, limit time.Duration) time.Duration {
 // not know the method should cost one log line, not a minute of retries.
 var bestEffort = map[string]bool{"setMyCommands": true}
 
+// uploads are the methods that carry a file: a request may take as long as
+// Config.RequestTimeout. Every other call is bounded by Config.CallTimeout.
+var uploads = map[string]bool{"sendPhoto": true, "sendDocument": true}
+
 // do runs fn until it succeeds, fails for good, or runs out of attempts and
 // time (see maxAttempts).
 // fn gets a library client whose HTTP requests use the sending context
@@ -109,8 +113,13 @@ var bestEffort = map[string]bool{"setMyCommands": true}
 func (c *Client) do(ctx context.Context, method string, chatID int64, fn func(api *tgbotapi.BotAPI) error) error {
 	start := c.now()
 	for attempt := 1; ; attempt++ {
-		api, hc := c.call(c.sendCtx)
+		callCtx, cancel := c.sendCtx, context.CancelFunc(func() {})
+		if !uploads[method] {
+			callCtx, cancel = context.WithTimeout(c.sendCtx, c.cfg.CallTimeout)
+		}
+		api, hc := c.call(callCtx)
 		err := fn(api)
+		cancel()
 		if err == nil {
 			return nil
 		}

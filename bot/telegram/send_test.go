@@ -364,3 +364,27 @@ func TestRetryOutlastsAnOutage(t *testing.T) {
 		t.Fatalf("%d messages delivered, want 1", n)
 	}
 }
+
+// TestHungCallIsAbandonedAfterCallTimeout: a send that hangs is given up
+// after CallTimeout, not after the long poll's RequestTimeout (65 s in
+// production), so a hung reply holds the batch up for seconds, not minutes.
+func TestHungCallIsAbandonedAfterCallTimeout(t *testing.T) {
+	e := newEnv(t)
+	e.c.cfg.CallTimeout = 100 * time.Millisecond // RequestTimeout is 16 s here
+	e.f.Hang("sendMessage", time.Hour)
+	start := time.Now()
+	_, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "x"})
+	if took := time.Since(start); err == nil || took > 3*time.Second {
+		t.Fatalf("err %v after %v; want a timeout after about %d × 100 ms", err, took, maxAttempts)
+	}
+	if n := len(e.w.all()); n != maxAttempts-1 {
+		t.Fatalf("%d retries, want %d", n, maxAttempts-1)
+	}
+	e.f.Hang("sendMessage", 0)
+	if _, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "y"}); err != nil {
+		t.Fatal(err)
+	}
+	if ms := e.f.Messages(ani.ID); len(ms) != 1 || ms[0].Text != "y" {
+		t.Fatalf("messages %+v: an abandoned call was carried out", ms)
+	}
+}

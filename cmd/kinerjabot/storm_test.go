@@ -32,7 +32,8 @@ import (
 // sender (never restarted) serve a newcomer at normal speed.
 //
 // The short storm CI runs lasts 4 s with the client's timeouts scaled down
-// (1 s long poll, 2 s per request, where production has 50 s and 65 s) and
+// (a 1 s long poll, 2 s per request, where production has a 50 s long poll,
+// 65 s for its request and 20 s for any other call) and
 // fails every other call of each method, so that the bot keeps making calls
 // of every kind during it: long polls, sends, edits, callback answers. (In a
 // total outage the poller waits for the batch in hand, whose replies are
