@@ -35,6 +35,17 @@ type Config struct {
 	// RequestTimeout bounds one HTTP request; PollTimeout+15s if zero, so a
 	// long poll is never cut short by its own client.
 	RequestTimeout time.Duration
+	// CallTimeout bounds one request of every call but getUpdates and file
+	// uploads; 20 s if zero. Telegram answers a message or an edit in well
+	// under a second: a call that hangs is abandoned and retried after
+	// this, not after RequestTimeout (65 s by default), since replies are
+	// sent before the next updates are fetched and a hung one holds every
+	// chat up.
+	CallTimeout time.Duration
+	// RetryFor is how long a call that keeps failing transiently (429, 5xx,
+	// timeouts) is retried before it is given up; 2 minutes if zero. The
+	// waits between tries back off up to 8 s (or what retry_after asks).
+	RetryFor time.Duration
 }
 
 // Client talks to the Bot API. It implements bot.Messenger and runs the
@@ -57,6 +68,8 @@ type Client struct {
 	closeOnce  sync.Once
 	// sleep waits d or until ctx is done; tests replace it to record waits.
 	sleep func(ctx context.Context, d time.Duration) error
+	// now tells the time for the retry budget; tests advance it with sleep.
+	now func() time.Time
 }
 
 var _ bot.Messenger = (*Client)(nil)
@@ -83,6 +96,12 @@ func newClient(ctx context.Context, cfg Config, sleep func(context.Context, time
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = cfg.PollTimeout + 15*time.Second
 	}
+	if cfg.CallTimeout <= 0 {
+		cfg.CallTimeout = min(20*time.Second, cfg.RequestTimeout)
+	}
+	if cfg.RetryFor <= 0 {
+		cfg.RetryFor = defaultRetryFor
+	}
 	red := newRedactor(cfg.Token)
 	base := cfg.Logger
 	if base == nil {
@@ -98,6 +117,7 @@ func newClient(ctx context.Context, cfg Config, sleep func(context.Context, time
 			Transport: transport(),
 		},
 		sleep: sleep,
+		now:   time.Now,
 	}
 	api, err := c.connect(ctx)
 	if err != nil {

@@ -49,6 +49,15 @@ func (w *waits) sleep(ctx context.Context, d time.Duration) error {
 	return ctx.Err()
 }
 
+// total is the sum of the waits asked for.
+func (w *waits) total() time.Duration {
+	var sum time.Duration
+	for _, d := range w.all() {
+		sum += d
+	}
+	return sum
+}
+
 func (w *waits) all() []time.Duration {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -74,6 +83,9 @@ func newEnv(t *testing.T) *env {
 		Endpoint:    f.Endpoint(),
 		Logger:      slog.New(slog.NewTextHandler(e.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		PollTimeout: time.Second,
+		// Give up after maxAttempts, whatever the time spent: the retry
+		// budget in time has its own test (TestRetryOutlastsAnOutage).
+		RetryFor: time.Nanosecond,
 	}
 	c, err := newClient(context.Background(), cfg, e.w.sleep)
 	if err != nil {

@@ -32,7 +32,7 @@ func TestTokenNeverLogged(t *testing.T) {
 	// 500s from getMe while connecting.
 	f.FailNext("getMe", 2, 500, 0)
 	c, err := newClient(context.Background(), Config{Token: f.Token(), Endpoint: f.Endpoint(), Logger: logger,
-		PollTimeout: time.Second, RequestTimeout: 200 * time.Millisecond}, w.sleep)
+		PollTimeout: time.Second, RequestTimeout: 200 * time.Millisecond, RetryFor: time.Nanosecond}, w.sleep)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,9 +17,15 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 )
 
-// maxAttempts bounds the tries of one call, so a send gives up after about
-// 0.5+1+2+4 s of transient failures (plus any retry_after Telegram asks).
-const maxAttempts = 5
+// A call that keeps failing transiently (429, 5xx, timeouts, refused
+// connections) is given up only when it has been tried maxAttempts times
+// and has been at it for Config.RetryFor (defaultRetryFor): a reply then
+// outlives an outage of Telegram of a minute or two instead of being lost
+// after five tries (8 to 15 s of waiting), as it was before.
+const (
+	maxAttempts     = 5
+	defaultRetryFor = 2 * time.Minute
+)
 
 // verdict is what to do about a failed call.
 type verdict struct {
@@ -94,20 +100,32 @@ func backoff(attempt int, base, limit time.Duration) time.Duration {
 // not know the method should cost one log line, not a minute of retries.
 var bestEffort = map[string]bool{"setMyCommands": true}
 
-// do runs fn until it succeeds, fails for good, or runs out of attempts.
+// uploads are the methods that carry a file: a request may take as long as
+// Config.RequestTimeout. Every other call is bounded by Config.CallTimeout.
+var uploads = map[string]bool{"sendPhoto": true, "sendDocument": true}
+
+// do runs fn until it succeeds, fails for good, or runs out of attempts and
+// time (see maxAttempts).
 // fn gets a library client whose HTTP requests use the sending context
 // (which outlives shutdown), while the waits between attempts end with ctx.
 // A call returns only when it is settled, so the caller's order of sends to
 // one chat is the order in which they reach Telegram.
 func (c *Client) do(ctx context.Context, method string, chatID int64, fn func(api *tgbotapi.BotAPI) error) error {
+	start := c.now()
 	for attempt := 1; ; attempt++ {
-		api, hc := c.call(c.sendCtx)
+		callCtx, cancel := c.sendCtx, context.CancelFunc(func() {})
+		if !uploads[method] {
+			callCtx, cancel = context.WithTimeout(c.sendCtx, c.cfg.CallTimeout)
+		}
+		api, hc := c.call(callCtx)
 		err := fn(api)
+		cancel()
 		if err == nil {
 			return nil
 		}
 		v := classify(err, hc.status)
-		if !v.retry || attempt == maxAttempts || (bestEffort[method] && v.wait == 0) {
+		spent := attempt >= maxAttempts && c.now().Sub(start) >= c.cfg.RetryFor
+		if !v.retry || spent || (bestEffort[method] && v.wait == 0) {
 			return c.final(method, chatID, err, v, attempt)
 		}
 		wait := v.wait

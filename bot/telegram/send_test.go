@@ -329,3 +329,62 @@ func TestButtonLabelsAndNoticesArePlainText(t *testing.T) {
 		t.Errorf("button label %q", got)
 	}
 }
+
+// TestRetryOutlastsAnOutage checks the retry budget in time: a send keeps
+// trying through 30 s of server errors (it used to give up after five tries,
+// about 8 s, and the reply was lost), and gives up once RetryFor is spent.
+func TestRetryOutlastsAnOutage(t *testing.T) {
+	e := newEnv(t)
+	start := time.Now()
+	e.c.cfg.RetryFor = defaultRetryFor
+	e.c.now = func() time.Time { return start.Add(e.w.total()) } // time passes as the client waits
+
+	// Backoff waits at least 0.5, 1, 2, 4, then 4 s per try: twelve
+	// failures span at least 35 s.
+	e.f.FailNext("sendMessage", 12, 500, 0)
+	if _, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "x"}); err != nil {
+		t.Fatalf("a 35-second outage lost the message: %v", err)
+	}
+	if got := statuses(e.f.CallsTo("sendMessage")); len(got) != 13 || got[12] != 200 {
+		t.Fatalf("calls %v, want 12 failures then success", got)
+	}
+	if w := e.w.total(); w < 30*time.Second {
+		t.Fatalf("waited %v in all", w)
+	}
+
+	e.f.FailNext("sendMessage", 1000, 502, 0)
+	before := e.w.total()
+	if _, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "y"}); err == nil || !strings.Contains(err.Error(), "502") {
+		t.Fatalf("err %v, want the 502 after the budget", err)
+	}
+	if w := e.w.total() - before; w < defaultRetryFor || w > defaultRetryFor+8*time.Second {
+		t.Fatalf("gave up after waiting %v, want about %v", w, defaultRetryFor)
+	}
+	if n := len(e.f.Messages(ani.ID)); n != 1 {
+		t.Fatalf("%d messages delivered, want 1", n)
+	}
+}
+
+// TestHungCallIsAbandonedAfterCallTimeout: a send that hangs is given up
+// after CallTimeout, not after the long poll's RequestTimeout (65 s in
+// production), so a hung reply holds the batch up for seconds, not minutes.
+func TestHungCallIsAbandonedAfterCallTimeout(t *testing.T) {
+	e := newEnv(t)
+	e.c.cfg.CallTimeout = 100 * time.Millisecond // RequestTimeout is 16 s here
+	e.f.Hang("sendMessage", time.Hour)
+	start := time.Now()
+	_, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "x"})
+	if took := time.Since(start); err == nil || took > 3*time.Second {
+		t.Fatalf("err %v after %v; want a timeout after about %d × 100 ms", err, took, maxAttempts)
+	}
+	if n := len(e.w.all()); n != maxAttempts-1 {
+		t.Fatalf("%d retries, want %d", n, maxAttempts-1)
+	}
+	e.f.Hang("sendMessage", 0)
+	if _, err := e.c.Send(ctx, bot.OutMessage{ChatID: ani.ID, Text: "y"}); err != nil {
+		t.Fatal(err)
+	}
+	if ms := e.f.Messages(ani.ID); len(ms) != 1 || ms[0].Text != "y" {
+		t.Fatalf("messages %+v: an abandoned call was carried out", ms)
+	}
+}

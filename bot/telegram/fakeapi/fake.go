@@ -89,6 +89,7 @@ type Fake struct {
 	nextCB    int
 	commands  map[string][]Command
 	faults    faults
+	storm     *storm // the current or last fault storm, nil if none
 }
 
 // New starts a fake Bot API. Close it when done.
@@ -264,13 +265,18 @@ func (f *Fake) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, status, resp)
 }
 
-// dispatch applies injected faults, then the method's handler.
+// dispatch applies injected faults (a storm's first), then the method's
+// handler.
 func (f *Fake) dispatch(req *request, method string) (any, *apiError) {
 	h, known := handlers[strings.ToLower(method)]
 	if !known {
 		return nil, &apiError{code: 404, desc: "Not Found"}
 	}
-	if d := f.hangFor(method); d > 0 {
+	hang, aerr := f.stormFault(method)
+	if aerr != nil {
+		return nil, aerr
+	}
+	if d := max(f.hangFor(method), hang); d > 0 {
 		t := time.NewTimer(d)
 		defer t.Stop()
 		select {

@@ -313,3 +313,67 @@ func TestCallbackAnswerAndWrongToken(t *testing.T) {
 	}
 	resp.Body.Close()
 }
+
+func TestStormFailsCallsInTurnThenPasses(t *testing.T) {
+	f := New(Options{})
+	defer f.Close()
+	f.Storm(time.Hour, StormOptions{RetryAfter: 2, Hang: 50 * time.Millisecond, Methods: []string{"sendMessage"}})
+	send := url.Values{"chat_id": {"1001"}, "text": {"halo"}}
+	var codes []int
+	for range 4 {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		u := fmt.Sprintf(f.Endpoint(), f.Token(), "sendMessage")
+		req, _ := http.NewRequestWithContext(ctx, "POST", u, strings.NewReader(send.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		resp, err := http.DefaultClient.Do(req)
+		cancel()
+		if err != nil {
+			codes = append(codes, 0) // the client gave up: a hang
+			continue
+		}
+		var a answer
+		_ = json.NewDecoder(resp.Body).Decode(&a)
+		resp.Body.Close()
+		if a.ErrorCode == 429 && a.Parameters.RetryAfter != 2 {
+			t.Errorf("429 without retry_after 2: %+v", a)
+		}
+		codes = append(codes, a.ErrorCode)
+	}
+	if fmt.Sprint(codes) != "[429 500 0 502]" {
+		t.Fatalf("storm answers %v, want 429, 500, a hang, 502", codes)
+	}
+	if a := post(t, context.Background(), f, "getMe", nil); !a.OK {
+		t.Fatal("getMe failed: the storm spares it")
+	}
+	if f.WaitFor(time.Second, func(f *Fake) bool { return len(f.Messages(1001)) > 0 }) {
+		t.Fatal("a failed or abandoned call was carried out")
+	}
+	st := f.StormStats()
+	if st.TooMany != 1 || st.ServerErrors != 2 || st.Hangs != 1 || st.ByMethod["sendmessage"] != 4 || f.StormOver() {
+		t.Fatalf("stats %+v, over %v", st, f.StormOver())
+	}
+
+	f.Storm(0, StormOptions{})
+	if a := post(t, context.Background(), f, "sendMessage", send); !a.OK || !f.StormOver() {
+		t.Fatalf("after the storm: %+v", a)
+	}
+	if got := len(f.Messages(1001)); got != 1 {
+		t.Fatalf("%d messages, want the one sent after the storm", got)
+	}
+}
+
+func TestStormRateFailsTheFirstCallThenKeepsTheShare(t *testing.T) {
+	f := New(Options{})
+	defer f.Close()
+	f.Storm(time.Hour, StormOptions{Rate: 0.5})
+	var oks []bool
+	for range 4 { // the faults are a 429 and a 500; the third would hang
+		oks = append(oks, post(t, context.Background(), f, "sendChatAction", url.Values{"chat_id": {"1001"}, "action": {"typing"}}).OK)
+	}
+	if fmt.Sprint(oks) != "[false true false true]" {
+		t.Fatalf("answers %v, want every other call failed, the first one first", oks)
+	}
+	if st := f.StormStats(); st.Passed != 2 || st.TooMany != 1 || st.ServerErrors != 1 || st.ByMethod["sendchataction"] != 2 {
+		t.Fatalf("stats %+v", st)
+	}
+}
