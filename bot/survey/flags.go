@@ -2,13 +2,13 @@ package survey
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"strconv"
 	"sync"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 )
 
 // flagReader is what showing flags beside the IKM reads.
@@ -114,8 +114,7 @@ func (f *Feature) flagResponse(ctx context.Context, s flagStore, resp *kinerja.S
 		start = start.In(loc)
 		err := s.RaiseSurveyFlag(ctx, &kinerja.SurveyFlag{Kind: kinerja.FlagBurst, UnitCode: g[0], OfficerNIP: g[1],
 			Day: kinerja.Day(start, loc), Key: start.Format("15:04:05"), Responses: n, CreatedAt: at,
-			Detail: fmt.Sprintf("%d responses between %s and %s (threshold %d within %d minutes)",
-				n, start.Format("15:04"), local.Format("15:04"), f.cfg.Flags.BurstCount, f.cfg.Flags.BurstMinutes)})
+			Detail: f.flagDetail("burst", n, start.Format("15:04"), local.Format("15:04"), f.cfg.Flags.BurstCount, f.cfg.Flags.BurstMinutes)})
 		if err != nil {
 			return err
 		}
@@ -136,7 +135,16 @@ func (f *Feature) flagResponse(ctx context.Context, s flagStore, resp *kinerja.S
 	}
 	return s.RaiseSurveyFlag(ctx, &kinerja.SurveyFlag{Kind: kinerja.FlagOffHours, UnitCode: resp.UnitCode, Day: day,
 		Responses: n, CreatedAt: at,
-		Detail: fmt.Sprintf("%d response(s) outside the opening hours %s", n, oh)})
+		Detail: f.flagDetail("off_hours", n, oh.String())})
+}
+
+// flagDetail says what a flag saw, in the deployment's default language:
+// it is stored with the flag and shown to the unit head and admins in chat,
+// in the exports and in the SKM report.
+// Its arguments are numbers, times and answer digits, so the text has
+// nothing HTML would change.
+func (f *Feature) flagDetail(kind string, args ...any) string {
+	return bot.T(f.deps.DefaultLang, "svy.flag_detail."+kind, args...)
 }
 
 // checkStore is what CheckFlags reads and writes.
@@ -180,8 +188,7 @@ func (f *Feature) CheckFlags(ctx context.Context, s checkStore, p kinerja.Period
 		}
 		err := s.RaiseSurveyFlag(ctx, &kinerja.SurveyFlag{Kind: kinerja.FlagOfficer, UnitCode: st.UnitCode,
 			OfficerNIP: st.OfficerNIP, Day: from, Key: p.String(), Responses: st.N, CreatedAt: now,
-			Detail: fmt.Sprintf("officer's mean answer %.2f (n=%d) against %.2f (n=%d) for the rest of the unit, z=%.1f (threshold %.2f)",
-				st.Sum/float64(st.N), st.N, rest.Sum/float64(rest.N), rest.N, z, c.OfficerZ)})
+			Detail: f.flagDetail("officer", st.Sum/float64(st.N), st.N, rest.Sum/float64(rest.N), rest.N, z, c.OfficerZ)})
 		if err != nil {
 			return err
 		}
@@ -205,7 +212,7 @@ func (f *Feature) CheckFlags(ctx context.Context, s checkStore, p kinerja.Period
 		}
 		err := s.RaiseSurveyFlag(ctx, &kinerja.SurveyFlag{Kind: kinerja.FlagPattern, UnitCode: pc.UnitCode, Day: from,
 			Key: p.String() + ":" + pc.Pattern, Responses: pc.N, CreatedAt: now,
-			Detail: fmt.Sprintf("the answers %s given by %d of %d respondents", pc.Pattern, pc.N, total)})
+			Detail: f.flagDetail("pattern", pc.Pattern, pc.N, total)})
 		if err != nil {
 			return err
 		}

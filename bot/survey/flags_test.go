@@ -47,7 +47,7 @@ func TestBurstAtNightRaisesBothFlags(t *testing.T) {
 		t.Fatalf("counted %d, want all 30", got)
 	}
 	flags := h.flagsOf("PKM-TGR")
-	if b := flags[kinerja.FlagBurst]; len(b) != 1 || b[0].Responses != 30 || !strings.Contains(b[0].Detail, "between 02:00 and 02:02") {
+	if b := flags[kinerja.FlagBurst]; len(b) != 1 || b[0].Responses != 30 || !strings.Contains(b[0].Detail, "antara pukul 02:00 dan 02:02") {
 		t.Fatalf("burst: %+v", b)
 	}
 	if o := flags[kinerja.FlagOffHours]; len(o) != 1 || o[0].Responses != 30 || !strings.Contains(o[0].Detail, "07:30–16:00") {
@@ -63,7 +63,8 @@ func TestBurstAtNightRaisesBothFlags(t *testing.T) {
 		t.Fatalf("flags in the day: %+v", got)
 	}
 
-	mustSay(t, h.Text(bottest.TGHead, "/ikm"), "tanda belum ditinjau", "lonjakan penilaian", "di luar jam layanan")
+	mustSay(t, h.Text(bottest.TGHead, "/ikm"), "tanda belum ditinjau", "lonjakan penilaian", "di luar jam layanan",
+		"30 respons antara pukul 02:00 dan 02:02") // what was seen, in Indonesian
 	admin := h.Text(bottest.TGAdmin, "/ikm")
 	view := mustSay(t, h.Press(bottest.TGAdmin, 1, "ikm:u:PKM-TGR"), "3 tanda belum ditinjau", "pola jawaban berulang")
 	var review string

@@ -51,7 +51,17 @@ func init() {
 			"⚠️ <b>%d tanda belum ditinjau</b> (tidak mengubah IKM):",
 			"⚠️ <b>%d flags not yet reviewed</b> (the IKM is unchanged):",
 		},
-		"svy.flag_line":            {"%d. %s · %s: %s", "%d. %s · %s: %s"},
+		"svy.flag_line": {"%d. %s · %s: %s", "%d. %s · %s: %s"},
+		"svy.flag_detail.burst": {
+			"%d respons antara pukul %s dan %s (batas %d dalam %d menit)",
+			"%d responses between %s and %s (threshold %d within %d minutes)",
+		},
+		"svy.flag_detail.off_hours": {"%d respons di luar jam layanan %s", "%d response(s) outside the opening hours %s"},
+		"svy.flag_detail.officer": {
+			"rata-rata jawaban petugas %.2f (n=%d) terhadap %.2f (n=%d) untuk bagian unit lainnya, z=%.1f (batas %.2f)",
+			"officer's mean answer %.2f (n=%d) against %.2f (n=%d) for the rest of the unit, z=%.1f (threshold %.2f)",
+		},
+		"svy.flag_detail.pattern":  {"jawaban %s diberikan oleh %d dari %d responden", "the answers %s given by %d of %d respondents"},
 		"svy.flag_kind.burst":      {"lonjakan penilaian", "burst of ratings"},
 		"svy.flag_kind.off_hours":  {"di luar jam layanan", "outside opening hours"},
 		"svy.flag_kind.officer":    {"petugas jauh dari unit", "officer far from the unit"},
