@@ -21,12 +21,16 @@ type outQueue struct {
 	pending sync.WaitGroup       // requests queued and not yet delivered
 	slots   chan struct{}        // one per queued request (maxQueued)
 	senders chan struct{}        // one per request being sent
+	// answering bounds the button answers sent at once before a batch
+	// is confirmed (answerNow).
+	answering chan struct{}
 }
 
 func (q *outQueue) init(workers int) {
 	q.chats = map[int64][]*Request{}
 	q.slots = make(chan struct{}, maxQueued)
 	q.senders = make(chan struct{}, 4*workers)
+	q.answering = make(chan struct{}, 4*workers)
 }
 
 // enqueue queues r's replies, answer and follow-ups behind the chat's
@@ -74,13 +78,42 @@ func (b *Bot) deliver(ctx context.Context, r *Request) {
 			b.sendFailed(ctx, m.ChatID, err)
 		}
 	}
-	if r.Callback != nil {
-		if err := b.msg.AnswerCallback(ctx, r.Callback.ID, r.answer); err != nil {
-			b.log.Warn("answer callback failed", "update", r.ID, "err", err)
-		}
+	if r.Callback != nil && !r.answered {
+		b.answerCallback(ctx, r)
 	}
 	for _, f := range r.after {
 		f(ctx)
+	}
+}
+
+// answerNow answers the pressed buttons of committed requests before
+// HandleBatch returns, that is before the transport confirms the batch to
+// Telegram: a confirmed update is never delivered again, so a process
+// killed after the confirmation must not leave a button spinning. The
+// answers go out in parallel (one request each); the replies follow in the
+// background, in order per chat.
+func (b *Bot) answerNow(ctx context.Context, rs []*Request) {
+	var wg sync.WaitGroup
+	for _, r := range rs {
+		if r.Callback == nil {
+			continue
+		}
+		r.answered = true
+		b.out.answering <- struct{}{}
+		wg.Add(1)
+		go func(r *Request) {
+			defer wg.Done()
+			defer func() { <-b.out.answering }()
+			b.answerCallback(ctx, r)
+		}(r)
+	}
+	wg.Wait()
+}
+
+// answerCallback stops r's button spinner, with its notice if any.
+func (b *Bot) answerCallback(ctx context.Context, r *Request) {
+	if err := b.msg.AnswerCallback(ctx, r.Callback.ID, r.answer); err != nil {
+		b.log.Warn("answer callback failed", "update", r.ID, "err", err)
 	}
 }
 

@@ -88,11 +88,16 @@ func (b *Bot) groupCommit(ctx context.Context, ups []Update) error {
 	if err != nil {
 		return err
 	}
+	var rs []*Request
 	for _, h := range done {
 		b.committed(ctx, h.id, h.dup)
 		if h.r != nil {
-			b.out.enqueue(ctx, b, h.r)
+			rs = append(rs, h.r)
 		}
+	}
+	b.answerNow(ctx, rs)
+	for _, r := range rs {
+		b.out.enqueue(ctx, b, r)
 	}
 	return nil
 }
@@ -226,6 +231,7 @@ func (b *Bot) Handle(ctx context.Context, u Update) error {
 		r = b.seenRequest(ctx, u, now)
 	}
 	if r != nil {
+		b.answerNow(ctx, []*Request{r})
 		b.out.enqueue(ctx, b, r)
 	}
 	return nil

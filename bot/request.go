@@ -26,6 +26,7 @@ type Request struct {
 	bot      *Bot
 	out      []OutMessage
 	answer   string
+	answered bool // the button was answered before the batch was confirmed
 	after    []func(ctx context.Context)
 	assessor *bool
 }

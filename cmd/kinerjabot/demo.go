@@ -461,10 +461,15 @@ func (d *demo) wait(id int64) error {
 	return d.settle()
 }
 
-// settle waits until no update is pending, so replies print in order.
+// settle waits until no update is pending and the bot has delivered the
+// replies of the handled ones (they go out after the commit, in the
+// background), so replies print in order.
 func (d *demo) settle() error {
 	if !d.fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return len(f.Pending()) == 0 }) {
 		return errors.New("updates still pending after 10 s")
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	d.bot.Wait(ctx)
 	return nil
 }

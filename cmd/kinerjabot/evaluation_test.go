@@ -33,8 +33,8 @@ func evPressData(t *testing.T, fake *fakeapi.Fake, from fakeapi.User, prefix str
 			for _, b := range row {
 				if strings.HasPrefix(b.Data, prefix) {
 					id := fake.Press(from, msgs[i].ID, b.Data)
-					// The answer comes after the replies have been sent.
-					if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return f.CallbackAnswered(id) }) {
+					// The press is answered first, its reply follows.
+					if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return f.RepliedAfterAnswer(id, from.ID) }) {
 						t.Fatalf("press %q not answered", b.Data)
 					}
 					return

@@ -83,7 +83,7 @@ func pressButton(t *testing.T, fake *fakeapi.Fake, from fakeapi.User, match func
 			for _, b := range row {
 				if match(b) {
 					id := fake.Press(from, msgs[i].ID, b.Data)
-					if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return f.CallbackAnswered(id) }) {
+					if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return f.RepliedAfterAnswer(id, from.ID) }) {
 						t.Fatalf("press %q not answered", b.Data)
 					}
 					return
@@ -152,7 +152,7 @@ func TestQuoteHeavyApprovalPageReachesTheAssessor(t *testing.T) {
 				continue
 			}
 			id := fake.Press(rina, pageMsg.ID, b.Data)
-			if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return f.CallbackAnswered(id) }) {
+			if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return f.RepliedAfterAnswer(id, rina.ID) }) {
 				t.Fatalf("press %q not answered", b.Data)
 			}
 			opened++

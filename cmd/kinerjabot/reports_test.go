@@ -88,7 +88,7 @@ func pressLabel(t *testing.T, fake *fakeapi.Fake, user fakeapi.User, label strin
 func pressData(t *testing.T, fake *fakeapi.Fake, user fakeapi.User, msgID int, data string) {
 	t.Helper()
 	id := fake.Press(user, msgID, data)
-	if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return f.CallbackAnswered(id) && len(f.Pending()) == 0 }) {
+	if !fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return f.RepliedAfterAnswer(id, user.ID) && len(f.Pending()) == 0 }) {
 		t.Fatalf("press %q not answered", data)
 	}
 }

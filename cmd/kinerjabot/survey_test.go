@@ -50,21 +50,26 @@ func says(s string) func(fakeapi.Message) bool {
 }
 
 // press presses the button on m whose data ends with ":"+value and returns
-// the message as it stands after the bot answered.
+// the message as it stands once the bot answered the press and edited the
+// message to the next step (the answer comes first, the edit after it).
 func (c citizen) press(m fakeapi.Message, value string) fakeapi.Message {
 	c.t.Helper()
 	for _, row := range m.Buttons {
 		for _, b := range row {
 			if strings.HasSuffix(b.Data, ":"+value) {
 				id := c.fake.Press(c.u, m.ID, b.Data)
-				if !c.fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool { return f.CallbackAnswered(id) }) {
-					c.t.Fatalf("press %q not answered", b.Data)
-				}
-				for _, now := range c.fake.Messages(c.u.ID) {
-					if now.ID == m.ID {
-						return now
+				var now fakeapi.Message
+				if !c.fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool {
+					for _, msg := range f.Messages(c.u.ID) {
+						if msg.ID == m.ID {
+							now = msg
+						}
 					}
+					return f.CallbackAnswered(id) && now.Text != m.Text
+				}) {
+					c.t.Fatalf("press %q not answered with the next step", b.Data)
 				}
+				return now
 			}
 		}
 	}

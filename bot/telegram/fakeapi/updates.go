@@ -310,3 +310,23 @@ func sortedIDs(m map[int64][]*Message) []int64 {
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	return ids
 }
+
+// RepliedAfterAnswer reports whether the press with callback id has been
+// answered and the bot has since sent or edited a message in chat: the bot
+// answers a press first (before the batch is confirmed) and delivers its
+// reply after, so a test that wants the reply waits for both.
+func (f *Fake) RepliedAfterAnswer(id string, chat int64) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	answered := false
+	for _, c := range f.calls {
+		switch {
+		case c.Method == "answerCallbackQuery" && c.Params["callback_query_id"] == id && c.Status == 200:
+			answered = true
+		case answered && c.ChatID == chat && c.Status == 200 &&
+			(c.Method == "sendMessage" || c.Method == "editMessageText" || c.Method == "sendPhoto" || c.Method == "sendDocument"):
+			return true
+		}
+	}
+	return false
+}
