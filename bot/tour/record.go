@@ -10,6 +10,7 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/export"
+	"github.com/bkpsdm-solok/kinerjabot/bot/practice"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
 
@@ -71,7 +72,7 @@ type onboardingStore interface {
 func (f *Feature) Exports() []export.Kind {
 	return []export.Kind{{
 		Name:  "onboarding",
-		About: "per unit: staff, linked accounts, and guided tours (/panduan) completed or skipped by the end of the period",
+		About: "per unit: staff, linked accounts, guided tours (/panduan) completed or skipped, and people who completed a practice report or decision (/latihan), by the end of the period",
 		Label: "tour.export_label",
 		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
 			return f.Onboarding(ctx, f.deps.Store, p)
@@ -92,14 +93,14 @@ func (f *Feature) Onboarding(ctx context.Context, s onboardingStore, p kinerja.P
 	if err != nil {
 		return nil, err
 	}
-	type tally struct{ staff, linked, done, skipped, notTaken int }
+	type tally struct{ staff, linked, done, skipped, notTaken, practised int }
 	byUnit := map[string]*tally{}
 	names := map[string]string{}
 	for _, u := range units {
 		byUnit[u.Code], names[u.Code] = &tally{}, u.Name
 	}
 	people := sheet.Sheet{Name: "Panduan per orang",
-		Header: []string{"nip", "name", "unit_code", "linked", "tour", "tour_at"}}
+		Header: []string{"nip", "name", "unit_code", "linked", "tour", "tour_at", "latihan"}}
 	for _, st := range staff {
 		t := byUnit[st.UnitCode]
 		if t == nil {
@@ -129,7 +130,16 @@ func (f *Feature) Onboarding(ctx context.Context, s onboardingStore, p kinerja.P
 		if o.status != "" {
 			at = o.at.In(f.deps.Location).Format(time.RFC3339)
 		}
-		people.Rows = append(people.Rows, []string{st.NIP, st.Name, st.UnitCode, strconv.FormatBool(st.Linked()), o.status, at})
+		// Practice: when the person first completed a practice report or
+		// decision (/latihan), if before the end of the period.
+		practised := ""
+		if pAt, ok, err := practice.DoneAt(ctx, s, st.NIP); err != nil {
+			return nil, err
+		} else if ok && pAt.Before(end) {
+			t.practised++
+			practised = pAt.In(f.deps.Location).Format(time.RFC3339)
+		}
+		people.Rows = append(people.Rows, []string{st.NIP, st.Name, st.UnitCode, strconv.FormatBool(st.Linked()), o.status, at, practised})
 	}
 	codes := make([]string, 0, len(byUnit))
 	for c := range byUnit {
@@ -137,11 +147,11 @@ func (f *Feature) Onboarding(ctx context.Context, s onboardingStore, p kinerja.P
 	}
 	sort.Strings(codes)
 	perUnit := sheet.Sheet{Name: "Panduan " + p.String(),
-		Header: []string{"unit_code", "unit_name", "period", "staff", "linked", "tour_completed", "tour_skipped", "linked_without_tour"}}
+		Header: []string{"unit_code", "unit_name", "period", "staff", "linked", "tour_completed", "tour_skipped", "linked_without_tour", "latihan"}}
 	for _, c := range codes {
 		t := byUnit[c]
 		perUnit.Rows = append(perUnit.Rows, []string{c, names[c], p.String(), strconv.Itoa(t.staff), strconv.Itoa(t.linked),
-			strconv.Itoa(t.done), strconv.Itoa(t.skipped), strconv.Itoa(t.notTaken)})
+			strconv.Itoa(t.done), strconv.Itoa(t.skipped), strconv.Itoa(t.notTaken), strconv.Itoa(t.practised)})
 	}
 	return []sheet.Sheet{perUnit, people}, nil
 }

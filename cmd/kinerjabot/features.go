@@ -10,6 +10,7 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/bot/export"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/leave"
+	"github.com/bkpsdm-solok/kinerjabot/bot/practice"
 	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/bot/tour"
@@ -42,6 +43,7 @@ func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 		jobs.New(deps, jobsCfg), // reminders, summaries and their buttons
 		export.NewFeature(reg, deps),
 		surveys, evaluations,
+		practice.New(deps, a.practiceConfig(deps)), // /latihan: practice mode on a sandbox database (practice.go)
 	}
 	return fs, reg, nil
 }

@@ -60,6 +60,9 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err := db.PutSetting(ctx, settingBotUsername, cfg.BotUsername); err != nil {
 		return err
 	}
+	// Practice mode's sandbox: the features built for db find it.
+	sandbox := newSandbox(a, db, client, cfg)
+	defer sandbox.close()
 	deps := a.deps(db)
 	deps.Username = cfg.BotUsername
 	features, _, err := a.features(deps)
@@ -85,7 +88,8 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 		ready(b)
 	}
 	polled := make(chan error, 1)
-	go func() { polled <- client.Poll(ctx, b) }()
+	router := &practiceRouter{main: b, db: db, sb: sandbox, msg: client} // people in practice reach the sandbox bot
+	go func() { polled <- client.Poll(ctx, router) }()
 	var pollErr error
 	deadline := time.Now().Add(shutdownGrace)
 	select {
@@ -105,6 +109,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	defer cancel()
 	stopJobs(wait)
 	b.Wait(wait) // replies being delivered, evidence downloads in flight; a pending report is reminded anyway
+	sandbox.Wait(wait)
 	stopSender(wait)
 	if pollErr != nil && !errors.Is(pollErr, context.Canceled) {
 		return pollErr
