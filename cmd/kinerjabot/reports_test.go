@@ -179,6 +179,10 @@ func TestEndToEndReportApprovedExportedAndAudited(t *testing.T) {
 	if rep, _ := watch.Report(context.Background(), 1); rep.Status != kinerja.ReportApproved {
 		t.Fatalf("one press did not approve: %s", rep.Status)
 	}
+	// Budi is told (his notice goes out after Rina's reply, to his chat).
+	if !fake.WaitFor(10*time.Second, func(*fakeapi.Fake) bool { return strings.Contains(lastText(fake, budi), "disetujui") }) {
+		t.Fatalf("Budi was not told of the approval: %q", lastText(fake, budi))
+	}
 	if got := reply(t, fake, budi, "/capaian"); !strings.Contains(got, "Realisasi 2,5 / target 200 pasien") {
 		t.Fatalf("/capaian: %q", got)
 	}
