@@ -73,3 +73,17 @@ func nameOf(r *bot.Request, nip string) string {
 	}
 	return nip
 }
+
+func init() {
+	bot.RegisterTexts(map[string][2]string{
+		"err.acting_overlap": {
+			"Sudah ada pelaksana untuk jabatan NIP %s yang tumpang tindih: NIP %s, %s s.d. %s. Akhiri penugasan itu dulu (acting end) atau pilih tanggal lain.",
+			"The post of NIP %s already has an acting assessor over overlapping days: NIP %s, %s to %s. End that assignment first (acting end) or choose other dates.",
+		},
+		"err.acting_not_found": {"Tidak ada penugasan pelaksana nomor %d.", "There is no acting assignment number %d."},
+		"err.acting_ended":     {"Penugasan pelaksana nomor %d sudah diakhiri.", "Acting assignment number %d has already ended."},
+		"err.acting_self":      {"Seseorang tidak dapat menjadi pelaksana untuk dirinya sendiri.", "A person cannot act for themselves."},
+		"err.acting_dates":     {"Tanggal tidak valid: gunakan YYYY-MM-DD, dan tanggal akhir tidak boleh sebelum tanggal mulai.", "Invalid dates: use YYYY-MM-DD, and the end may not be before the start."},
+		"err.acting_kind":      {"Jenis penugasan harus plt atau plh (tertulis %q).", "The kind must be plt or plh (found %q)."},
+	})
+}
