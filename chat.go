@@ -77,6 +77,8 @@ type Tx interface {
 	SurveyStore
 	EvaluationStore
 	ObjectionStore
+	ActingStore
+	FollowUpStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;

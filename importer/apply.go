@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -21,12 +22,33 @@ type Summary struct {
 	UnitsAdded, UnitsUpdated, UnitsUnchanged int
 	StaffAdded, StaffUpdated, StaffUnchanged int
 	Skipped                                  int // file rows left out because they had problems
+
+	SkippedRows []int     // the spreadsheet rows left out, each with its problem listed
+	Notes       []Problem // what was noticed or cleaned without refusing a row
 }
 
-// Text renders the summary in lang.
+// Changed reports whether the import wrote anything.
+func (s Summary) Changed() bool {
+	return s.UnitsAdded+s.UnitsUpdated+s.StaffAdded+s.StaffUpdated > 0
+}
+
+// Text renders the summary in lang: the notes, one a line, then the
+// counts, the rows left out, and "no change" when nothing was written and
+// nothing left out, so that a re-imported listing says so plainly.
 func (s Summary) Text(lang kinerja.Lang) string {
-	return Message(lang, "roster.summary", s.UnitsAdded, s.UnitsUpdated, s.UnitsUnchanged,
-		s.StaffAdded, s.StaffUpdated, s.StaffUnchanged, s.Skipped)
+	var lines []string
+	for _, n := range s.Notes {
+		lines = append(lines, n.Text(lang))
+	}
+	lines = append(lines, Message(lang, "roster.summary", s.UnitsAdded, s.UnitsUpdated, s.UnitsUnchanged,
+		s.StaffAdded, s.StaffUpdated, s.StaffUnchanged, s.Skipped))
+	if len(s.SkippedRows) > 0 {
+		lines = append(lines, Message(lang, "roster.skipped_rows", rowList(s.SkippedRows)))
+	}
+	if !s.Changed() && s.Skipped == 0 {
+		lines = append(lines, Message(lang, "roster.no_change"))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // LoadStaffIndex reads who reports to whom on the roster in one query, for
@@ -51,7 +73,7 @@ func LoadStaffIndex(ctx context.Context, s kinerja.StaffStore) (StaffIndex, erro
 // A unit keeps its Telegram group, which the roster does not carry, and
 // keeps its head when the file does not say who the head is.
 func ApplyRoster(ctx context.Context, tx RosterStore, r *Roster, at time.Time) (Summary, error) {
-	sum := Summary{Skipped: len(r.BadRows)}
+	sum := Summary{Skipped: len(r.BadRows), SkippedRows: r.BadRows, Notes: r.Notes}
 	for _, u := range r.Units {
 		old, err := tx.Unit(ctx, u.Code)
 		switch {
@@ -146,7 +168,7 @@ func ImportRoster(ctx context.Context, db kinerja.Store, t *sheet.Table, at time
 		var r *Roster
 		r, probs = ParseRoster(t, idx)
 		if len(probs) > 0 && !skipInvalid {
-			sum = Summary{Skipped: r.Rows}
+			sum = Summary{Skipped: r.Rows, Notes: r.Notes}
 			return nil
 		}
 		sum, err = ApplyRoster(ctx, tx, r, at)

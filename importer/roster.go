@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
@@ -29,7 +30,7 @@ var RosterColumns = []sheet.ColumnSpec{
 	{Key: ColPosition, Names: []string{"Jabatan", "Position"}, Required: true},
 	{Key: ColUnitCode, Names: []string{"Kode Unit", "Unit Code"}, Required: true},
 	{Key: ColUnitName, Names: []string{"Nama Unit", "Unit Name"}, Required: true},
-	{Key: ColSuperiorNIP, Names: []string{"NIP Atasan", "Superior NIP"}, Required: true},
+	{Key: ColSuperiorNIP, Names: []string{"NIP Atasan", "Superior NIP"}},
 	{Key: ColRole, Names: []string{"Peran", "Role"}},
 }
 
@@ -62,7 +63,14 @@ type Roster struct {
 	Units   []kinerja.Unit  // units of the valid rows, in order of first appearance; HeadNIP "" when the file does not tell
 	Rows    int             // data rows in the file
 	BadRows []int           // spreadsheet row numbers left out, ascending
+	// Notes tell what the import changed or noticed without refusing a
+	// row: invisible characters removed, people without a superior.
+	Notes []Problem
 }
+
+// MaxNameLen caps a name, position or unit name, in characters: a longer
+// cell is a paste gone wrong, and it would break every message it is in.
+const MaxNameLen = 200
 
 // rosterRow is one file row while it is being checked.
 type rosterRow struct {
@@ -83,7 +91,10 @@ var scientific = regexp.MustCompile(`^[0-9](\.[0-9]+)?[eE][+]?[0-9]+$`)
 // A row fails when its NIP is not 18 digits or appears twice, a required
 // cell is empty, its Peran is neither "admin" nor empty, its unit code is
 // named differently elsewhere in the file, its superior is neither in the
-// file nor in the database, or its chain of superiors loops back to it. A
+// file nor in the database, its chain of superiors loops back to it, or a
+// name is longer than MaxNameLen. Any number of rows may leave NIP Atasan
+// empty (tops: pilot offices, heads whose superior is outside the bot);
+// Roster.Notes names them, and notes invisible characters removed. A
 // row whose superior fails fails too, unless that superior is already in
 // the database, since skipping the row would leave it without an assessor.
 // A missing column is reported alone: nothing else can be checked.
@@ -108,10 +119,12 @@ func ParseRoster(t *sheet.Table, db RosterLookup) (*Roster, []Problem) {
 	}
 	c.checkDuplicates()
 	c.checkUnitNames()
-	c.checkTop()
 	c.checkSuperiors()
 	sort.SliceStable(c.probs, func(i, j int) bool { return c.probs[i].Row < c.probs[j].Row })
 	c.fill(r)
+	c.noteTops(r)
+	r.Notes = append(c.notes, r.Notes...)
+	sort.SliceStable(r.Notes, func(i, j int) bool { return r.Notes[i].Row < r.Notes[j].Row })
 	return r, c.probs
 }
 
@@ -122,6 +135,7 @@ type checker struct {
 	db     RosterLookup
 	rows   []*rosterRow
 	probs  []Problem
+	notes  []Problem
 }
 
 // title returns the column title as the file writes it, for messages.
@@ -146,15 +160,31 @@ func (c *checker) readRow(in sheet.Row) {
 		}
 		return ""
 	}
-	row := &rosterRow{num: in.Num, unitName: squeeze(cell(ColUnitName))}
+	// text is a cell shown to people: invisible characters that reorder
+	// or hide text are removed (with a note), and it is capped.
+	text := func(key string) string {
+		v, removed := cleanText(cell(key))
+		if removed {
+			c.note(in.Num, key, "roster.invisible_removed")
+		}
+		return squeeze(v)
+	}
+	row := &rosterRow{num: in.Num, unitName: text(ColUnitName)}
 	row.staff = kinerja.Staff{
 		NIP:         normNIP(cell(ColNIP)),
-		Name:        squeeze(cell(ColName)),
-		Position:    squeeze(cell(ColPosition)),
-		UnitCode:    cell(ColUnitCode),
+		Name:        text(ColName),
+		Position:    text(ColPosition),
+		UnitCode:    text(ColUnitCode),
 		SuperiorNIP: normNIP(cell(ColSuperiorNIP)),
 	}
 	c.rows = append(c.rows, row)
+	for _, f := range []struct{ key, v string }{
+		{ColName, row.staff.Name}, {ColPosition, row.staff.Position}, {ColUnitName, row.unitName},
+	} {
+		if n := utf8.RuneCountInString(f.v); n > MaxNameLen {
+			c.fail(row, f.key, "roster.too_long", MaxNameLen, n)
+		}
+	}
 	c.checkNIP(row, ColNIP, cell(ColNIP), row.staff.NIP, true)
 	for _, f := range []struct{ key, v string }{
 		{ColName, row.staff.Name}, {ColPosition, row.staff.Position},
@@ -174,6 +204,26 @@ func (c *checker) readRow(in sheet.Row) {
 		row.staff.Admin = true
 	default:
 		c.fail(row, ColRole, "roster.role_invalid", role)
+	}
+}
+
+// note records a remark on a row that does not stop it being imported.
+func (c *checker) note(row int, key, text string, args ...any) {
+	c.notes = append(c.notes, Problem{Row: row, Column: c.title(key), Key: text, Args: args})
+}
+
+// noteTops names the imported people without a superior. Any number is
+// allowed (pilot offices, heads whose superior is outside the bot), but a
+// forgotten cell should not pass unseen, so the import says who they are.
+func (c *checker) noteTops(r *Roster) {
+	var tops []string
+	for _, s := range r.Staff {
+		if s.SuperiorNIP == "" {
+			tops = append(tops, s.NIP)
+		}
+	}
+	if len(tops) > 0 {
+		r.Notes = append(r.Notes, Problem{Key: "roster.tops", Args: []any{len(tops), strings.Join(tops, ", ")}})
 	}
 }
 
@@ -253,36 +303,6 @@ func (c *checker) checkUnitNames() {
 	}
 }
 
-// checkTop lets one row have no superior: the top of the tree. When several
-// do, a row that passed its other checks is preferred, then the one with
-// most subordinates in the file, then the earliest: a forgotten superior is
-// more likely on a leaf than on the person everyone reports to.
-func (c *checker) checkTop() {
-	subs := map[string]int{}
-	for _, row := range c.rows {
-		if row.staff.SuperiorNIP != "" {
-			subs[row.staff.SuperiorNIP]++
-		}
-	}
-	better := func(a, b *rosterRow) bool {
-		if a.bad != b.bad {
-			return !a.bad
-		}
-		return subs[a.staff.NIP] > subs[b.staff.NIP]
-	}
-	var top *rosterRow
-	for _, row := range c.rows {
-		if row.staff.SuperiorNIP == "" && (top == nil || better(row, top)) {
-			top = row
-		}
-	}
-	for _, row := range c.rows {
-		if row.staff.SuperiorNIP == "" && row != top {
-			c.fail(row, ColSuperiorNIP, "roster.second_top", top.num)
-		}
-	}
-}
-
 // fill copies the rows that passed into r.
 func (c *checker) fill(r *Roster) {
 	unitIndex := map[string]int{}
@@ -322,6 +342,33 @@ func (c *checker) fill(r *Roster) {
 func normNIP(s string) string {
 	s = strings.TrimPrefix(s, "'")
 	return strings.Join(strings.Fields(s), "")
+}
+
+// invisible reports the characters removed from text cells: the
+// bidirectional overrides and isolates, which can make a name display
+// reversed or disguised, and the zero-width characters, which make two
+// equal-looking names differ.
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069: // LRE..RLO, LRI..PDI
+		return true
+	case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, r == 0x2060, r == 0xFEFF, r == 0x061C:
+		return true
+	}
+	return false
+}
+
+// cleanText removes invisible characters and reports whether it found any.
+func cleanText(s string) (string, bool) {
+	if strings.IndexFunc(s, invisible) < 0 {
+		return s, false
+	}
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s), true
 }
 
 // squeeze collapses runs of spaces, a common typing slip that would

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -164,13 +165,11 @@ func TestParseRoster(t *testing.T) {
 		{name: "role admin in any case", rows: edit(set(3, 6, "ADMIN"))},
 		{name: "unknown role", rows: edit(set(3, 6, "operator")),
 			probs: []importer.Problem{p(5, "Peran", "roster.role_invalid", "operator")}, bad: []int{5}},
-		{name: "a second top",
-			rows:  edit(set(3, 5, "")),
-			probs: []importer.Problem{p(5, "NIP Atasan", "roster.second_top", 2)}, bad: []int{5}},
-		{name: "the top is the one with subordinates, even when listed later",
-			rows: edit(add(other, "Budi", "Staf", "SETDA", "Sekretariat Daerah", "", ""),
-				func(rows [][]string) [][]string { return append([][]string{rows[4]}, rows[:4]...) }),
-			probs: []importer.Problem{p(2, "NIP Atasan", "roster.second_top", 3)}, bad: []int{2}},
+		{name: "a second top is allowed",
+			rows: edit(set(3, 5, ""))},
+		{name: "a name over the cap",
+			rows:  edit(set(3, 1, strings.Repeat("a", 201))),
+			probs: []importer.Problem{p(5, "Nama", "roster.too_long", 200, 201)}, bad: []int{5}},
 	}
 	for _, tt := range tests {
 		for _, format := range formats {
@@ -192,14 +191,29 @@ func TestParseRoster(t *testing.T) {
 }
 
 func TestParseRosterColumns(t *testing.T) {
-	t.Run("missing column is the only problem", func(t *testing.T) {
-		rows := edit(set(3, 0, "123")) // would be a problem if rows were checked
+	t.Run("NIP Atasan is optional: without it everyone is a top", func(t *testing.T) {
+		rows := edit()
 		for i := range rows {
 			rows[i] = append(rows[i][:5:5], rows[i][6])
 		}
 		h := []string{"NIP", "Nama", "Jabatan", "Kode Unit", "Nama Unit", "Peran"}
 		r, probs := importer.ParseRoster(readTable(t, writeTable(t, sheet.FormatCSV, h, rows)), nil)
-		want := []importer.Problem{p(1, "NIP Atasan", sheet.KeyMissingColumn, "NIP Atasan, Superior NIP")}
+		if len(probs) != 0 || len(r.Staff) != 4 {
+			t.Fatalf("problems %v, staff %d; want none and 4", probs, len(r.Staff))
+		}
+		want := []importer.Problem{{Key: "roster.tops", Args: []any{4, strings.Join([]string{sekda, kadis, kabid, staf}, ", ")}}}
+		if !reflect.DeepEqual(r.Notes, want) {
+			t.Errorf("notes = %v, want %v", r.Notes, want)
+		}
+	})
+	t.Run("missing column is the only problem", func(t *testing.T) {
+		rows := edit(set(3, 0, "123")) // would be a problem if rows were checked
+		for i := range rows {
+			rows[i] = rows[i][1:]
+		}
+		h := []string{"Nama", "Jabatan", "Kode Unit", "Nama Unit", "NIP Atasan", "Peran"}
+		r, probs := importer.ParseRoster(readTable(t, writeTable(t, sheet.FormatCSV, h, rows)), nil)
+		want := []importer.Problem{p(1, "NIP", sheet.KeyMissingColumn, "NIP")}
 		if !reflect.DeepEqual(probs, want) {
 			t.Errorf("problems = %v, want %v", probs, want)
 		}

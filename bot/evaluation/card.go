@@ -16,7 +16,7 @@ import (
 
 // card renders the card of st's evaluation e for period p.
 func (f *Feature) card(r *bot.Request, st *kinerja.Staff, p kinerja.Period, e *kinerja.Evaluation, notice string) (string, [][]bot.Button, error) {
-	subs, evs, err := assessed(r, p)
+	subs, evs, err := f.assessed(r, p)
 	if err != nil {
 		return "", nil, err
 	}

@@ -29,6 +29,11 @@ type Config struct {
 	// year's capaian recomputed from reports).
 	Annual string
 
+	// TopReviewer evaluates the people with no superior on the roster and
+	// reviews objections to their evaluations; zero: none (a top is not
+	// evaluated in the bot and their subordinates cannot object).
+	TopReviewer TopReviewer
+
 	// Reports gives the work reports' rule of when a month closes (bot/report's
 	// Feature, as configured); nil takes the reports' default rule.
 	Reports ReportPolicy

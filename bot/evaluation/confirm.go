@@ -49,6 +49,11 @@ func (f *Feature) confirmEval(r *bot.Request, st *kinerja.Staff, p kinerja.Perio
 	if err := audit(r, "evaluation.confirm", "evaluation", e.NIP+"/"+e.Period, before, e.AuditJSON()); err != nil {
 		return err
 	}
+	if sup, err := assessorAt(r, st.NIP, p); err != nil {
+		return err
+	} else if err := f.auditOnBehalf(r, "evaluation", e.NIP+"/"+e.Period, sup); err != nil {
+		return err
+	}
 	reached := f.notifyResult(r, st, e)
 	var sb strings.Builder
 	sb.WriteString(r.T("eval.confirmed", st.Name, string(pred), bot.PeriodLabel(r.Lang, p)))
@@ -65,7 +70,7 @@ func (f *Feature) confirmEval(r *bot.Request, st *kinerja.Staff, p kinerja.Perio
 			}
 		}
 	}
-	next, err := nextPending(r, p, st.NIP)
+	next, err := f.nextPending(r, p, st.NIP)
 	if err != nil {
 		return err
 	}
@@ -82,8 +87,8 @@ func (f *Feature) confirmEval(r *bot.Request, st *kinerja.Staff, p kinerja.Perio
 
 // nextPending returns the next subordinate of p without a confirmed
 // evaluation, other than skip, or nil.
-func nextPending(r *bot.Request, p kinerja.Period, skip string) (*kinerja.Staff, error) {
-	subs, evs, err := assessed(r, p)
+func (f *Feature) nextPending(r *bot.Request, p kinerja.Period, skip string) (*kinerja.Staff, error) {
+	subs, evs, err := f.assessed(r, p)
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func assessorAt(r *bot.Request, nip string, p kinerja.Period) (string, error) {
 // evalSubject checks, on every press and message, that the sender is the
 // assessor of nip for the period and that the period has ended, and returns
 // the person and the period. Nothing from a button is trusted.
-func evalSubject(r *bot.Request, nip, period string) (*kinerja.Staff, kinerja.Period, error) {
+func (f *Feature) evalSubject(r *bot.Request, nip, period string) (*kinerja.Staff, kinerja.Period, error) {
 	if r.Staff == nil {
 		return nil, kinerja.Period{}, kinerja.Errorf(kinerja.EForbidden, "err.not_linked")
 	}
@@ -116,7 +116,11 @@ func evalSubject(r *bot.Request, nip, period string) (*kinerja.Staff, kinerja.Pe
 	if err != nil {
 		return nil, p, err
 	}
-	if sup != r.Staff.NIP || nip == r.Staff.NIP {
+	ok, err := f.mayAssessFor(r, sup)
+	if err != nil {
+		return nil, p, err
+	}
+	if !ok || nip == r.Staff.NIP {
 		return nil, p, kinerja.Errorf(kinerja.EForbidden, "err.eval_not_subordinate")
 	}
 	if err := checkEnded(r, p); err != nil {

@@ -47,7 +47,7 @@ func (f *Feature) registerNilai(b *bot.Bot) {
 		{"ok", 0, f.confirmEval},
 		{"e", 0, f.reopenEval},
 	} {
-		b.Button(bot.ButtonSpec{Buttons: nilaiButtons, Action: a.action, Args: 2 + a.extra, Handle: onSubject(a.handle)})
+		b.Button(bot.ButtonSpec{Buttons: nilaiButtons, Action: a.action, Args: 2 + a.extra, Handle: f.onSubject(a.handle)})
 	}
 }
 
@@ -55,7 +55,7 @@ func (f *Feature) registerNilai(b *bot.Bot) {
 // reason being typed (a later message must not land as the reason for a
 // choice the assessor has moved away from), and the person and period in
 // the button are checked again before anything is done.
-func onSubject(h func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error) bot.Handler {
+func (f *Feature) onSubject(h func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error) bot.Handler {
 	return func(r *bot.Request) error {
 		if r.Staff == nil {
 			return r.Stale()
@@ -63,7 +63,7 @@ func onSubject(h func(r *bot.Request, st *kinerja.Staff, p kinerja.Period) error
 		if err := r.EndFlowIf(flowNilai); err != nil {
 			return err
 		}
-		st, p, err := evalSubject(r, r.Args[0], r.Args[1])
+		st, p, err := f.evalSubject(r, r.Args[0], r.Args[1])
 		if err != nil {
 			return err
 		}
@@ -120,11 +120,36 @@ func (f *Feature) showOverview(r *bot.Request, p kinerja.Period, reply func(stri
 // subordinates returns the people the sender assesses for period p: their
 // current subordinates whose assessor at the end of p was the sender, and
 // anyone they already evaluated for p.
-func subordinates(r *bot.Request, p kinerja.Period) ([]*kinerja.Staff, error) {
+//
+// Someone acting for an assessor (Plt/Plh) also gets that assessor's
+// subordinates, and the configured top reviewer the people with no
+// superior.
+func (f *Feature) subordinates(r *bot.Request, p kinerja.Period) ([]*kinerja.Staff, error) {
 	me := r.Staff.NIP
-	cur, err := r.Tx.ListStaff(r.Ctx, kinerja.StaffFilter{SuperiorNIP: me})
+	posts, err := actingPosts(r)
 	if err != nil {
 		return nil, err
+	}
+	var cur []*kinerja.Staff
+	for _, sup := range append([]string{me}, posts...) {
+		subs, err := r.Tx.ListStaff(r.Ctx, kinerja.StaffFilter{SuperiorNIP: sup})
+		if err != nil {
+			return nil, err
+		}
+		cur = append(cur, subs...)
+	}
+	if top, err := f.mayAssessFor(r, ""); err != nil {
+		return nil, err
+	} else if top {
+		all, err := r.Tx.ListStaff(r.Ctx, kinerja.StaffFilter{})
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range all {
+			if s.SuperiorNIP == "" {
+				cur = append(cur, s)
+			}
+		}
 	}
 	evs, err := r.Tx.ListEvaluations(r.Ctx, kinerja.EvaluationFilter{AssessorNIP: me, Period: p.String()})
 	if err != nil {
@@ -146,7 +171,9 @@ func subordinates(r *bot.Request, p kinerja.Period) ([]*kinerja.Staff, error) {
 		if err != nil {
 			return nil, err
 		}
-		if sup == me {
+		if ok, err := f.mayAssessFor(r, sup); err != nil {
+			return nil, err
+		} else if ok {
 			out = append(out, s)
 		}
 	}
@@ -155,8 +182,8 @@ func subordinates(r *bot.Request, p kinerja.Period) ([]*kinerja.Staff, error) {
 
 // assessed returns the sender's subordinates in period p and their
 // evaluations of p, by NIP.
-func assessed(r *bot.Request, p kinerja.Period) ([]*kinerja.Staff, map[string]*kinerja.Evaluation, error) {
-	subs, err := subordinates(r, p)
+func (f *Feature) assessed(r *bot.Request, p kinerja.Period) ([]*kinerja.Staff, map[string]*kinerja.Evaluation, error) {
+	subs, err := f.subordinates(r, p)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -180,7 +207,7 @@ func evalsOf(r *bot.Request, p kinerja.Period) (map[string]*kinerja.Evaluation, 
 // overview lists the subordinates of a period with where each stands, a
 // button to continue with the next one, and the neighbouring periods.
 func (f *Feature) overview(r *bot.Request, p kinerja.Period) (string, [][]bot.Button, error) {
-	subs, evs, err := assessed(r, p)
+	subs, evs, err := f.assessed(r, p)
 	if err != nil {
 		return "", nil, err
 	}

@@ -67,7 +67,7 @@ func onObjection(h bot.Handler) bot.Handler {
 // undecided objection of its first argument that the sender must decide.
 func (f *Feature) onReview(h func(r *bot.Request, o *kinerja.Objection, e *kinerja.Evaluation) error) bot.Handler {
 	return func(r *bot.Request) error {
-		o, e, err := reviewing(r, r.Args[0])
+		o, e, err := f.reviewing(r, r.Args[0])
 		if err != nil {
 			return err
 		}
@@ -115,7 +115,7 @@ func (f *Feature) cmdObjection(r *bot.Request) error {
 			return err
 		}
 	}
-	waiting, err := r.Tx.ListObjections(r.Ctx, kinerja.ObjectionFilter{ReviewerNIP: r.Staff.NIP, OpenOnly: true})
+	waiting, err := f.waitingFor(r)
 	if err != nil {
 		return err
 	}
@@ -158,14 +158,7 @@ func (f *Feature) objectable(r *bot.Request, nip, period string) (*kinerja.Evalu
 	} else if kinerja.ErrorCode(err) != kinerja.ENotFound {
 		return nil, nil, err
 	}
-	revNIP, err := r.Tx.SuperiorAt(r.Ctx, e.AssessorNIP, r.Now)
-	if err != nil && kinerja.ErrorCode(err) != kinerja.ENotFound {
-		return nil, nil, err
-	}
-	if revNIP == "" {
-		return nil, nil, kinerja.Errorf(kinerja.EInvalid, "err.obj_no_reviewer")
-	}
-	rev, err := r.Tx.Staff(r.Ctx, revNIP)
+	rev, err := f.reviewerFor(r, e.AssessorNIP)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -204,9 +197,22 @@ func (f *Feature) fileObjection(r *bot.Request, reason string) error {
 	if err := r.EndFlow(); err != nil {
 		return err
 	}
-	reached := sendTo(r, rev, func(lang kinerja.Lang) (string, [][]bot.Button) {
-		return f.reviewCard(r, lang, o, e)
-	})
+	reached := false
+	if rev.NIP == "" { // an outside top reviewer: the admins record the decision
+		list, err := admins(r)
+		if err != nil {
+			return err
+		}
+		for _, a := range list {
+			reached = sendTo(r, a, func(lang kinerja.Lang) (string, [][]bot.Button) {
+				return f.reviewCard(r, lang, o, e)
+			}) || reached
+		}
+	} else {
+		reached = sendTo(r, reaches(r, rev), func(lang kinerja.Lang) (string, [][]bot.Button) {
+			return f.reviewCard(r, lang, o, e)
+		})
+	}
 	if !reached {
 		if err := f.tellAdminsUnreachable(r, o, rev); err != nil {
 			return err
@@ -267,16 +273,21 @@ func (f *Feature) reviewCard(r *bot.Request, lang kinerja.Lang, o *kinerja.Objec
 }
 
 // reviewing loads an undecided objection that the sender must decide.
-func reviewing(r *bot.Request, idArg string) (*kinerja.Objection, *kinerja.Evaluation, error) {
+func (f *Feature) reviewing(r *bot.Request, idArg string) (*kinerja.Objection, *kinerja.Evaluation, error) {
 	id, err := strconv.ParseInt(idArg, 10, 64)
 	if err != nil || r.Staff == nil {
 		return nil, nil, kinerja.Errorf(kinerja.EForbidden, "err.obj_not_reviewer")
 	}
 	o, err := r.Tx.Objection(r.Ctx, id)
-	if kinerja.ErrorCode(err) == kinerja.ENotFound || err == nil && o.ReviewerNIP != r.Staff.NIP {
+	if kinerja.ErrorCode(err) == kinerja.ENotFound {
 		return nil, nil, kinerja.Errorf(kinerja.EForbidden, "err.obj_not_reviewer")
 	} else if err != nil {
 		return nil, nil, err
+	}
+	if ok, err := f.mayReview(r, o); err != nil {
+		return nil, nil, err
+	} else if !ok {
+		return nil, nil, kinerja.Errorf(kinerja.EForbidden, "err.obj_not_reviewer")
 	}
 	if o.Status.Decided() {
 		return nil, nil, kinerja.Errorf(kinerja.EConflict, "err.obj_decided", objectionStatusLabel(r.Lang, o.Status))

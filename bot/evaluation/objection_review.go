@@ -42,7 +42,7 @@ func (f *Feature) flowObjection(r *bot.Request) error {
 
 // relayQuestion stores the reviewer's question and sends it to the party.
 func (f *Feature) relayQuestion(r *bot.Request, idArg, party, text string) error {
-	o, _, err := reviewing(r, idArg)
+	o, _, err := f.reviewing(r, idArg)
 	if err != nil {
 		return r.EndFlowWith(err)
 	}
@@ -117,11 +117,13 @@ func (f *Feature) relayAnswer(r *bot.Request, idArg, party, text string) error {
 	if err != nil {
 		return err
 	}
-	rev, err := r.Tx.Staff(r.Ctx, o.ReviewerNIP)
-	if err != nil {
-		return err
+	rev := &kinerja.Staff{Name: f.cfg.TopReviewer.Name, Position: f.cfg.TopReviewer.Position}
+	if o.ReviewerNIP != "" {
+		if rev, err = r.Tx.Staff(r.Ctx, o.ReviewerNIP); err != nil {
+			return err
+		}
 	}
-	sendTo(r, rev, func(lang kinerja.Lang) (string, [][]bot.Button) {
+	sendTo(r, reaches(r, rev), func(lang kinerja.Lang) (string, [][]bot.Button) {
 		card, buttons := f.reviewCard(r, lang, o, e)
 		return bot.T(lang, "obj.answer_relayed", partyLabel(lang, party), who.Name) + "\n\n" + card, buttons
 	})
@@ -149,7 +151,7 @@ func messageJSON(o *kinerja.Objection, m *kinerja.ObjectionMessage) string {
 // or changed to h and p, with the reason. A change revises the evaluation
 // and its predikat; the assessor's own decision stays on record.
 func (f *Feature) decideObjection(r *bot.Request, idArg string, h, p kinerja.Rating, reason string) error {
-	o, e, err := reviewing(r, idArg)
+	o, e, err := f.reviewing(r, idArg)
 	if err != nil {
 		return r.EndFlowWith(err)
 	}
@@ -181,6 +183,9 @@ func (f *Feature) decideObjection(r *bot.Request, idArg string, h, p kinerja.Rat
 		return err
 	}
 	if err := audit(r, action, "objection", idArg, beforeO, o.AuditJSON()); err != nil {
+		return err
+	}
+	if err := f.auditOnBehalf(r, "objection", idArg, o.ReviewerNIP); err != nil {
 		return err
 	}
 	if err := r.EndFlow(); err != nil {

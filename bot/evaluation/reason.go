@@ -46,7 +46,7 @@ func (f *Feature) askReason(r *bot.Request, st *kinerja.Staff, p kinerja.Period,
 // flowNilai receives a typed reason for a departure from a proposal.
 func (f *Feature) flowNilai(r *bot.Request) error {
 	d := r.Session.Data
-	st, p, err := evalSubject(r, d["nip"], d["period"])
+	st, p, err := f.evalSubject(r, d["nip"], d["period"])
 	if err != nil {
 		return r.EndFlowWith(err)
 	}

@@ -40,7 +40,13 @@ func (f *Feature) registerApprovals(b *bot.Bot) {
 func (f *Feature) cmdPersetujuan(r *bot.Request) error {
 	assessor := r.Staff.NIP
 	if arg := strings.TrimSpace(r.Text); arg != "" {
-		if !r.IsAdmin() {
+		if !kinerja.ValidNIP(arg) && !r.IsAdmin() {
+			r.Reply(r.T("rpt.delegate_admin_only"))
+			return nil
+		}
+		if ok, err := mayDecideFor(r, arg); err != nil {
+			return err
+		} else if !ok {
 			r.Reply(r.T("rpt.delegate_admin_only"))
 			return nil
 		}
@@ -74,7 +80,7 @@ func pageArgs(r *bot.Request) (page int, assessor string, ok bool) {
 	if len(r.Args) == 2 {
 		assessor = r.Args[1]
 	}
-	if r.Staff.NIP != assessor && !r.IsAdmin() {
+	if ok, err := mayDecideFor(r, assessor); err != nil || !ok {
 		refuseWith(r, "rpt.apv_not_yours")
 		return 0, "", false
 	}
@@ -245,13 +251,17 @@ func (f *Feature) cbApproveAll(r *bot.Request) error {
 		if err != nil {
 			return err
 		}
-		if rep.NIP == r.Staff.NIP || (rep.AssessorNIP != r.Staff.NIP && !r.IsAdmin()) ||
+		if rep.NIP == r.Staff.NIP || !mayDecide(r, rep) ||
 			rep.Status != kinerja.ReportPending || strconv.Itoa(rep.Version) != ver {
 			skipped++
 			continue
 		}
 		before := rep.AuditJSON()
-		delegate := rep.AssessorNIP != r.Staff.NIP
+		acting, err := actingFor(r, rep.AssessorNIP)
+		if err != nil {
+			return err
+		}
+		delegate := rep.AssessorNIP != r.Staff.NIP && acting == nil
 		rep.Status, rep.DecidedBy, rep.DecidedAt, rep.DecidedAsDelegate, rep.UpdatedAt =
 			kinerja.ReportApproved, r.Staff.NIP, r.Now, delegate, r.Now
 		if err := r.Tx.UpdateReport(r.Ctx, rep); err != nil {
@@ -259,6 +269,11 @@ func (f *Feature) cbApproveAll(r *bot.Request) error {
 		}
 		if err := auditReport(r, auditReportApprove, before, rep); err != nil {
 			return err
+		}
+		if acting != nil {
+			if err := auditActing(r, rep, acting); err != nil {
+				return err
+			}
 		}
 		if err := f.tellStaff(r, rep); err != nil {
 			return err

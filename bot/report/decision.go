@@ -93,14 +93,22 @@ func decider(r *bot.Request, rep *kinerja.Report, version string) (delegate bool
 		return false, kinerja.Errorf(kinerja.EForbidden, "core.need_link")
 	case rep.NIP == r.Staff.NIP:
 		return false, kinerja.Errorf(kinerja.EForbidden, "rpt.decide_own")
-	case rep.AssessorNIP != r.Staff.NIP && !r.IsAdmin():
+	case !mayDecide(r, rep):
 		return false, kinerja.Errorf(kinerja.EForbidden, "rpt.decide_not_assessor", rep.ID)
 	case rep.Status != kinerja.ReportPending:
 		return false, kinerja.Errorf(kinerja.EConflict, "rpt.decide_done", rep.ID, r.T("rpt.status_"+string(rep.Status)))
 	case version != strconv.Itoa(rep.Version):
 		return false, kinerja.Errorf(kinerja.EConflict, "rpt.decide_stale", rep.ID)
 	}
-	return rep.AssessorNIP != r.Staff.NIP, nil
+	a, err := actingFor(r, rep.AssessorNIP)
+	return rep.AssessorNIP != r.Staff.NIP && a == nil, err
+}
+
+// mayDecide reports whether the sender may decide on rep (mayDecideFor
+// its assessor); a failed lookup of acting assignments refuses.
+func mayDecide(r *bot.Request, rep *kinerja.Report) bool {
+	ok, err := mayDecideFor(r, rep.AssessorNIP)
+	return ok && err == nil
 }
 
 // loadReport reads report id; a missing one is a user error.
@@ -240,6 +248,15 @@ func (f *Feature) decide(r *bot.Request, rep *kinerja.Report, status kinerja.Rep
 	if err := auditReport(r, action, before, rep); err != nil {
 		return err
 	}
+	acting, err := actingFor(r, rep.AssessorNIP)
+	if err != nil {
+		return err
+	}
+	if acting != nil {
+		if err := auditActing(r, rep, acting); err != nil {
+			return err
+		}
+	}
 	body, err := reportSummary(r.Ctx, r.Tx, r.Lang, rep)
 	if err != nil {
 		return err
@@ -247,6 +264,9 @@ func (f *Feature) decide(r *bot.Request, rep *kinerja.Report, status kinerja.Rep
 	outcome := r.T("rpt.outcome_"+string(status), reportTime(r.Now, r.Loc()))
 	if delegate {
 		outcome += " " + r.T("rpt.as_delegate")
+	}
+	if acting != nil {
+		outcome += " " + r.T("rpt.as_acting", strings.ToUpper(string(acting.Kind)), nameOf(r, acting.ForNIP))
 	}
 	if reason != "" {
 		outcome += "\n" + r.T("rpt.my_reason", reason)
@@ -290,7 +310,7 @@ func (f *Feature) tellStaff(r *bot.Request, rep *kinerja.Report) error {
 // showReport sends the whole report to its assessor or an admin: with the
 // decision buttons while it is pending, with its status otherwise.
 func (f *Feature) showReport(r *bot.Request, rep *kinerja.Report) error {
-	if r.Staff == nil || (rep.AssessorNIP != r.Staff.NIP && !r.IsAdmin()) {
+	if r.Staff == nil || !mayDecide(r, rep) {
 		refuseWith(r, "rpt.decide_not_assessor", rep.ID)
 		return nil
 	}

@@ -33,7 +33,7 @@ func TestApproveWithOnePressCountsTowardCapaianAndExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"1", nipBudi, "Budi Santoso", "PKM-TGR", "IKI-1", "2026-11-10", "2.5", "approved", nipHead,
-		"2026-11-10T09:00:00+07:00", "", "1", sha([]byte("foto"))}
+		"2026-11-10T09:00:00+07:00", "", "1", sha([]byte("foto")), nipHead}
 	if len(rows) != 1 || strings.Join(rows[0], "|") != strings.Join(want, "|") {
 		t.Fatalf("export rows = %q\nwant %q", rows, want)
 	}

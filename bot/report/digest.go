@@ -85,10 +85,14 @@ func (f *Feature) digests(ctx context.Context, s digestStore, now time.Time) ([]
 	byAssessor := map[string][]*kinerja.Report{}
 	var order []string
 	for _, rep := range reps {
-		if _, ok := byAssessor[rep.AssessorNIP]; !ok {
-			order = append(order, rep.AssessorNIP)
+		to, err := recipient(ctx, s, rep.AssessorNIP, now, f.deps.Location)
+		if err != nil {
+			return nil, err
 		}
-		byAssessor[rep.AssessorNIP] = append(byAssessor[rep.AssessorNIP], rep)
+		if _, ok := byAssessor[to]; !ok {
+			order = append(order, to)
+		}
+		byAssessor[to] = append(byAssessor[to], rep)
 	}
 	var msgs []bot.OutMessage
 	for _, nip := range order {

@@ -187,7 +187,11 @@ func (f *Feature) notifyAssessor(ctx context.Context, b *bot.Bot, id int64, acti
 		if err != nil {
 			return err
 		}
-		boss, err := s.Staff(ctx, rep.AssessorNIP)
+		to, err := recipient(ctx, tx, rep.AssessorNIP, f.deps.Now(), f.deps.Location)
+		if err != nil {
+			return err
+		}
+		boss, err := s.Staff(ctx, to)
 		if err != nil || rep.Status != kinerja.ReportPending || !boss.Linked() {
 			return err // decided or withdrawn meanwhile, or nobody to tell
 		}
@@ -235,7 +239,7 @@ func sendAll(ctx context.Context, n Notifier, msgs []bot.OutMessage) {
 // showEvidence sends the evidence files of a report to its assessor, an
 // admin or its author, downloading them after the commit.
 func (f *Feature) showEvidence(r *bot.Request, rep *kinerja.Report) error {
-	if r.Staff == nil || (rep.NIP != r.Staff.NIP && rep.AssessorNIP != r.Staff.NIP && !r.IsAdmin()) {
+	if r.Staff == nil || (rep.NIP != r.Staff.NIP && !mayDecide(r, rep)) {
 		refuseWith(r, "rpt.decide_not_assessor", rep.ID)
 		return nil
 	}

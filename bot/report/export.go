@@ -15,6 +15,7 @@ import (
 var ReportColumns = []string{
 	"report_id", "nip", "name", "unit_code", "indicator_code", "work_date", "quantity", "status",
 	"decided_by_nip", "decided_at", "reason", "evidence_count", "evidence_sha256",
+	"assessor_nip", // the report's assessor: decided_by differs when an acting assessor or an admin decided
 }
 
 // Exports returns the reports export: the same table for "kinerjabot
@@ -89,7 +90,7 @@ func reportRows(ctx context.Context, s rowStore, period kinerja.Period, loc *tim
 		rows = append(rows, []string{
 			strconv.FormatInt(rep.ID, 10), rep.NIP, who.Name, who.UnitCode, t.Code, rep.WorkDate,
 			strconv.FormatFloat(rep.Quantity, 'f', -1, 64), string(rep.Status), rep.DecidedBy, decided,
-			rep.Reason, strconv.Itoa(len(rep.Evidence)), strings.Join(hashes, " "),
+			rep.Reason, strconv.Itoa(len(rep.Evidence)), strings.Join(hashes, " "), rep.AssessorNIP,
 		})
 	}
 	return rows, nil

@@ -24,11 +24,15 @@ func (f *Feature) PendingApprovals(ctx context.Context, tx kinerja.Tx) ([]jobs.P
 		if err != nil {
 			return nil, err
 		}
-		i, ok := by[rep.AssessorNIP]
+		to, err := recipient(ctx, tx, rep.AssessorNIP, f.deps.Now(), f.deps.Location)
+		if err != nil {
+			return nil, err
+		}
+		i, ok := by[to]
 		if !ok {
 			i = len(out)
-			by[rep.AssessorNIP] = i
-			out = append(out, jobs.PendingApprovals{AssessorNIP: rep.AssessorNIP, Oldest: rep.CreatedAt})
+			by[to] = i
+			out = append(out, jobs.PendingApprovals{AssessorNIP: to, Oldest: rep.CreatedAt})
 			lists = append(lists, nil)
 		}
 		out[i].Count++

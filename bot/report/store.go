@@ -49,6 +49,7 @@ type digestStore interface {
 	kinerja.AccountStore
 	Setting(ctx context.Context, key string) (string, bool, error)
 	PutSetting(ctx context.Context, key, value string) error
+	actingLister
 }
 
 // evidenceStore is what recording an evidence file's hash writes.

@@ -282,6 +282,7 @@ func init() {
 		"rpt.outcome_rejected": {"❌ <b>Ditolak</b> pada %s.", "❌ <b>Rejected</b> on %s."},
 		"rpt.outcome_returned": {"↩️ <b>Dikembalikan</b> pada %s.", "↩️ <b>Returned</b> on %s."},
 		"rpt.as_delegate":      {"(sebagai admin, atas nama pejabat penilai)", "(as admin, on behalf of the assessor)"},
+		"rpt.as_acting":        {"(sebagai %s, atas nama %s)", "(as %s, on behalf of %s)"},
 		"rpt.decision_saved":   {"Keputusan atas laporan #%d tersimpan.", "The decision on report #%d was saved."},
 		"rpt.told_approved": {
 			"✅ Laporan #%d (%s, %s %s, %s) <b>disetujui</b> oleh %s.",

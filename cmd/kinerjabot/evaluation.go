@@ -44,6 +44,15 @@ type EvaluationSettings struct {
 	// (the decided periodic results, the default) or capaian (the year's
 	// capaian from approved reports).
 	AnnualBasis string `yaml:"annual_basis"`
+	// TopReviewer evaluates the people with no NIP Atasan (tops) and
+	// reviews the objections of their subordinates: an admin on the roster
+	// (nip), or an assessor outside the bot named by name and position,
+	// whose decisions the admins record on their behalf.
+	TopReviewer struct {
+		NIP      string `yaml:"nip"`
+		Name     string `yaml:"name"`
+		Position string `yaml:"position"`
+	} `yaml:"top_reviewer"`
 }
 
 // targetPolicy is how targets are compared, the same for /capaian and the
@@ -68,6 +77,9 @@ func (s EvaluationSettings) check() error {
 	}
 	if s.ObjectionDays < 0 || s.ObjectionDays > 90 {
 		return &ConfigError{Key: "evaluation.objection_days", Msg: "must be between 1 and 90 (0 = the default, 14)"}
+	}
+	if tr := s.TopReviewer; tr.NIP != "" && !kinerja.ValidNIP(tr.NIP) {
+		return &ConfigError{Key: "evaluation.top_reviewer.nip", Msg: fmt.Sprintf("%q is not a NIP (18 digits)", tr.NIP)}
 	}
 	if s.DeadlineDay < 0 || s.DeadlineDay > 28 {
 		return &ConfigError{Key: "evaluation.deadline_day", Msg: "must be between 1 and 28 (0 = the default, 5)"}
@@ -98,6 +110,7 @@ func (a *app) evaluationConfig() evaluation.Config {
 		DeadlineDay:   s.DeadlineDay,
 		Targets:       a.targetPolicy(),
 		Annual:        s.AnnualBasis,
+		TopReviewer:   evaluation.TopReviewer{NIP: s.TopReviewer.NIP, Name: s.TopReviewer.Name, Position: s.TopReviewer.Position},
 	}
 }
 

@@ -38,7 +38,8 @@ func runRoster(ctx context.Context, a *app, args []string) int {
 func runRosterImport(ctx context.Context, a *app, args []string) int {
 	return runSheetImport(ctx, a, args, "roster import",
 		"Imports the roster from a .csv or .xlsx file with the columns\n"+
-			"NIP, Nama, Jabatan, Kode Unit, Nama Unit, NIP Atasan and optional Peran (admin).\n"+
+			"NIP, Nama, Jabatan, Kode Unit, Nama Unit and optional NIP Atasan and Peran (admin).\n"+
+			"Any number of people may have no NIP Atasan (tops); the summary names them.\n"+
 			"The whole file is checked first; by default nothing is written when any row is bad.\n"+
 			"Importing again updates in place; a changed superior keeps its history.",
 		"roster.nothing_written",

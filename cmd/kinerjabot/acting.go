@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+)
+
+func init() {
+	commands["acting"] = subcommand{"acting assessors, Plt/Plh (acting --for NIP --by NIP --from DAY --to DAY [--kind plt|plh] | acting list | acting end ID)", runActing}
+}
+
+// runActing records, lists and ends acting assignments: while one holds,
+// what would go to the absent assessor goes to the acting one.
+func runActing(ctx context.Context, a *app, args []string) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "list":
+			return runActingList(ctx, a, args[1:])
+		case "end":
+			return runActingEnd(ctx, a, args[1:])
+		case "help", "-h", "--help":
+			fmt.Fprintln(a.stderr, "Usage:\n  kinerjabot acting --for NIP --by NIP --from YYYY-MM-DD --to YYYY-MM-DD [--kind plt|plh]\n  kinerjabot acting list [--all]\n  kinerjabot acting end ID")
+			return exitOK
+		}
+	}
+	fs := newFlags(a, "acting", "--for NIP --by NIP --from YYYY-MM-DD --to YYYY-MM-DD [--kind plt|plh]",
+		"Records that --by acts as assessor in the post of --for over the days given (inclusive):\n"+
+			"reports, reminders, evaluations and objections that would go to --for go to --by,\n"+
+			"and every decision records both.")
+	forNIP := fs.String("for", "", "the absent assessor's `NIP`")
+	byNIP := fs.String("by", "", "the acting assessor's `NIP`")
+	from := fs.String("from", "", "first `day`, YYYY-MM-DD")
+	to := fs.String("to", "", "last `day`, YYYY-MM-DD")
+	kind := fs.String("kind", "plh", "plt (pelaksana tugas) or plh (pelaksana harian)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if *forNIP == "" || *byNIP == "" || *from == "" || *to == "" {
+		fs.Usage()
+		return exitUsage
+	}
+	act, err := newActing(*forNIP, *byNIP, *from, *to, *kind, a.now())
+	if err == nil {
+		err = a.withStore(ctx, func(db kinerja.Store) error {
+			return db.InTx(ctx, func(tx kinerja.Tx) error {
+				if err := tx.CreateActing(ctx, act); err != nil {
+					return err
+				}
+				return tx.AppendAudit(ctx, &kinerja.AuditEntry{At: act.CreatedAt, Action: "acting.create", Entity: "acting",
+					EntityID: strconv.FormatInt(act.ID, 10), After: actingJSON(act)})
+			})
+		})
+	}
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+		return exitFailed
+	}
+	fmt.Fprintf(a.stdout, "%d\t%s\n", act.ID, actingLine(act))
+	return exitOK
+}
+
+// newActing checks the arguments of an assignment.
+func newActing(forNIP, byNIP, from, to, kind string, now time.Time) (*kinerja.Acting, error) {
+	k := kinerja.ActingKind(strings.ToLower(kind))
+	if !k.Valid() {
+		return nil, kinerja.Errorf(kinerja.EInvalid, "err.acting_kind", kind)
+	}
+	if forNIP == byNIP {
+		return nil, kinerja.Errorf(kinerja.EInvalid, "err.acting_self")
+	}
+	f, err1 := time.Parse(time.DateOnly, from)
+	t, err2 := time.Parse(time.DateOnly, to)
+	if err1 != nil || err2 != nil || t.Before(f) {
+		return nil, kinerja.Errorf(kinerja.EInvalid, "err.acting_dates")
+	}
+	return &kinerja.Acting{ForNIP: forNIP, ByNIP: byNIP, Kind: k, From: from, To: to, CreatedAt: now, CreatedBy: "cli"}, nil
+}
+
+// actingLine describes an assignment for an operator.
+func actingLine(a *kinerja.Acting) string {
+	s := fmt.Sprintf("%s\t%s acts for %s\t%s..%s", strings.ToUpper(string(a.Kind)), a.ByNIP, a.ForNIP, a.From, a.To)
+	if !a.EndedAt.IsZero() {
+		s += "\tended " + a.EndedAt.Format(time.RFC3339)
+	}
+	return s
+}
+
+// actingJSON is an assignment's audit record.
+func actingJSON(a *kinerja.Acting) string {
+	return fmt.Sprintf(`{"by":%q,"for":%q,"from":%q,"id":%d,"kind":%q,"to":%q}`, a.ByNIP, a.ForNIP, a.From, a.ID, a.Kind, a.To)
+}
+
+// runActingList prints the assignments in force (with --all, also ended ones).
+func runActingList(ctx context.Context, a *app, args []string) int {
+	fs := newFlags(a, "acting list", "[--all]", "Lists acting assignments, by first day.")
+	all := fs.Bool("all", false, "include assignments ended early")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	var list []*kinerja.Acting
+	err := a.withStore(ctx, func(db kinerja.Store) error {
+		var err error
+		list, err = db.ListActing(ctx, kinerja.ActingFilter{WithEnded: *all})
+		return err
+	})
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+		return exitFailed
+	}
+	for _, x := range list {
+		fmt.Fprintf(a.stdout, "%d\t%s\n", x.ID, actingLine(x))
+	}
+	return exitOK
+}
+
+// runActingEnd ends an assignment now.
+func runActingEnd(ctx context.Context, a *app, args []string) int {
+	fs := newFlags(a, "acting end", "ID", "Ends an acting assignment now.")
+	id, rest := splitPositional(args)
+	if code, ok := parseFlags(fs, rest); !ok {
+		return code
+	}
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil {
+		fs.Usage()
+		return exitUsage
+	}
+	var ended *kinerja.Acting
+	err = a.withStore(ctx, func(db kinerja.Store) error {
+		return db.InTx(ctx, func(tx kinerja.Tx) error {
+			var err error
+			if ended, err = tx.EndActing(ctx, n, a.now()); err != nil {
+				return err
+			}
+			return tx.AppendAudit(ctx, &kinerja.AuditEntry{At: a.now(), Action: "acting.end", Entity: "acting",
+				EntityID: id, After: actingJSON(ended)})
+		})
+	})
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+		return exitFailed
+	}
+	fmt.Fprintf(a.stdout, "%d\t%s\n", ended.ID, actingLine(ended))
+	return exitOK
+}
+
+// withStore opens the existing database for fn and closes it.
+func (a *app) withStore(ctx context.Context, fn func(db kinerja.Store) error) error {
+	db, err := a.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db)
+}
