@@ -32,5 +32,7 @@ export KB="$work/kinerjabot" PORT=$port
 status=0
 (cd "$here" && node drive.js "$scenario") || status=$?
 if [ $status -ne 0 ]; then echo "--- bot log"; tail -40 "$work/bot.log"; fi
+# KB_LOG=FILE keeps the whole bot log.
+if [ -n "${KB_LOG:-}" ]; then cp "$work/bot.log" "$KB_LOG"; fi
 "$work/kinerjabot" export --what reports --period "$month"
 exit $status

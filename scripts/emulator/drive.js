@@ -27,10 +27,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   };
   const botMessages = (c) => server.storage.botMessages
     .filter((m) => String(m.message.chat_id) === String(c.chatId))
-    .map((m) => m.message);
+    .map((m) => Object.assign({}, m.message, { message_id: m.messageId }));
+  // The bot replies with a new message or by editing one in place: wait
+  // until the chat's messages differ from the snapshot taken before.
+  const snapshot = (c) => JSON.stringify(botMessages(c));
   const waitNew = async (c, before, what) => {
     for (let i = 0; i < 150; i++) {
-      if (botMessages(c).length > before) { await sleep(150); return; }
+      if (snapshot(c) !== before) { await sleep(150); return; }
       await sleep(100);
     }
     throw new Error(`no bot reply to ${what}`);
@@ -54,24 +57,26 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     const c = client(step.as);
     if (step.say !== undefined) {
       const text = fill(step.say);
-      const before = botMessages(c).length;
+      const before = snapshot(c);
       const m = text.startsWith('/') ? c.makeCommand(text) : c.makeMessage(text);
       await (text.startsWith('/') ? c.sendCommand(m) : c.sendMessage(m));
       console.log(`${step.as}: ${text}`);
       await waitNew(c, before, text);
     } else if (step.press) {
       let found = null;
+      let onMessage = null;
       for (let i = 0; i < 50 && !found; i++) {
         for (const msg of botMessages(c).reverse()) {
           const rows = (msg.reply_markup && msg.reply_markup.inline_keyboard) || [];
           for (const row of rows) for (const b of row) if (!found && b.text.startsWith(step.press) && b.callback_data) found = b;
-          if (found) break;
+          if (found) { onMessage = msg; break; }
         }
         if (!found) await sleep(100);
       }
       if (!found) { console.log(`FAIL: no button "${step.press}" for ${step.as}`); failures++; continue; }
-      const before = botMessages(c).length;
-      const cb = c.makeCallbackQuery(found.callback_data);
+      const before = snapshot(c);
+      // As Telegram does, the press carries the message its button is on.
+      const cb = c.makeCallbackQuery(found.callback_data, { message: { message_id: onMessage.message_id } });
       await c.sendCallback(cb);
       console.log(`${step.as} presses [${found.text}]`);
       await waitNew(c, before, found.text);
