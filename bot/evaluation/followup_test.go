@@ -210,3 +210,36 @@ func TestObjectionChangeToKurangOpensFollowUp(t *testing.T) {
 		t.Fatalf("follow-ups %+v %v", list, err)
 	}
 }
+
+// An objection decided after the unit's last confirmation runs the
+// distribution check again: Sari's Butuh Perbaikan changed to Baik leaves
+// the unit (predicate Baik) with three Baik of three and no Butuh
+// Perbaikan, and her assessor and the admins are told.
+func TestObjectionChangeRechecksDistribution(t *testing.T) {
+	h := newEvalHarness(t)
+	h.press(etAdmin, 1, "upr:s:PKM-TGR:2026-10:1")
+	h.evaluate(etKadis, nipHead, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.evaluate(etHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	sent := h.evaluate(etHead, nipSari, kinerja.RatingBelow, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	if p := h.evaluation(nipSari).Predikat; p != kinerja.PredikatButuhPerbaikan {
+		t.Fatalf("Sari's predikat %q", p)
+	}
+	if len(evTo(sent, etAdmin)) != 0 {
+		t.Fatalf("a breach reported while within the limits: %q", evTexts(evTo(sent, etAdmin)))
+	}
+	h.press(etSari, 1, "kbr:new:"+evKey(nipSari))
+	h.text(etSari, "Capaian saya dihitung dari target yang salah.")
+	o := h.objectionOf(nipSari)
+	id := strconv.FormatInt(o.ID, 10)
+	h.press(etKadis, 1, "kbr:ch:"+id)
+	h.press(etKadis, 1, "kbr:h:"+id+":2")
+	h.press(etKadis, 1, "kbr:p:"+id+":2:2")
+	sent = h.text(etKadis, "Target bulan Oktober memang salah dimasukkan.")
+	if p := h.evaluation(nipSari).Predikat; p != kinerja.PredikatBaik {
+		t.Fatalf("after the change %q", p)
+	}
+	for _, who := range []int64{etHead, etAdmin} {
+		mustSay(t, evTo(sent, who), "Sari", "berubah menjadi Baik", "Pemeriksaan distribusi unit Puskesmas Tanah Garam",
+			"Baik paling banyak 70%")
+	}
+}
