@@ -243,3 +243,24 @@ func TestObjectionChangeRechecksDistribution(t *testing.T) {
 			"Baik paling banyak 70%")
 	}
 }
+
+// An admin's correction of a locked result to Sangat Kurang opens a
+// follow-up too.
+func TestCorrectionToSangatKurangOpensFollowUp(t *testing.T) {
+	h := newEvalHarness(t)
+	h.evaluate(etHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.Now = h.Now.AddDate(0, 0, 20) // the objection window has closed
+	k := nipBudi + ":" + october
+	h.text(etAdmin, "/koreksi "+nipBudi+" "+october)
+	h.press(etAdmin, 1, "kor:h:"+k+":1")
+	h.press(etAdmin, 1, "kor:p:"+k+":1:1")
+	sent := h.text(etAdmin, "Hasil audit menunjukkan laporan fiktif selama Oktober.")
+	if p := h.evaluation(nipBudi).Predikat; p != kinerja.PredikatSangatKurang {
+		t.Fatalf("after the correction %q", p)
+	}
+	mustSay(t, evTo(sent, etHead), "Tindak lanjut diperlukan", "Sangat Kurang")
+	list, err := h.DB.ListFollowUps(context.Background(), kinerja.FollowUpFilter{HeadNIP: nipHead, OpenOnly: true})
+	if err != nil || len(list) != 1 || list[0].Predikat != kinerja.PredikatSangatKurang {
+		t.Fatalf("follow-ups %+v %v", list, err)
+	}
+}
