@@ -20,6 +20,11 @@ type Config struct {
 	// DeadlineDay is the day of the month after a period by which assessors
 	// should have evaluated it (default 5); shown to them, not enforced.
 	DeadlineDay int
+	// ObjectionReviewDays is how many calendar days after an objection is
+	// filed its reviewer has to decide it (default 14). The reviewer is
+	// reminded ObjectionReminderDays before; the admins are told once it
+	// has passed (the remind-objections job).
+	ObjectionReviewDays int
 
 	// Targets is how an indicator's target is derived for the period and
 	// its capaian capped (the same policy as /capaian's).
@@ -65,6 +70,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.ObjectionDays <= 0 {
 		c.ObjectionDays = 14
+	}
+	if c.ObjectionReviewDays <= 0 {
+		c.ObjectionReviewDays = 14
 	}
 	if c.DeadlineDay <= 0 || c.DeadlineDay > 28 {
 		c.DeadlineDay = 5

@@ -54,6 +54,9 @@ func (f *Feature) confirmEval(r *bot.Request, st *kinerja.Staff, p kinerja.Perio
 	} else if err := f.auditOnBehalf(r, "evaluation", e.NIP+"/"+e.Period, sup); err != nil {
 		return err
 	}
+	if err := f.openFollowUp(r, e); err != nil {
+		return err
+	}
 	reached := f.notifyResult(r, st, e)
 	var sb strings.Builder
 	sb.WriteString(r.T("eval.confirmed", st.Name, string(pred), bot.PeriodLabel(r.Lang, p)))

@@ -170,6 +170,12 @@ func (f *Feature) flowCorrection(r *bot.Request) error {
 			})
 		}
 	}
+	if err := f.openFollowUp(r, e); err != nil {
+		return err
+	}
+	if err := f.recheckDistribution(r, e); err != nil {
+		return err
+	}
 	r.Reply(r.T("corr.done", nameOf(r, e.NIP), periodLabelOf(r.Lang, e.Period), string(pred)))
 	return nil
 }

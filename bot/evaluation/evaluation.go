@@ -61,6 +61,7 @@ func (f *Feature) Register(b *bot.Bot) {
 	f.registerObjection(b)
 	f.registerUnitPredicate(b)
 	f.registerCorrection(b)
+	f.registerFollowUp(b)
 }
 
 // Helpers shared by the evaluation, objection and correction dialogues:

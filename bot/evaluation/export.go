@@ -164,6 +164,8 @@ func (f *Feature) Exports() []export.Kind {
 				}
 				return sheets[1:], nil
 			}},
+		{Name: "followups", About: "follow-ups (rencana tindak lanjut) of Kurang and Sangat Kurang results, open and closed",
+			Build: f.followUpSheets},
 	}
 }
 

@@ -178,6 +178,12 @@ func (f *Feature) decideObjection(r *bot.Request, idArg string, h, p kinerja.Rat
 		if err := audit(r, "evaluation.revise", "evaluation", e.NIP+"/"+e.Period, beforeE, e.AuditJSON()); err != nil {
 			return err
 		}
+		if err := f.openFollowUp(r, e); err != nil {
+			return err
+		}
+		if err := f.recheckDistribution(r, e); err != nil {
+			return err
+		}
 	}
 	if err := r.Tx.UpdateObjection(r.Ctx, o); err != nil {
 		return err

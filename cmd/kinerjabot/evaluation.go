@@ -28,6 +28,10 @@ type EvaluationSettings struct {
 	// ObjectionDays is how many days after the notification a person may
 	// object (14); the evaluation locks when it closes.
 	ObjectionDays int `yaml:"objection_days"`
+	// ObjectionReviewDays is how many days after an objection is filed its
+	// reviewer has to decide it (14); the remind-objections job reminds the
+	// reviewer before and tells the admins once it has passed.
+	ObjectionReviewDays int `yaml:"objection_review_days"`
 	// DeadlineDay is the day of the following month by which assessors
 	// should have evaluated a period (5); shown to them, not enforced.
 	DeadlineDay int `yaml:"deadline_day"`
@@ -78,6 +82,9 @@ func (s EvaluationSettings) check() error {
 	if s.ObjectionDays < 0 || s.ObjectionDays > 90 {
 		return &ConfigError{Key: "evaluation.objection_days", Msg: "must be between 1 and 90 (0 = the default, 14)"}
 	}
+	if s.ObjectionReviewDays < 0 || s.ObjectionReviewDays > 90 {
+		return &ConfigError{Key: "evaluation.objection_review_days", Msg: "must be between 1 and 90 (0 = the default, 14)"}
+	}
 	if tr := s.TopReviewer; tr.NIP != "" && !kinerja.ValidNIP(tr.NIP) {
 		return &ConfigError{Key: "evaluation.top_reviewer.nip", Msg: fmt.Sprintf("%q is not a NIP (18 digits)", tr.NIP)}
 	}
@@ -104,13 +111,14 @@ func (s EvaluationSettings) check() error {
 func (a *app) evaluationConfig() evaluation.Config {
 	s := a.cfg.Evaluation
 	return evaluation.Config{
-		Thresholds:    scoring.Thresholds{Above: s.Thresholds.Above, Meets: s.Thresholds.Meets},
-		Behaviour:     scoring.BehaviourPolicy(s.BehaviourPolicy),
-		ObjectionDays: s.ObjectionDays,
-		DeadlineDay:   s.DeadlineDay,
-		Targets:       a.targetPolicy(),
-		Annual:        s.AnnualBasis,
-		TopReviewer:   evaluation.TopReviewer{NIP: s.TopReviewer.NIP, Name: s.TopReviewer.Name, Position: s.TopReviewer.Position},
+		Thresholds:          scoring.Thresholds{Above: s.Thresholds.Above, Meets: s.Thresholds.Meets},
+		Behaviour:           scoring.BehaviourPolicy(s.BehaviourPolicy),
+		ObjectionDays:       s.ObjectionDays,
+		ObjectionReviewDays: s.ObjectionReviewDays,
+		DeadlineDay:         s.DeadlineDay,
+		Targets:             a.targetPolicy(),
+		Annual:              s.AnnualBasis,
+		TopReviewer:         evaluation.TopReviewer{NIP: s.TopReviewer.NIP, Name: s.TopReviewer.Name, Position: s.TopReviewer.Position},
 	}
 }
 
