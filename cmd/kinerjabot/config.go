@@ -40,6 +40,9 @@ type Config struct {
 	// Evaluation is the local policy of period evaluations (evaluation.go).
 	Evaluation EvaluationSettings `yaml:"evaluation"`
 
+	// HTTP is the public results site and the metrics (http.go).
+	HTTP HTTPSettings `yaml:"http"`
+
 	loc  *time.Location
 	lang kinerja.Lang
 }
@@ -66,6 +69,7 @@ func defaults() *Config {
 	c := &Config{Database: "kinerjabot.db", Timezone: "Asia/Jakarta", Language: "id", LogLevel: "info",
 		InviteTTLDays: 14, SessionIdleMin: 30}
 	c.Telegram.Endpoint = DefaultEndpoint
+	c.HTTP.Listen = defaultHTTPAddr
 	return c
 }
 
@@ -106,6 +110,7 @@ func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 		"KINERJA_LANG":              &c.Language,
 		"KINERJA_LOG_LEVEL":         &c.LogLevel,
 		"KINERJA_HOLIDAYS":          &c.HolidaysFile,
+		"KINERJA_HTTP_ADDR":         &c.HTTP.Listen,
 	} {
 		if v := getenv(env); v != "" {
 			*dst = v

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
@@ -78,8 +79,12 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err != nil {
 		return err
 	}
+	// The public site and the metrics (http.go).
+	metrics, stopHTTP := a.startHTTP(db, b, survey.New(deps, a.surveyConfig()))
+	countJobs(metrics, scheduled)
 	stopJobs, err := startScheduler(ctx, cfg.Location, a.log, scheduled)
 	if err != nil {
+		stopHTTP(context.WithoutCancel(ctx))
 		return err
 	}
 	stopSender := a.startSender(ctx, db, client, jobs.New(a.deps(db), a.jobsConfig()))
@@ -107,6 +112,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	// is left of the grace (at least half a second).
 	wait, cancel := context.WithDeadline(context.WithoutCancel(ctx), later(deadline, time.Now().Add(500*time.Millisecond)))
 	defer cancel()
+	stopHTTP(wait)
 	stopJobs(wait)
 	b.Wait(wait) // replies being delivered, evidence downloads in flight; a pending report is reminded anyway
 	sandbox.Wait(wait)

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
+	"github.com/bkpsdm-solok/kinerjabot/web"
+)
+
+// defaultHTTPAddr is where the public site listens unless configured.
+const defaultHTTPAddr = "127.0.0.1:8080"
+
+// HTTPSettings are the public results site and the metrics.
+type HTTPSettings struct {
+	// Listen is the site's address (KINERJA_HTTP_ADDR); "" or "off"
+	// switches the site off.
+	Listen string `yaml:"listen"`
+	// MetricsListen serves /metrics and /healthz on an address of their
+	// own; "" serves them with the site.
+	MetricsListen string `yaml:"metrics_listen"`
+	// TVFrameAncestors is the CSP frame-ancestors of /tv ("'none'").
+	TVFrameAncestors string `yaml:"tv_frame_ancestors"`
+	// MaxConcurrent bounds the site's requests served at once (4).
+	MaxConcurrent int `yaml:"max_concurrent"`
+}
+
+func addrOn(addr string) bool { return addr != "" && addr != "off" }
+
+// heartbeatMaxAge is how old the heartbeat may be for /healthz.
+const heartbeatMaxAge = 3 * time.Minute
+
+// startHTTP starts the public site and the metrics as configured. The
+// metrics exist even when nothing serves them, for the job counters.
+// stop shuts the servers down within ctx. An address that cannot be
+// bound is logged and left off: the bot runs without its pages.
+func (a *app) startHTTP(db *storage.DB, b *bot.Bot, surveys *survey.Feature) (*web.Metrics, func(context.Context)) {
+	started := a.now()
+	metrics := web.NewMetrics(web.MetricsSource{
+		Stats:  b.Stats,
+		Outbox: db.OutboxCounts,
+		Healthy: func(ctx context.Context) error {
+			v, ok, err := db.Setting(ctx, settingHeartbeat)
+			if err != nil {
+				return err
+			}
+			ms, perr := strconv.ParseInt(v, 10, 64)
+			now := a.now()
+			switch {
+			case (!ok || perr != nil) && now.Sub(started) <= heartbeatMaxAge:
+				return nil // starting: the first heartbeat is up to a minute away
+			case !ok || perr != nil:
+				return errors.New("no heartbeat recorded")
+			case now.Sub(time.UnixMilli(ms)) > heartbeatMaxAge && now.Sub(started) > heartbeatMaxAge:
+				return fmt.Errorf("last heartbeat %s ago", now.Sub(time.UnixMilli(ms)).Round(time.Second))
+			}
+			return nil
+		},
+	})
+	h := a.cfg.HTTP
+	site := web.New(web.Config{Survey: surveys, Store: db, Now: a.now, Location: a.cfg.Location(), Logger: a.log,
+		TVFrameAncestors: h.TVFrameAncestors, MaxConcurrent: h.MaxConcurrent})
+	var servers []*http.Server
+	listen := func(addr string, handler http.Handler) error {
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			return fmt.Errorf("http.listen %s: %w", addr, err)
+		}
+		srv := web.Server(addr, handler)
+		servers = append(servers, srv)
+		go func() {
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				a.log.Error("http server stopped", "addr", addr, "err", err)
+			}
+		}()
+		a.log.Info("http server listening", "addr", ln.Addr().String())
+		return nil
+	}
+	stop := func(ctx context.Context) {
+		for _, s := range servers {
+			if err := s.Shutdown(ctx); err != nil {
+				_ = s.Close()
+			}
+		}
+	}
+	siteOn, metricsApart := addrOn(h.Listen), addrOn(h.MetricsListen)
+	if siteOn {
+		mux := http.NewServeMux()
+		if !metricsApart {
+			metrics.Register(mux)
+		}
+		mux.Handle("/", site.Handler())
+		if err := listen(h.Listen, mux); err != nil {
+			// The bot matters more than its public pages: run without them.
+			a.log.Error("the public site is off", "err", err)
+		}
+	}
+	if metricsApart {
+		mux := http.NewServeMux()
+		metrics.Register(mux)
+		if err := listen(h.MetricsListen, mux); err != nil {
+			a.log.Error("the metrics are off", "err", err)
+		}
+	}
+	return metrics, stop
+}
+
+// countJobs makes each job's run count in the metrics.
+func countJobs(m *web.Metrics, jobs []job) {
+	for i := range jobs {
+		name, run := jobs[i].name, jobs[i].run
+		jobs[i].run = func(ctx context.Context) error {
+			err := run(ctx)
+			m.JobRan(name, err)
+			return err
+		}
+	}
+}
