@@ -16,7 +16,7 @@ const JobExpire = "practice-expire"
 // Jobs implements jobs.Provider: practice-expire, every ten minutes.
 func (f *Feature) Jobs() []jobs.Job {
 	return []jobs.Job{{Name: JobExpire, Spec: "*/10 * * * *",
-		About: "ends practice mode (/latihan) begun more than a day ago, tells the person, and deletes the practice database once nobody practises",
+		About: "ends practice mode (/latihan) begun more than a day ago (everyone's, once the practice database is two days old), tells the person, and deletes the practice database once nobody practises",
 		Run: func(ctx context.Context, at time.Time) (*jobs.Result, error) {
 			n, err := f.Expire(ctx, at)
 			res := &jobs.Result{Job: JobExpire, At: at}
@@ -27,9 +27,16 @@ func (f *Feature) Jobs() []jobs.Job {
 		}}}
 }
 
-// Expire ends every practice begun more than MaxAge before at, queues a
-// message telling each person, and discards the sandbox when nobody is
-// left. It returns how many practices it ended.
+// SandboxMaxAge bounds how long practice data lives: people practising
+// one after another keep a sandbox in use, and the data of those who left
+// goes only with the whole sandbox, so once it is this old everyone's
+// practice ends and it is deleted.
+const SandboxMaxAge = 2 * MaxAge
+
+// Expire ends every practice begun more than MaxAge before at (and every
+// practice, once the sandbox is SandboxMaxAge old), queues a message
+// telling each person, and discards the sandbox when nobody is left. It
+// returns how many practices it ended.
 func (f *Feature) Expire(ctx context.Context, at time.Time) (int, error) {
 	var ended int
 	var empty bool
@@ -39,9 +46,15 @@ func (f *Feature) Expire(ctx context.Context, at time.Time) (int, error) {
 		if err != nil {
 			return err
 		}
+		sandboxOld := false
+		if v, ok, err := tx.Setting(ctx, settingSince); err != nil {
+			return err
+		} else if ms, perr := strconv.ParseInt(v, 10, 64); ok && perr == nil {
+			sandboxOld = at.Sub(time.UnixMilli(ms)) >= SandboxMaxAge
+		}
 		for _, tid := range sortedIDs(active) {
 			e := active[tid]
-			if at.Sub(e.Started()) < MaxAge {
+			if at.Sub(e.Started()) < MaxAge && !sandboxOld {
 				continue
 			}
 			done, err := f.end(ctx, tx, active, tid, e, at)

@@ -11,6 +11,7 @@ package practice
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -128,6 +129,12 @@ func (f *Feature) enter(r *bot.Request, active map[int64]Entry) error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(active) == 0 {
+		// A new sandbox: practice data lives at most SandboxMaxAge from now.
+		if err := r.Tx.PutSetting(r.Ctx, settingSince, strconv.FormatInt(r.Now.UnixMilli(), 10)); err != nil {
+			return err
+		}
 	}
 	active[r.From.ID] = Entry{NIP: r.Staff.NIP, Start: r.Now.UnixMilli(), First: r.MessageID, Last: r.MessageID}
 	if err := putActive(r.Ctx, r.Tx, active); err != nil {

@@ -18,6 +18,9 @@ import (
 const (
 	// settingActive holds who is practising now, as JSON by Telegram id.
 	settingActive = "practice.active"
+	// settingSince is when the sandbox in use was started (the first
+	// practice after nobody practised), in Unix milliseconds.
+	settingSince = "practice.since"
 	// settingEndedPrefix + Telegram id holds the message ids of a chat's
 	// ended practice sessions, "first-last,…", so a button pressed on an
 	// old practice message is never taken for a real one.

@@ -267,4 +267,36 @@ func TestPracticeOlderThanADayIsEndedByTheJob(t *testing.T) {
 	}
 }
 
+// TestOverlappingPracticesCannotKeepPracticeDataAlive: people practising
+// one after another keep the sandbox in use, so once it is two days old
+// everyone's practice ends and the sandbox, with every practice report in
+// it, is deleted.
+func TestOverlappingPracticesCannotKeepPracticeDataAlive(t *testing.T) {
+	r := newPracticeRig(t)
+	ctx := context.Background()
+	t0 := r.Now
+	marked(t, r.text(bottest.TGSari, "/latihan"))
+	r.Now = t0.Add(20 * time.Hour)
+	marked(t, r.text(bottest.TGHead, "/latihan"))
+	r.Now = t0.Add(25 * time.Hour)
+	if n, err := r.feature.Expire(ctx, r.Now); err != nil || n != 1 {
+		t.Fatalf("after 25 h: ended %d, %v; want Sari's only", n, err)
+	}
+	if _, err := os.Stat(r.sb.path); err != nil {
+		t.Fatalf("the sandbox went while the head practises: %v", err)
+	}
+	r.Now = t0.Add(40 * time.Hour)
+	marked(t, r.text(bottest.TGBudi, "/latihan"))
+	r.Now = t0.Add(48 * time.Hour)
+	if n, err := r.feature.Expire(ctx, r.Now); err != nil || n != 2 {
+		t.Fatalf("a two-day-old sandbox: ended %d, %v; want the head's and Budi's", n, err)
+	}
+	if active, _ := practice.Active(ctx, r.DB); len(active) != 0 {
+		t.Fatalf("still practising: %v", active)
+	}
+	if _, err := os.Stat(r.sb.path); !os.IsNotExist(err) {
+		t.Fatalf("sandbox not deleted: %v", err)
+	}
+}
+
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
