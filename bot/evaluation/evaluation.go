@@ -224,8 +224,13 @@ func nameOf(r *bot.Request, nip string) string {
 
 // admins returns the linked admins, to be told about breaches and
 // objections nobody in the roster can decide.
-func admins(r *bot.Request) ([]*kinerja.Staff, error) {
-	all, err := r.Tx.ListStaff(r.Ctx, kinerja.StaffFilter{LinkedOnly: true})
+func admins(r *bot.Request) ([]*kinerja.Staff, error) { return linkedAdmins(r.Ctx, r.Tx) }
+
+// linkedAdmins returns the admins who linked Telegram.
+func linkedAdmins(ctx context.Context, s interface {
+	ListStaff(ctx context.Context, f kinerja.StaffFilter) ([]*kinerja.Staff, error)
+}) ([]*kinerja.Staff, error) {
+	all, err := s.ListStaff(ctx, kinerja.StaffFilter{LinkedOnly: true})
 	if err != nil {
 		return nil, err
 	}

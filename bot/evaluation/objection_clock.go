@@ -161,19 +161,7 @@ func (q *clockRun) name(nip string) string {
 }
 
 // admins are the linked admins.
-func (q *clockRun) admins() ([]*kinerja.Staff, error) {
-	all, err := q.tx.ListStaff(q.ctx, kinerja.StaffFilter{LinkedOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	var out []*kinerja.Staff
-	for _, s := range all {
-		if s.Admin {
-			out = append(out, s)
-		}
-	}
-	return out, nil
-}
+func (q *clockRun) admins() ([]*kinerja.Staff, error) { return linkedAdmins(q.ctx, q.tx) }
 
 // send queues one message to each linked person of to, in their language,
 // as the slot of the job named slot. A slot already queued queues nothing;

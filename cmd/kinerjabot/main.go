@@ -153,6 +153,32 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, "\n"+globalUsage)
 }
 
+// dispatch runs the subcommand of a command with subcommands ("roster
+// import", "services list"), or prints usage: exit 0 when help was asked
+// for, 2 for a missing or unknown subcommand.
+func dispatch(ctx context.Context, a *app, name, usage string, args []string,
+	subs map[string]func(context.Context, *app, []string) int) int {
+	if len(args) > 0 {
+		if run, ok := subs[args[0]]; ok {
+			return run(ctx, a, args[1:])
+		}
+	}
+	fmt.Fprintln(a.stderr, usage)
+	switch {
+	case len(args) == 0:
+		return exitUsage
+	case args[0] == "-h" || args[0] == "--help" || args[0] == "help":
+		return exitOK
+	}
+	names := make([]string, 0, len(subs))
+	for n := range subs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintf(a.stderr, "kinerjabot %s: unknown subcommand %q (%s)\n", name, args[0], strings.Join(names, " or "))
+	return exitUsage
+}
+
 // newFlags returns a flag set for a subcommand whose --help prints a usage
 // line and the flags.
 func newFlags(a *app, name, args, about string) *flag.FlagSet {

@@ -16,21 +16,8 @@ func init() {
 }
 
 func runRoster(ctx context.Context, a *app, args []string) int {
-	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
-		fmt.Fprintln(a.stderr, "Usage:\n  kinerjabot roster import FILE [--skip-invalid]\n  kinerjabot roster list [--unit CODE] [--format csv|xlsx] [--out FILE]")
-		if len(args) == 0 {
-			return exitUsage
-		}
-		return exitOK
-	}
-	switch args[0] {
-	case "import":
-		return runRosterImport(ctx, a, args[1:])
-	case "list":
-		return runRosterList(ctx, a, args[1:])
-	}
-	fmt.Fprintf(a.stderr, "kinerjabot roster: unknown subcommand %q (import or list)\n", args[0])
-	return exitUsage
+	return dispatch(ctx, a, "roster", "Usage:\n  kinerjabot roster import FILE [--skip-invalid]\n  kinerjabot roster list [--unit CODE] [--format csv|xlsx] [--out FILE]",
+		args, map[string]func(context.Context, *app, []string) int{"import": runRosterImport, "list": runRosterList})
 }
 
 // runRosterImport checks the whole file, lists every bad row, and writes

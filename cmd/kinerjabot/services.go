@@ -16,22 +16,8 @@ func init() {
 
 // runServices dispatches "services import FILE" and "services list".
 func runServices(ctx context.Context, a *app, args []string) int {
-	usage := "Usage:\n  kinerjabot services import FILE\n  kinerjabot services list [--unit CODE]"
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintln(a.stderr, usage)
-		if len(args) == 0 {
-			return exitUsage
-		}
-		return exitOK
-	}
-	switch args[0] {
-	case "import":
-		return runServicesImport(ctx, a, args[1:])
-	case "list":
-		return runServicesList(ctx, a, args[1:])
-	}
-	fmt.Fprintf(a.stderr, "kinerjabot services: unknown subcommand %q (import or list)\n", args[0])
-	return exitUsage
+	return dispatch(ctx, a, "services", "Usage:\n  kinerjabot services import FILE\n  kinerjabot services list [--unit CODE]",
+		args, map[string]func(context.Context, *app, []string) int{"import": runServicesImport, "list": runServicesList})
 }
 
 // runServicesImport checks the whole file and imports it, or lists every
