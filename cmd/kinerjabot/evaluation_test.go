@@ -51,17 +51,16 @@ func evLastText(fake *fakeapi.Fake, chat int64) string {
 	return m.Text
 }
 
-// Through the Bot API emulator, an assessor evaluates a subordinate with
-// buttons; an override without a reason is refused; the predikat is the
-// matrix cell; the export shows proposal, decision and reason side by side.
-func TestEvaluationThroughTheEmulatorAndExport(t *testing.T) {
-	fake := fakeapi.New(fakeapi.Options{})
-	defer fake.Close()
+// seedEvalCase seeds the demo roster, links Rina and Budi, and gives Budi
+// one approved report of 97 against a target of 100 in the previous
+// month, which it returns with the database's path.
+func seedEvalCase(t *testing.T, rina, budi fakeapi.User) (string, kinerja.Period) {
+	t.Helper()
 	path := seedFile(t)
 	p := kinerja.MonthOf(time.Now(), mustZone(t)).Prev()
 	db := storagetest.MustOpenPath(t, path)
+	defer db.Close()
 	ctx := context.Background()
-	rina, budi := fakeapi.User{ID: 9103, FirstName: "Rina"}, fakeapi.User{ID: 9102, FirstName: "Budi"}
 	for nip, u := range map[string]fakeapi.User{evDemoRina: rina, evDemoBudi: budi} {
 		if err := db.LinkTelegram(ctx, nip, u.ID); err != nil {
 			t.Fatal(err)
@@ -77,6 +76,17 @@ func TestEvaluationThroughTheEmulatorAndExport(t *testing.T) {
 	if err := db.CreateReport(ctx, rep); err != nil {
 		t.Fatal(err)
 	}
+	return path, p
+}
+
+// Through the Bot API emulator, an assessor evaluates a subordinate with
+// buttons; an override without a reason is refused; the predikat is the
+// matrix cell; the export shows proposal, decision and reason side by side.
+func TestEvaluationThroughTheEmulatorAndExport(t *testing.T) {
+	fake := fakeapi.New(fakeapi.Options{})
+	defer fake.Close()
+	rina, budi := fakeapi.User{ID: 9103, FirstName: "Rina"}, fakeapi.User{ID: 9102, FirstName: "Budi"}
+	path, p := seedEvalCase(t, rina, budi)
 	startBot(t, fake, path)
 
 	if got := reply(t, fake, rina, "/nilai"); !strings.Contains(got, "0 dari 2 pegawai") {

@@ -168,27 +168,8 @@ func TestQuoteHeavyApprovalPageReachesTheAssessor(t *testing.T) {
 func TestMaximumQuoteReasonReachesNilaiSkorAndTheNotice(t *testing.T) {
 	fake := fakeapi.New(fakeapi.Options{})
 	defer fake.Close()
-	path := seedFile(t)
-	p := kinerja.MonthOf(time.Now(), mustZone(t)).Prev()
-	db := storagetest.MustOpenPath(t, path)
-	ctx := context.Background()
 	rina, budi := fakeapi.User{ID: 9303, FirstName: "Rina"}, fakeapi.User{ID: 9302, FirstName: "Budi"}
-	for nip, u := range map[string]fakeapi.User{evDemoRina: rina, evDemoBudi: budi} {
-		if err := db.LinkTelegram(ctx, nip, u.ID); err != nil {
-			t.Fatal(err)
-		}
-	}
-	tg := &kinerja.Target{NIP: evDemoBudi, Period: p.String(), Code: "K1", Name: "Pasien dilayani", Unit: "pasien",
-		Target: 100, Direction: kinerja.HigherIsBetter}
-	if _, err := db.PutTarget(ctx, tg); err != nil {
-		t.Fatal(err)
-	}
-	rep := &kinerja.Report{NIP: evDemoBudi, TargetID: tg.ID, WorkDate: p.Start(mustZone(t)).Format(time.DateOnly), Quantity: 97,
-		Description: "pelayanan", Status: kinerja.ReportApproved, AssessorNIP: evDemoRina, CreatedAt: time.Now(), UpdatedAt: time.Now()}
-	if err := db.CreateReport(ctx, rep); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	path, p := seedEvalCase(t, rina, budi)
 	startBot(t, fake, path)
 
 	reply(t, fake, rina, "/nilai")
