@@ -51,6 +51,18 @@ func TestExportKindsAndJobsData(t *testing.T) {
 	if byAssessor[nipHead] != 1 {
 		t.Fatalf("unfinished %+v", left)
 	}
+	// While someone acts for Rina today, her evaluations to finish are theirs.
+	h.act(nipHead, nipAdmin)
+	if left, err = h.f.Unfinished(context.Background(), h.DB, p); err != nil {
+		t.Fatal(err)
+	}
+	acting := map[string]int{}
+	for _, u := range left {
+		acting[u.AssessorNIP] = u.Count
+	}
+	if _, still := acting[nipHead]; still || acting[nipAdmin] != 1 {
+		t.Fatalf("unfinished while acting %+v", left)
+	}
 	counts, err := h.f.PredikatCounts(context.Background(), h.DB, p)
 	if err != nil || counts["PKM-TGR"][kinerja.PredikatBaik] != 1 {
 		t.Fatalf("predikat counts %v %v", counts, err)

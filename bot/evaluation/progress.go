@@ -15,8 +15,32 @@ import (
 // Unfinished returns, for each assessor, how many of the people they
 // assessed at the end of p have no confirmed evaluation of p (a draft is
 // unfinished). People who joined after p are not counted.
+//
+// While someone acts for an assessor (Plt/Plh) today, their count goes to
+// the acting one, who is the one to evaluate now.
 func (f *Feature) Unfinished(ctx context.Context, tx kinerja.Tx, p kinerja.Period) ([]jobs.UnfinishedEvaluations, error) {
-	return unfinished(ctx, tx, p, f.deps)
+	list, err := unfinished(ctx, tx, p, f.deps)
+	if err != nil {
+		return nil, err
+	}
+	var out []jobs.UnfinishedEvaluations
+	at := map[string]int{} // index in out by assessor
+	for _, u := range list {
+		a, err := kinerja.ActingFor(ctx, tx, u.AssessorNIP, f.deps.Now(), f.deps.Location)
+		if err != nil {
+			return nil, err
+		}
+		if a != nil {
+			u.AssessorNIP = a.ByNIP
+		}
+		if i, seen := at[u.AssessorNIP]; seen {
+			out[i].Count += u.Count
+			continue
+		}
+		at[u.AssessorNIP] = len(out)
+		out = append(out, u)
+	}
+	return out, nil
 }
 
 // unfinished is Unfinished over the few store methods it reads.
