@@ -2,9 +2,7 @@ package storage_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -78,30 +76,17 @@ func TestOpenExistingRefusesAMissingSQLiteFile(t *testing.T) {
 // On PostgreSQL a database (here: a schema) the bot never migrated is
 // refused, and the name shown carries no credentials.
 func TestOpenExistingRefusesAnUnusedPostgresDatabase(t *testing.T) {
-	dsn := os.Getenv(storagetest.PostgresEnv)
-	if dsn == "" {
-		t.Skipf("%s is not set", storagetest.PostgresEnv)
-	}
+	dsn, schema := storagetest.FreshPostgres(t)
 	ctx := context.Background()
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	schema := "t_" + hex.EncodeToString(b[:])
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
 	u, err := url.Parse(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
+	admin, err := sql.Open("pgx", os.Getenv(storagetest.PostgresEnv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
 
 	_, err = storage.OpenExisting(ctx, u.String())
 	refusedAsMissing(t, err, u.Host+u.Path)

@@ -35,6 +35,25 @@ func copyRelease(t *testing.T) string {
 	return path
 }
 
+// openRelease opens two copies of the previous release's database: raw,
+// untouched and read-only through database/sql, to say what the old data
+// is; and db, through storage.Open, which runs the migrations since. Both
+// close at the end of the test.
+func openRelease(t *testing.T) (raw *sql.DB, db *storage.DB) {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", "file:"+copyRelease(t)+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	db, err = storage.Open(context.Background(), copyRelease(t))
+	if err != nil {
+		t.Fatalf("open the previous release's database: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return raw, db
+}
+
 // rawCount counts rows of a table in an untouched copy of the old database.
 func rawCount(t *testing.T, raw *sql.DB, query string) int {
 	t.Helper()
@@ -51,16 +70,7 @@ func rawCount(t *testing.T, raw *sql.DB, query string) int {
 // old database holds them.
 func TestPreviousReleaseDatabaseOpensWithAllItsData(t *testing.T) {
 	ctx := context.Background()
-	raw, err := sql.Open("sqlite3", "file:"+copyRelease(t)+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	db, err := storage.Open(ctx, copyRelease(t))
-	if err != nil {
-		t.Fatalf("open the previous release's database: %v", err)
-	}
-	defer db.Close()
+	raw, db := openRelease(t)
 
 	staff, err := db.ListStaff(ctx, kinerja.StaffFilter{})
 	if err != nil {

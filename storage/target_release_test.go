@@ -2,11 +2,9 @@ package storage_test
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
-	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
 
 // TestPreviousReleaseTargetsReadBackAsTheyWere opens the previous release's
@@ -15,16 +13,7 @@ import (
 // so the achievement of old targets is computed as before.
 func TestPreviousReleaseTargetsReadBackAsTheyWere(t *testing.T) {
 	ctx := context.Background()
-	raw, err := sql.Open("sqlite3", "file:"+copyRelease(t)+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	db, err := storage.Open(ctx, copyRelease(t))
-	if err != nil {
-		t.Fatalf("open the previous release's database: %v", err)
-	}
-	defer db.Close()
+	raw, db := openRelease(t)
 	rows, err := raw.Query("SELECT id, nip, period, code, target, direction, weight FROM targets ORDER BY id")
 	if err != nil {
 		t.Fatal(err)

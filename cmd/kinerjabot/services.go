@@ -57,11 +57,7 @@ func runServicesImport(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	defer db.Close()
-	f, err := a.surveyFeature(ctx, db, false)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return exitFailed
-	}
+	f := survey.New(a.deps(db), a.surveyConfig()) // no links printed: no username needed
 	n, err := f.ImportServices(ctx, list)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
@@ -85,11 +81,7 @@ func runServicesList(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	defer db.Close()
-	f, err := a.surveyFeature(ctx, db, false)
-	if err != nil {
-		fmt.Fprintln(a.stderr, "kinerjabot:", err)
-		return exitFailed
-	}
+	f := survey.New(a.deps(db), a.surveyConfig()) // no links printed: no username needed
 	list, err := f.Services(ctx, db, *unit)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)

@@ -43,14 +43,29 @@ func MustOpenPath(tb testing.TB, path string) *storage.DB {
 // KINERJA_TEST_POSTGRES_DSN, or skips the test when the variable is unset.
 func MustOpenPostgres(tb testing.TB) *storage.DB {
 	tb.Helper()
-	dsn := os.Getenv(PostgresEnv)
-	if dsn == "" {
+	dsn, _ := FreshPostgres(tb)
+	db, err := storage.Open(context.Background(), dsn)
+	if err != nil {
+		tb.Fatalf("open postgres: %v", err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// FreshPostgres creates an empty schema in the PostgreSQL database named by
+// KINERJA_TEST_POSTGRES_DSN, dropped at the end of the test, and returns a
+// DSN that uses it and its name; it skips the test when the variable is
+// unset.
+func FreshPostgres(tb testing.TB) (dsn, schema string) {
+	tb.Helper()
+	base := os.Getenv(PostgresEnv)
+	if base == "" {
 		tb.Skipf("%s is not set", PostgresEnv)
 	}
 	var b [6]byte
 	_, _ = rand.Read(b[:])
-	schema := "t_" + hex.EncodeToString(b[:])
-	admin, err := sql.Open("pgx", dsn)
+	schema = "t_" + hex.EncodeToString(b[:])
+	admin, err := sql.Open("pgx", base)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -59,24 +74,19 @@ func MustOpenPostgres(tb testing.TB) *storage.DB {
 		tb.Fatalf("create schema: %v", err)
 	}
 	tb.Cleanup(func() {
-		if a, err := sql.Open("pgx", dsn); err == nil {
+		if a, err := sql.Open("pgx", base); err == nil {
 			_, _ = a.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
 			a.Close()
 		}
 	})
-	u, err := url.Parse(dsn)
+	u, err := url.Parse(base)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	db, err := storage.Open(context.Background(), u.String())
-	if err != nil {
-		tb.Fatalf("open postgres: %v", err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
+	return u.String(), schema
 }
 
 // Engines returns an opener for every engine available to the test run:
