@@ -36,6 +36,15 @@ type SuperiorSpan struct {
 	To          time.Time
 }
 
+// UnitSpan records which unit a person belonged to, and when. To is zero
+// while it holds.
+type UnitSpan struct {
+	NIP      string
+	UnitCode string
+	From     time.Time
+	To       time.Time
+}
+
 // StaffFilter narrows ListStaff. Empty fields do not filter.
 type StaffFilter struct {
 	UnitCode    string
@@ -43,8 +52,8 @@ type StaffFilter struct {
 	LinkedOnly  bool
 }
 
-// StaffStore keeps the roster. Changing a superior closes the old
-// SuperiorSpan and opens a new one, so history is never lost.
+// StaffStore keeps the roster. Changing a superior (or a unit) closes the
+// old SuperiorSpan (UnitSpan) and opens a new one, so history is never lost.
 type StaffStore interface {
 	// Staff returns the person with that NIP, or an ENotFound *Error.
 	Staff(ctx context.Context, nip string) (*Staff, error)
@@ -55,10 +64,19 @@ type StaffStore interface {
 	// PutStaff inserts or updates the roster fields of s (not its Telegram
 	// link, language or leave) and reports whether anything changed.
 	PutStaff(ctx context.Context, s *Staff, at time.Time) (changed bool, err error)
+	// MoveStaff is PutStaff for a change that took effect at instant
+	// effective (a roster's Tanggal Efektif, at or before at): a changed
+	// unit or superior closes its open span and opens the next there. An
+	// effective instant before the open span began is taken as its start.
+	MoveStaff(ctx context.Context, s *Staff, at, effective time.Time) (changed bool, err error)
 	// SuperiorAt returns the NIP of the person's assessor at instant t ("" if none).
 	SuperiorAt(ctx context.Context, nip string, t time.Time) (string, error)
 	// SuperiorHistory returns the spans of a person's assessors, oldest first.
 	SuperiorHistory(ctx context.Context, nip string) ([]SuperiorSpan, error)
+	// UnitAt returns the code of the person's unit at instant t.
+	UnitAt(ctx context.Context, nip string, t time.Time) (string, error)
+	// UnitHistory returns the spans of a person's units, oldest first.
+	UnitHistory(ctx context.Context, nip string) ([]UnitSpan, error)
 	// LinkTelegram links a Telegram account to a NIP (telegramID 0 unlinks).
 	// An account already linked to another NIP is an EConflict.
 	LinkTelegram(ctx context.Context, nip string, telegramID int64) error

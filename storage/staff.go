@@ -69,9 +69,18 @@ func (c *conn) ListStaff(ctx context.Context, f kinerja.StaffFilter) ([]*kinerja
 }
 
 // PutStaff inserts or updates a person's roster fields. A new or changed
-// superior closes the open span and opens a new one at instant at, so the
-// history of who assessed whom survives every re-import.
+// superior or unit closes the open span and opens a new one at instant at,
+// so the history of who assessed whom, and where, survives every re-import.
 func (c *conn) PutStaff(ctx context.Context, s *kinerja.Staff, at time.Time) (bool, error) {
+	return c.MoveStaff(ctx, s, at, at)
+}
+
+// MoveStaff is PutStaff with the spans of a changed superior or unit
+// starting at effective instead of at (see kinerja.StaffStore).
+func (c *conn) MoveStaff(ctx context.Context, s *kinerja.Staff, at, effective time.Time) (bool, error) {
+	if effective.IsZero() || effective.After(at) {
+		effective = at
+	}
 	old, err := c.Staff(ctx, s.NIP)
 	switch {
 	case kinerja.ErrorCode(err) == kinerja.ENotFound:
@@ -81,7 +90,10 @@ func (c *conn) PutStaff(ctx context.Context, s *kinerja.Staff, at time.Time) (bo
 		if err != nil {
 			return false, fmt.Errorf("insert staff %s: %w", s.NIP, err)
 		}
-		return true, c.openSpan(ctx, s.NIP, s.SuperiorNIP, at)
+		if err := c.moveSpan(ctx, superiorSpans, s.NIP, s.SuperiorNIP, effective); err != nil {
+			return false, err
+		}
+		return true, c.moveSpan(ctx, unitSpans, s.NIP, s.UnitCode, effective)
 	case err != nil:
 		return false, err
 	}
@@ -95,20 +107,50 @@ func (c *conn) PutStaff(ctx context.Context, s *kinerja.Staff, at time.Time) (bo
 		return false, fmt.Errorf("update staff %s: %w", s.NIP, err)
 	}
 	if old.SuperiorNIP != s.SuperiorNIP {
-		if _, err := c.exec(ctx, `UPDATE superior_spans SET valid_to = ? WHERE nip = ? AND valid_to IS NULL`,
-			at.UnixMilli(), s.NIP); err != nil {
+		if err := c.moveSpan(ctx, superiorSpans, s.NIP, s.SuperiorNIP, effective); err != nil {
 			return false, err
 		}
-		if err := c.openSpan(ctx, s.NIP, s.SuperiorNIP, at); err != nil {
+	}
+	if old.UnitCode != s.UnitCode {
+		if err := c.moveSpan(ctx, unitSpans, s.NIP, s.UnitCode, effective); err != nil {
 			return false, err
 		}
 	}
 	return true, nil
 }
 
-func (c *conn) openSpan(ctx context.Context, nip, superior string, at time.Time) error {
-	_, err := c.exec(ctx, `INSERT INTO superior_spans (nip, superior_nip, valid_from) VALUES (?, ?, ?)`,
-		nip, superior, at.UnixMilli())
+// spanTable names a history table and its value column; both are
+// constants, never user input.
+type spanTable struct{ table, column string }
+
+var (
+	superiorSpans = spanTable{"superior_spans", "superior_nip"}
+	unitSpans     = spanTable{"unit_spans", "unit_code"}
+)
+
+// moveSpan closes the person's open span in t (if any) and opens one with
+// value from instant from. A move dated before the open span began (a
+// correction of the last import) starts where that span began instead, so
+// spans never run backwards.
+func (c *conn) moveSpan(ctx context.Context, t spanTable, nip, value string, from time.Time) error {
+	var start int64
+	err := c.queryRow(ctx, `SELECT valid_from FROM `+t.table+` WHERE nip = ? AND valid_to IS NULL
+		ORDER BY valid_from DESC, id DESC LIMIT 1`, nip).Scan(&start)
+	switch {
+	case err == sql.ErrNoRows:
+	case err != nil:
+		return fmt.Errorf("read %s of %s: %w", t.table, nip, err)
+	default:
+		if from.UnixMilli() < start {
+			from = time.UnixMilli(start)
+		}
+		if _, err := c.exec(ctx, `UPDATE `+t.table+` SET valid_to = ? WHERE nip = ? AND valid_to IS NULL`,
+			from.UnixMilli(), nip); err != nil {
+			return fmt.Errorf("close %s of %s: %w", t.table, nip, err)
+		}
+	}
+	_, err = c.exec(ctx, `INSERT INTO `+t.table+` (nip, `+t.column+`, valid_from) VALUES (?, ?, ?)`,
+		nip, value, from.UnixMilli())
 	return err
 }
 
