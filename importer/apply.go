@@ -68,7 +68,9 @@ func LoadStaffIndex(ctx context.Context, s kinerja.StaffStore) (StaffIndex, erro
 // ApplyRoster writes the units and then the staff of r, as of instant at,
 // and counts what changed; importing the same file twice changes nothing
 // the second time. A changed superior is recorded by the store as a new
-// span, so the history of who assessed whom is kept.
+// span, so the history of who assessed whom is kept; so is a changed unit.
+// A move takes effect at local midnight (in at's zone) of the row's
+// Tanggal Efektif, or of the import day when the row gives none.
 //
 // A unit keeps its Telegram group, which the roster does not carry, and
 // keeps its head when the file does not say who the head is.
@@ -100,7 +102,7 @@ func ApplyRoster(ctx context.Context, tx RosterStore, r *Roster, at time.Time) (
 		if err != nil && !isNew {
 			return sum, fmt.Errorf("read staff %s: %w", s.NIP, err)
 		}
-		changed, err := tx.PutStaff(ctx, &s, at)
+		changed, err := tx.MoveStaff(ctx, &s, at, effectiveAt(r, s.NIP, at))
 		if err != nil {
 			return sum, fmt.Errorf("write staff %s: %w", s.NIP, err)
 		}
@@ -166,7 +168,7 @@ func ImportRoster(ctx context.Context, db kinerja.Store, t *sheet.Table, at time
 			return err
 		}
 		var r *Roster
-		r, probs = ParseRoster(t, idx)
+		r, probs = ParseRosterAt(t, idx, kinerja.DayOf(at, at.Location()))
 		if len(probs) > 0 && !skipInvalid {
 			sum = Summary{Skipped: r.Rows, Notes: r.Notes}
 			return nil
@@ -186,7 +188,9 @@ func ImportRoster(ctx context.Context, db kinerja.Store, t *sheet.Table, at time
 // written with an empty name.
 func RosterTable(staff []*kinerja.Staff, units []*kinerja.Unit) (header []string, rows [][]string) {
 	for _, c := range RosterColumns {
-		header = append(header, c.Names[0])
+		if c.Key != ColEffective { // see ColEffective
+			header = append(header, c.Names[0])
+		}
 	}
 	names := map[string]string{}
 	for _, u := range units {

@@ -113,8 +113,10 @@ func TestApplyChangedSuperiorKeepsHistory(t *testing.T) {
 	if len(hist) != 2 {
 		t.Fatalf("history = %+v, want 2 spans", hist)
 	}
-	if hist[0].SuperiorNIP != kabid || !hist[0].To.Equal(later) || hist[1].SuperiorNIP != kadis || !hist[1].To.IsZero() {
-		t.Errorf("history = %+v, want %s until %v, then %s", hist, kabid, later, kadis)
+	// Without a Tanggal Efektif the move holds from the start of the import day.
+	day := kinerja.Date(later.Year(), later.Month(), later.Day(), later.Location())
+	if hist[0].SuperiorNIP != kabid || !hist[0].To.Equal(day) || hist[1].SuperiorNIP != kadis || !hist[1].To.IsZero() {
+		t.Errorf("history = %+v, want %s until %v, then %s", hist, kabid, day, kadis)
 	}
 }
 

@@ -32,6 +32,7 @@ var RosterColumns = []sheet.ColumnSpec{
 	{Key: ColUnitName, Names: []string{"Nama Unit", "Unit Name"}, Required: true},
 	{Key: ColSuperiorNIP, Names: []string{"NIP Atasan", "Superior NIP"}},
 	{Key: ColRole, Names: []string{"Peran", "Role"}},
+	{Key: ColEffective, Names: []string{"Tanggal Efektif", "Effective Date"}},
 }
 
 // RoleAdmin is the only value of the Peran column that means something: a
@@ -66,6 +67,9 @@ type Roster struct {
 	// Notes tell what the import changed or noticed without refusing a
 	// row: invisible characters removed, people without a superior.
 	Notes []Problem
+	// Effective holds the Tanggal Efektif ("YYYY-MM-DD") of the valid rows
+	// that give one, by NIP.
+	Effective map[string]string
 }
 
 // MaxNameLen caps a name, position or unit name, in characters: a longer
@@ -74,10 +78,11 @@ const MaxNameLen = 200
 
 // rosterRow is one file row while it is being checked.
 type rosterRow struct {
-	num      int
-	staff    kinerja.Staff
-	unitName string
-	bad      bool
+	num       int
+	staff     kinerja.Staff
+	unitName  string
+	effective string // Tanggal Efektif, "YYYY-MM-DD"; "" when not given
+	bad       bool
 }
 
 // scientific matches how a spreadsheet shows a number too long for it.
@@ -99,6 +104,12 @@ var scientific = regexp.MustCompile(`^[0-9](\.[0-9]+)?[eE][+]?[0-9]+$`)
 // the database, since skipping the row would leave it without an assessor.
 // A missing column is reported alone: nothing else can be checked.
 func ParseRoster(t *sheet.Table, db RosterLookup) (*Roster, []Problem) {
+	return parseRoster(t, db, "")
+}
+
+// parseRoster is ParseRoster and ParseRosterAt; today "" accepts any
+// Tanggal Efektif.
+func parseRoster(t *sheet.Table, db RosterLookup, today string) (*Roster, []Problem) {
 	if db == nil {
 		db = StaffIndex(nil)
 	}
@@ -113,7 +124,7 @@ func ParseRoster(t *sheet.Table, db RosterLookup) (*Roster, []Problem) {
 	if len(t.Rows) == 0 {
 		return r, []Problem{{Key: "roster.no_rows"}}
 	}
-	c := &checker{cols: cols, header: t.Header, db: db}
+	c := &checker{cols: cols, header: t.Header, db: db, today: today}
 	for _, row := range t.Rows {
 		c.readRow(row)
 	}
@@ -136,6 +147,7 @@ type checker struct {
 	rows   []*rosterRow
 	probs  []Problem
 	notes  []Problem
+	today  string // the import's local day, for Tanggal Efektif; "" when unknown
 }
 
 // title returns the column title as the file writes it, for messages.
@@ -198,6 +210,7 @@ func (c *checker) readRow(in sheet.Row) {
 	if row.staff.SuperiorNIP != "" && row.staff.SuperiorNIP == row.staff.NIP {
 		c.fail(row, ColSuperiorNIP, "roster.superior_self")
 	}
+	c.readEffective(row, cell(ColEffective))
 	switch role := cell(ColRole); strings.ToLower(role) {
 	case "":
 	case RoleAdmin:
@@ -313,6 +326,12 @@ func (c *checker) fill(r *Roster) {
 			continue
 		}
 		r.Staff = append(r.Staff, row.staff)
+		if row.effective != "" {
+			if r.Effective == nil {
+				r.Effective = map[string]string{}
+			}
+			r.Effective[row.staff.NIP] = row.effective
+		}
 		code := row.staff.UnitCode
 		if _, ok := unitIndex[code]; !ok {
 			unitIndex[code] = len(r.Units)

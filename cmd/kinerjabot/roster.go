@@ -31,7 +31,7 @@ func runRosterImport(ctx context.Context, a *app, args []string) int {
 			"Importing again updates in place; a changed superior keeps its history.",
 		"roster.nothing_written",
 		func(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skip bool) (fmt.Stringer, []importer.Problem, error) {
-			sum, probs, err := importer.ImportRoster(ctx, db, t, at, skip)
+			sum, probs, err := importer.ImportRoster(ctx, db, t, at.In(a.cfg.Location()), skip)
 			return summaryText{a.cfg.lang, sum}, probs, err
 		})
 }
