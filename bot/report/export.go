@@ -13,7 +13,9 @@ import (
 
 // ReportColumns is the header row of the reports export, for the HR office.
 var ReportColumns = []string{
-	"report_id", "nip", "name", "unit_code", "indicator_code", "work_date", "quantity", "status",
+	"report_id", "nip", "name",
+	"unit_code", // the unit on the work date: a person may have moved since
+	"indicator_code", "work_date", "quantity", "status",
 	"decided_by_nip", "decided_at", "reason", "evidence_count", "evidence_sha256",
 	"assessor_nip", // the report's assessor: decided_by differs when an acting assessor or an admin decided
 }
@@ -65,6 +67,7 @@ func reportRows(ctx context.Context, s rowStore, period kinerja.Period, loc *tim
 	var rows [][]string
 	staff := map[string]*kinerja.Staff{}
 	targets := map[int64]*kinerja.Target{}
+	units := map[[2]string]string{}
 	for _, rep := range reps {
 		who, ok := staff[rep.NIP]
 		if !ok {
@@ -83,12 +86,19 @@ func reportRows(ctx context.Context, s rowStore, period kinerja.Period, loc *tim
 				hashes = append(hashes, e.SHA256)
 			}
 		}
+		unit, err := unitOn(ctx, s, units, rep.NIP, rep.WorkDate, loc)
+		if err != nil {
+			return nil, err
+		}
+		if unit == "" {
+			unit = who.UnitCode
+		}
 		decided := ""
 		if !rep.DecidedAt.IsZero() {
 			decided = rep.DecidedAt.In(loc).Format(time.RFC3339)
 		}
 		rows = append(rows, []string{
-			strconv.FormatInt(rep.ID, 10), rep.NIP, who.Name, who.UnitCode, t.Code, rep.WorkDate,
+			strconv.FormatInt(rep.ID, 10), rep.NIP, who.Name, unit, t.Code, rep.WorkDate,
 			strconv.FormatFloat(rep.Quantity, 'f', -1, 64), string(rep.Status), rep.DecidedBy, decided,
 			rep.Reason, strconv.Itoa(len(rep.Evidence)), strings.Join(hashes, " "), rep.AssessorNIP,
 		})

@@ -416,6 +416,9 @@ func (f *Feature) lpSubmit(r *bot.Request) error {
 	}
 	var tx submitStore = r.Tx
 	assessor, err := tx.SuperiorAt(r.Ctx, r.Staff.NIP, r.Now)
+	if err == nil && assessor != "" {
+		assessor, err = assessorFor(r, assessor, day) // transfer.go
+	}
 	if err != nil {
 		return err
 	}

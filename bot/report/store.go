@@ -37,6 +37,7 @@ type summaryStore interface {
 // rowStore is what the export rows read.
 type rowStore interface {
 	staffReader
+	unitReader
 	targetReader
 	reportReader
 }
