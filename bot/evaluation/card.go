@@ -44,6 +44,13 @@ func (f *Feature) card(r *bot.Request, st *kinerja.Staff, p kinerja.Period, e *k
 	rating := e.Status == kinerja.EvalDraft && e.DecidedHasil.Valid() && !e.DecidedPerilaku.Valid()
 	if !rating {
 		sb.WriteString("\n\n" + f.numbers(r.Lang, e))
+		prev, err := f.previousApprovals(r, st.NIP, p) // transfer.go
+		if err != nil {
+			return "", nil, err
+		}
+		if prev != "" {
+			sb.WriteString("\n" + prev)
+		}
 	}
 	if line, err := f.surveyLine(r, st.NIP, p); err != nil {
 		return "", nil, err
