@@ -20,6 +20,7 @@ import (
 // Ratings are the regulation's words ("Sesuai Ekspektasi"); proposed and
 // decided stand side by side with the reason for any difference; predikat
 // is the final one (after an objection or correction, see final_*).
+// EvaluationTable adds ActingHeader's columns after these.
 var EvaluationHeader = []string{
 	"nip", "name", "position", "unit_code", "assessor_nip", "period", "capaian_pct",
 	"proposed_hasil", "decided_hasil", "hasil_reason",
@@ -70,20 +71,27 @@ func (f *Feature) EvaluationTable(ctx context.Context, p kinerja.Period) ([][]st
 		return nil, err
 	}
 	now, loc := f.deps.Now(), f.deps.Location
-	rows := [][]string{EvaluationHeader}
+	decisions, err := decisionsOf(ctx, f.deps.Store) // export_acting.go
+	if err != nil {
+		return nil, err
+	}
+	rows := [][]string{append(append([]string(nil), EvaluationHeader...), ActingHeader...)}
 	for _, e := range evs {
 		st := people[e.NIP]
 		objStatus := "none"
-		if o, err := f.deps.Store.ObjectionFor(ctx, e.NIP, e.Period); err == nil {
+		o, err := f.deps.Store.ObjectionFor(ctx, e.NIP, e.Period)
+		if err == nil {
 			objStatus = string(o.Status)
-		} else if kinerja.ErrorCode(err) != kinerja.ENotFound {
+		} else if kinerja.ErrorCode(err) == kinerja.ENotFound {
+			o = nil
+		} else {
 			return nil, err
 		}
 		capaian := ""
 		if e.HasilBasis != kinerja.BasisNone {
 			capaian = strconv.FormatFloat(e.CapaianPct, 'f', 2, 64)
 		}
-		rows = append(rows, []string{
+		rows = append(rows, append([]string{
 			e.NIP, st.Name, st.Position, e.UnitCode, e.AssessorNIP, e.Period, capaian,
 			e.ProposedHasil.String(), e.DecidedHasil.String(), e.HasilReason,
 			e.ProposedPerilaku.String(), e.DecidedPerilaku.String(), e.PerilakuReason,
@@ -91,7 +99,7 @@ func (f *Feature) EvaluationTable(ctx context.Context, p kinerja.Period) ([][]st
 			strconv.Itoa(e.ApprovedReports), string(e.HasilBasis), e.Hasil().String(), e.Perilaku().String(),
 			e.RevisedBy, e.RevisionReason, e.DecidedAt.In(loc).Format(time.DateTime),
 			strconv.FormatBool(e.Locked(now, f.cfg.ObjectionDays, loc)), capOf(e),
-		})
+		}, actingCells(decisions, e, o)...))
 	}
 	return rows, nil
 }

@@ -113,7 +113,7 @@ func TestIndicatorExportSaysWhichTargetWasUsed(t *testing.T) {
 		}
 	}
 	evs, err := h.f.EvaluationTable(context.Background(), p)
-	if err != nil || len(evs) != 2 || evs[1][len(evs[1])-1] != "120" || evs[0][len(evs[0])-1] != "cap_pct" {
+	if err != nil || len(evs) != 2 || column(evs, "cap_pct") != "120" {
 		t.Fatalf("evaluations cap column: %v %v", evs, err)
 	}
 }
