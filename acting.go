@@ -39,6 +39,26 @@ func (a *Acting) Holds(day string) bool {
 	return a.EndedAt.IsZero() && a.From <= day && day <= a.To
 }
 
+// Check refuses an assignment that cannot be recorded, whoever records it
+// (the command line or an admin in chat): an unknown kind, a person acting
+// for themselves, or days that are not "YYYY-MM-DD" with To before From.
+// Whether both are on the roster, and whether it overlaps another for the
+// same post, the store checks (ActingStore.CreateActing).
+func (a *Acting) Check() error {
+	if !a.Kind.Valid() {
+		return Errorf(EInvalid, "err.acting_kind", string(a.Kind))
+	}
+	if a.ForNIP == a.ByNIP {
+		return Errorf(EInvalid, "err.acting_self")
+	}
+	f, err1 := time.Parse(time.DateOnly, a.From)
+	t, err2 := time.Parse(time.DateOnly, a.To)
+	if err1 != nil || err2 != nil || t.Before(f) {
+		return Errorf(EInvalid, "err.acting_dates")
+	}
+	return nil
+}
+
 // Overlaps reports whether a and b cover a common day.
 func (a *Acting) Overlaps(b *Acting) bool { return a.From <= b.To && b.From <= a.To }
 

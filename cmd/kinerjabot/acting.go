@@ -64,21 +64,15 @@ func runActing(ctx context.Context, a *app, args []string) int {
 	return exitOK
 }
 
-// newActing checks the arguments of an assignment.
+// newActing checks the arguments of an assignment (kinerja.Acting.Check,
+// the same checks as in chat).
 func newActing(forNIP, byNIP, from, to, kind string, now time.Time) (*kinerja.Acting, error) {
-	k := kinerja.ActingKind(strings.ToLower(kind))
-	if !k.Valid() {
-		return nil, kinerja.Errorf(kinerja.EInvalid, "err.acting_kind", kind)
+	a := &kinerja.Acting{ForNIP: forNIP, ByNIP: byNIP, Kind: kinerja.ActingKind(strings.ToLower(kind)), From: from, To: to,
+		CreatedAt: now, CreatedBy: "cli"}
+	if err := a.Check(); err != nil {
+		return nil, err
 	}
-	if forNIP == byNIP {
-		return nil, kinerja.Errorf(kinerja.EInvalid, "err.acting_self")
-	}
-	f, err1 := time.Parse(time.DateOnly, from)
-	t, err2 := time.Parse(time.DateOnly, to)
-	if err1 != nil || err2 != nil || t.Before(f) {
-		return nil, kinerja.Errorf(kinerja.EInvalid, "err.acting_dates")
-	}
-	return &kinerja.Acting{ForNIP: forNIP, ByNIP: byNIP, Kind: k, From: from, To: to, CreatedAt: now, CreatedBy: "cli"}, nil
+	return a, nil
 }
 
 // actingLine describes an assignment for an operator.
