@@ -6,6 +6,7 @@ import (
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/acting"
 	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
 	"github.com/bkpsdm-solok/kinerjabot/bot/export"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
@@ -40,6 +41,7 @@ func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 	// Menu and help order: /panduan, reports, /cuti, /ekspor, the survey, evaluations.
 	fs := []bot.Feature{tours, reports,
 		leave.New(deps),         // /cuti
+		acting.New(deps),        // /plt: acting assessors (Plt/Plh) for admins
 		jobs.New(deps, jobsCfg), // reminders, summaries and their buttons
 		export.NewFeature(reg, deps),
 		surveys, evaluations,
