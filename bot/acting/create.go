@@ -175,13 +175,24 @@ func (f *Feature) pressDay(r *bot.Request) error {
 	return f.takeDay(r, day)
 }
 
+// reply asks the next question: in place of the pressed button's message,
+// or after a typed answer as a new message, so the question and its
+// buttons are the newest in the chat.
+func reply(r *bot.Request, text string, rows ...[]bot.Button) {
+	if r.Callback == nil {
+		r.Reply(text, rows...)
+		return
+	}
+	r.ReplyEdit(text, rows...)
+}
+
 // takeDay records the first or the last day and asks the next question.
 func (f *Feature) takeDay(r *bot.Request, day time.Time) error {
 	d := r.Session.Data
 	if r.Session.Step == "from" {
 		d["from"] = kinerja.DayOf(day, r.Loc())
 		r.Session.Step = "to"
-		r.ReplyEdit(r.T("plt.ask_to", f.who(r), bot.Raw(dayLabel(r.Lang, day))), calendar(r, day)...)
+		reply(r, r.T("plt.ask_to", f.who(r), bot.Raw(dayLabel(r.Lang, day))), calendar(r, day)...)
 		return r.SaveSession()
 	}
 	if kinerja.DayOf(day, r.Loc()) < d["from"] {
@@ -190,7 +201,7 @@ func (f *Feature) takeDay(r *bot.Request, day time.Time) error {
 	}
 	d["to"] = kinerja.DayOf(day, r.Loc())
 	r.Session.Step = "kind"
-	r.ReplyEdit(r.T("plt.ask_kind", f.who(r), bot.Raw(spanLabel(r.Lang, d["from"], d["to"], r.Loc()))),
+	reply(r, r.T("plt.ask_kind", f.who(r), bot.Raw(spanLabel(r.Lang, d["from"], d["to"], r.Loc()))),
 		[]bot.Button{buttons.Button(r.T("plt.btn_plt"), "k", "plt"), buttons.Button(r.T("plt.btn_plh"), "k", "plh")},
 		cancelRow(r))
 	return r.SaveSession()

@@ -28,7 +28,7 @@ sed "s/;2026-11;/;$month;/" "$root/configs/targets.example.csv" >"$work/targets.
 port=${PORT:-9000}
 KINERJA_TELEGRAM_TOKEN=123456:EMULATORtoken KINERJA_TELEGRAM_ENDPOINT="http://127.0.0.1:$port/bot%s/%s" \
   "$work/kinerjabot" run >"$work/bot.log" 2>&1 &
-export KB="$work/kinerjabot" PORT=$port
+export KB="$work/kinerjabot" KB_WORK="$work" PORT=$port
 status=0
 (cd "$here" && node drive.js "$scenario") || status=$?
 if [ $status -ne 0 ]; then echo "--- bot log"; tail -40 "$work/bot.log"; fi
