@@ -77,8 +77,8 @@ func nameOf(r *bot.Request, nip string) string {
 func init() {
 	bot.RegisterTexts(map[string][2]string{
 		"err.acting_overlap": {
-			"Sudah ada pelaksana untuk jabatan NIP %s yang tumpang tindih: NIP %s, %s s.d. %s. Akhiri penugasan itu dulu (acting end) atau pilih tanggal lain.",
-			"The post of NIP %s already has an acting assessor over overlapping days: NIP %s, %s to %s. End that assignment first (acting end) or choose other dates.",
+			"Sudah ada pelaksana untuk jabatan NIP %s yang tumpang tindih: NIP %s, %s s.d. %s. Akhiri penugasan itu dulu (/plt atau kinerjabot acting end) atau pilih tanggal lain.",
+			"The post of NIP %s already has an acting assessor over overlapping days: NIP %s, %s to %s. End that assignment first (/plt or kinerjabot acting end) or choose other dates.",
 		},
 		"err.acting_not_found": {"Tidak ada penugasan pelaksana nomor %d.", "There is no acting assignment number %d."},
 		"err.acting_ended":     {"Penugasan pelaksana nomor %d sudah diakhiri.", "Acting assignment number %d has already ended."},
