@@ -12,12 +12,12 @@ import (
 )
 
 func init() {
-	commands["roster"] = subcommand{"import or list the roster (roster import FILE | roster list)", runRoster}
+	commands["roster"] = subcommand{"import or list the roster (roster import FILE | roster list | roster history NIP)", runRoster}
 }
 
 func runRoster(ctx context.Context, a *app, args []string) int {
-	return dispatch(ctx, a, "roster", "Usage:\n  kinerjabot roster import FILE [--skip-invalid]\n  kinerjabot roster list [--unit CODE] [--format csv|xlsx] [--out FILE]",
-		args, map[string]func(context.Context, *app, []string) int{"import": runRosterImport, "list": runRosterList})
+	return dispatch(ctx, a, "roster", "Usage:\n  kinerjabot roster import FILE [--skip-invalid]\n  kinerjabot roster list [--unit CODE] [--format csv|xlsx] [--out FILE]\n  kinerjabot roster history NIP",
+		args, map[string]func(context.Context, *app, []string) int{"import": runRosterImport, "list": runRosterList, "history": runRosterHistory})
 }
 
 // runRosterImport checks the whole file, lists every bad row, and writes
@@ -25,10 +25,11 @@ func runRoster(ctx context.Context, a *app, args []string) int {
 func runRosterImport(ctx context.Context, a *app, args []string) int {
 	return runSheetImport(ctx, a, args, "roster import",
 		"Imports the roster from a .csv or .xlsx file with the columns\n"+
-			"NIP, Nama, Jabatan, Kode Unit, Nama Unit and optional NIP Atasan and Peran (admin).\n"+
+			"NIP, Nama, Jabatan, Kode Unit, Nama Unit and optional NIP Atasan, Peran (admin)\n"+
+			"and Tanggal Efektif (the day a changed unit or superior took effect; default today).\n"+
 			"Any number of people may have no NIP Atasan (tops); the summary names them.\n"+
 			"The whole file is checked first; by default nothing is written when any row is bad.\n"+
-			"Importing again updates in place; a changed superior keeps its history.",
+			"Importing again updates in place; a changed unit or superior keeps its history (roster history NIP).",
 		"roster.nothing_written",
 		func(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skip bool) (fmt.Stringer, []importer.Problem, error) {
 			sum, probs, err := importer.ImportRoster(ctx, db, t, at.In(a.cfg.Location()), skip)
