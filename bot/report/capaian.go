@@ -24,9 +24,22 @@ func (f *Feature) Achievement(ctx context.Context, r AchievementStore, nip strin
 
 // cmdCapaian shows the sender's realisation against target for each
 // indicator of the open month (or the month given as YYYY-MM).
+//
+// An assessor (or the one acting for them, or an admin) may give a
+// subordinate's NIP first: "/capaian NIP [YYYY-MM]" (transfer.go).
 func (f *Feature) cmdCapaian(r *bot.Request) error {
 	month := kinerja.MonthOf(r.Now, r.Loc())
-	if arg := strings.TrimSpace(r.Text); arg != "" {
+	args := strings.Fields(r.Text)
+	who := r.Staff
+	if len(args) > 0 && kinerja.ValidNIP(args[0]) {
+		st, err := mayViewCapaian(r, args[0])
+		if err != nil || st == nil {
+			return err
+		}
+		who, args = st, args[1:]
+	}
+	if len(args) > 0 {
+		arg := strings.Join(args, " ")
 		p, err := kinerja.ParsePeriod(arg)
 		if err != nil || p.Kind != kinerja.Monthly {
 			r.Reply(r.T("rpt.capaian_bad_month", arg))
@@ -34,16 +47,20 @@ func (f *Feature) cmdCapaian(r *bot.Request) error {
 		}
 		month = p
 	}
-	results, weighted, ok, err := f.Achievement(r.Ctx, r.Tx, r.Staff.NIP, month)
+	results, weighted, ok, err := f.Achievement(r.Ctx, r.Tx, who.NIP, month)
 	if err != nil {
 		return err
 	}
 	if len(results) == 0 {
+		if who.NIP != r.Staff.NIP {
+			r.Reply(r.T("rpt.no_targets_other", who.Name, bot.MonthLabel(r.Lang, month)))
+			return nil
+		}
 		r.Reply(r.T("rpt.no_targets", bot.MonthLabel(r.Lang, month)))
 		return nil
 	}
 	var sb strings.Builder
-	sb.WriteString(r.T("rpt.capaian_head", bot.MonthLabel(r.Lang, month), r.Staff.Name))
+	sb.WriteString(r.T("rpt.capaian_head", bot.MonthLabel(r.Lang, month), who.Name))
 	for i, res := range results {
 		t := res.Target
 		dir := r.T("rpt.dir_" + string(t.Direction))
@@ -69,6 +86,11 @@ func (f *Feature) cmdCapaian(r *bot.Request) error {
 	}
 	if ok {
 		sb.WriteString("\n\n" + r.T("rpt.capaian_weighted", reportPercent(r.Lang, weighted)))
+	}
+	if earlier, err := earlierApprovalsNow(r, who.NIP, month); err != nil {
+		return err
+	} else if earlier != "" {
+		sb.WriteString("\n\n" + earlier)
 	}
 	sb.WriteString("\n\n" + r.T("rpt.capaian_note"))
 	r.Reply(sb.String())

@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -69,4 +70,111 @@ func assessorFor(r *bot.Request, current string, day time.Time) (string, error) 
 		return current, err
 	}
 	return then, nil
+}
+
+// ApprovalGroup counts the approved reports one person decided under one
+// earlier assessor (DecidedBy differs from Assessor when someone acted for
+// them or an admin decided in their place).
+type ApprovalGroup struct {
+	DecidedBy, Assessor string
+	Count               int
+}
+
+// EarlierApprovals groups the approved reports of nip in period p whose
+// assessor is not current: work approved under an assessor the person had
+// before a move. They count like any other; the groups only say who
+// decided them.
+func EarlierApprovals(ctx context.Context, s interface {
+	ListReports(ctx context.Context, f kinerja.ReportFilter) ([]*kinerja.Report, error)
+}, nip string, p kinerja.Period, current string) ([]ApprovalGroup, error) {
+	reps, err := s.ListReports(ctx, kinerja.ReportFilter{NIP: nip, Period: p, Statuses: []kinerja.ReportStatus{kinerja.ReportApproved}})
+	if err != nil {
+		return nil, err
+	}
+	var out []ApprovalGroup
+	at := map[[2]string]int{}
+	for _, rep := range reps {
+		if rep.AssessorNIP == "" || rep.AssessorNIP == current {
+			continue
+		}
+		key := [2]string{rep.DecidedBy, rep.AssessorNIP}
+		if i, ok := at[key]; ok {
+			out[i].Count++
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, ApprovalGroup{DecidedBy: rep.DecidedBy, Assessor: rep.AssessorNIP, Count: 1})
+	}
+	return out, nil
+}
+
+// EarlierApprovalsText writes groups for a reader in lang, naming people
+// with name; "" when there are none.
+func EarlierApprovalsText(lang kinerja.Lang, groups []ApprovalGroup, name func(nip string) string) string {
+	if len(groups) == 0 {
+		return ""
+	}
+	lines := []string{bot.T(lang, "rpt.prev_head")}
+	for _, g := range groups {
+		if g.DecidedBy == g.Assessor || g.DecidedBy == "" {
+			lines = append(lines, bot.T(lang, "rpt.prev_line", g.Count, name(g.Assessor)))
+		} else {
+			lines = append(lines, bot.T(lang, "rpt.prev_line_for", g.Count, name(g.DecidedBy), name(g.Assessor)))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// earlierApprovalsNow is the text of nip's approvals in month under an
+// assessor other than today's.
+func earlierApprovalsNow(r *bot.Request, nip string, month kinerja.Period) (string, error) {
+	cur, err := r.Tx.SuperiorAt(r.Ctx, nip, r.Now)
+	if err != nil {
+		return "", err
+	}
+	groups, err := EarlierApprovals(r.Ctx, r.Tx, nip, month, cur)
+	if err != nil {
+		return "", err
+	}
+	return EarlierApprovalsText(r.Lang, groups, func(n string) string { return nameOf(r, n) }), nil
+}
+
+// mayViewCapaian returns the person with that NIP when the sender may see
+// their achievement: themselves, their assessor today or the one acting
+// for that assessor, or an admin. Anyone else is told no and gets nil.
+func mayViewCapaian(r *bot.Request, nip string) (*kinerja.Staff, error) {
+	st, err := r.Tx.Staff(r.Ctx, nip)
+	if kinerja.ErrorCode(err) == kinerja.ENotFound {
+		return nil, r.ReplyError(err)
+	} else if err != nil {
+		return nil, err
+	}
+	if nip == r.Staff.NIP || r.IsAdmin() {
+		return st, nil
+	}
+	sup, err := r.Tx.SuperiorAt(r.Ctx, nip, r.Now)
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := mayDecideFor(r, sup); err != nil {
+		return nil, err
+	} else if ok && sup != "" {
+		return st, nil
+	}
+	r.Reply(r.T("rpt.capaian_not_yours", st.Name))
+	return nil, nil
+}
+
+func init() {
+	bot.RegisterTexts(map[string][2]string{
+		"rpt.prev_head": {"🔁 Laporan periode ini yang diputuskan di bawah atasan sebelumnya (sudah termasuk di atas):",
+			"🔁 Reports of this period decided under a previous assessor (already counted above):"},
+		"rpt.prev_line": {"• %d laporan disetujui oleh %s (atasan sebelumnya)", "• %d reports approved by %s (previous assessor)"},
+		"rpt.prev_line_for": {"• %d laporan disetujui oleh %s atas nama %s (atasan sebelumnya)",
+			"• %d reports approved by %s on behalf of %s (previous assessor)"},
+		"rpt.no_targets_other": {"%s belum memiliki indikator kinerja dengan target pada %s.",
+			"%s has no performance indicators with targets for %s yet."},
+		"rpt.capaian_not_yours": {"Anda hanya dapat melihat capaian bawahan langsung Anda; %s bukan bawahan Anda saat ini.",
+			"You can only see the achievement of your direct subordinates; %s is not your subordinate now."},
+	})
 }

@@ -46,6 +46,12 @@ func TestReportGoesToTheAssessorOfItsWorkDate(t *testing.T) {
 	if r := f.report(1); r.Status != kinerja.ReportApproved || r.DecidedBy != nipHead {
 		t.Fatalf("old head's approval: %+v", r)
 	}
+	// The new head sees Budi's month with the old head's approval marked;
+	// the old head may no longer look.
+	bottest.MustSay(t, f.Text(tgOtherBos, "/capaian "+nipBudi), "Budi Santoso", "Realisasi 4 / target 200",
+		"1 laporan disetujui oleh dr. Rina Marlina (atasan sebelumnya)")
+	bottest.MustSay(t, f.Text(tgHead, "/capaian "+nipBudi), "bukan bawahan Anda")
+	bottest.MustSay(t, f.Text(tgBudi, "/capaian 2026-11"), "Realisasi 4 / target 200", "(atasan sebelumnya)")
 	rows, err := f.feat.ReportRows(context.Background(), kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 11})
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("export: %v %v", rows, err)
