@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/importer"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
+)
+
+func init() {
+	commands["budget"] = subcommand{"import the units' monthly budgets (budget import FILE)", runBudget}
+}
+
+// runBudget dispatches "budget import": the same import path as the roster
+// and the targets (runSheetImport).
+func runBudget(ctx context.Context, a *app, args []string) int {
+	if len(args) == 0 || args[0] != "import" {
+		fmt.Fprintln(a.stderr, "Usage:\n  kinerjabot budget import FILE [--skip-invalid]")
+		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+			return exitOK
+		}
+		return exitUsage
+	}
+	return runSheetImport(ctx, a, args[1:], "budget import",
+		"Imports the units' budgets from a .csv or .xlsx file with the columns\n"+
+			"Kode Unit, Periode (YYYY-MM), Pagu and Realisasi, one row per unit and month:\n"+
+			"Pagu is the year's ceiling in force that month, Realisasi what was spent in that\n"+
+			"month (not cumulative), both in rupiah (1250000000 or 1.250.000.000).\n"+
+			"Absorption to date is the year's realisations over the latest pagu; it is a unit\n"+
+			"head's budget-efficiency indicator. The whole file is checked first; by default\n"+
+			"nothing is written when any row is bad. See configs/budget.example.csv.",
+		"budget.nothing_written",
+		func(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skip bool) (fmt.Stringer, []importer.Problem, error) {
+			sum, probs, err := importer.ImportBudgets(ctx, db, t, at, skip)
+			return summaryText{a.cfg.lang, sum}, probs, err
+		})
+}
