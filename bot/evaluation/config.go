@@ -45,6 +45,14 @@ type Config struct {
 	// Survey gives the citizen survey's results (bot/survey's Feature, as
 	// configured); nil takes the survey with its default configuration.
 	Survey SurveyResults
+
+	// Budget is a unit's planned budget absorption and the band around it
+	// (default 20/45/70/95% at the quarters' ends, ± 5 points).
+	Budget scoring.BudgetPlan
+	// Speed gives a unit's measured speed of service (bot/survey's
+	// Feature); nil: nothing is measured, and a head's KECEPATAN indicator
+	// is taken from their reports.
+	Speed ServiceSpeedSource
 }
 
 // What the annual proposal builds on (Config.Annual).
@@ -77,6 +85,7 @@ func (c Config) withDefaults() Config {
 	if c.DeadlineDay <= 0 || c.DeadlineDay > 28 {
 		c.DeadlineDay = 5
 	}
+	c.Budget = c.Budget.WithDefaults()
 	if c.Annual == "" {
 		c.Annual = AnnualFromPeriods
 	}
@@ -87,6 +96,9 @@ func (c Config) withDefaults() Config {
 func (c Config) Validate() error {
 	c = c.withDefaults()
 	if err := c.Thresholds.Validate(); err != nil {
+		return err
+	}
+	if err := c.Budget.Validate(); err != nil {
 		return err
 	}
 	return c.Behaviour.Validate()
