@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -71,4 +74,68 @@ type BudgetStore interface {
 	PutBudget(ctx context.Context, b *Budget) (changed bool, err error)
 	// Budgets returns the months that match f, by unit then month.
 	Budgets(ctx context.Context, f BudgetFilter) ([]*Budget, error)
+}
+
+// Rupiah as HR and finance officers type it: plain digits, or groups of
+// three separated by dots (Indonesian) or commas (English), with at most
+// two decimals after the other separator. A separator followed by exactly
+// three digits is a thousands separator; rupiah never have three decimals,
+// so "1.000" is a thousand whichever way it was typed.
+var (
+	rupiahPlain   = regexp.MustCompile(`^[0-9]+([.,][0-9]{1,2})?$`)
+	rupiahGrouped = regexp.MustCompile(`^[0-9]{1,3}(([.,])[0-9]{3})(([.,])[0-9]{3})*([.,][0-9]{1,2})?$`)
+)
+
+// ParseRupiah reads an amount of rupiah (see rupiahGrouped); ok is false
+// for anything else, including a negative amount or mixed separators.
+func ParseRupiah(s string) (float64, bool) {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(s), "Rp"), "."))
+	s = strings.ReplaceAll(s, " ", "")
+	if rupiahPlain.MatchString(s) {
+		v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+		return v, err == nil
+	}
+	if !rupiahGrouped.MatchString(s) {
+		return 0, false
+	}
+	group := s[strings.IndexAny(s, ".,")]
+	intPart, frac := s, ""
+	if i := strings.LastIndexAny(s, ".,"); len(s)-i-1 <= 2 {
+		if s[i] == group {
+			return 0, false // "1.000.5": a decimal with the group separator
+		}
+		intPart, frac = s[:i], s[i+1:]
+	}
+	if strings.ContainsRune(strings.ReplaceAll(intPart, string(group), ""), ',') ||
+		strings.ContainsRune(strings.ReplaceAll(intPart, string(group), ""), '.') {
+		return 0, false // mixed group separators
+	}
+	num := strings.ReplaceAll(intPart, string(group), "")
+	if frac != "" {
+		num += "." + frac
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	return v, err == nil
+}
+
+// FormatRupiah writes an amount the Indonesian way, "Rp 1.250.000.000"
+// (two decimals only when there are cents: "Rp 1.250,50").
+func FormatRupiah(v float64) string {
+	whole := int64(v)
+	cents := int64((v-float64(whole))*100 + 0.5)
+	if cents == 100 {
+		whole, cents = whole+1, 0
+	}
+	digits := strconv.FormatInt(whole, 10)
+	var sb strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			sb.WriteByte('.')
+		}
+		sb.WriteRune(d)
+	}
+	if cents > 0 {
+		sb.WriteString(fmt.Sprintf(",%02d", cents))
+	}
+	return "Rp " + sb.String()
 }

@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -54,47 +53,8 @@ func (s BudgetSummary) Text(lang kinerja.Lang) string {
 	return sb.String() + Message(lang, "budget.summary", s.Added, s.Updated, s.Unchanged, s.Skipped)
 }
 
-// Rupiah as HR and finance officers type it: plain digits, or groups of
-// three separated by dots (Indonesian) or commas (English), with at most
-// two decimals after the other separator. A separator followed by exactly
-// three digits is a thousands separator; rupiah never have three decimals,
-// so "1.000" is a thousand whichever way it was typed.
-var (
-	rupiahPlain   = regexp.MustCompile(`^[0-9]+([.,][0-9]{1,2})?$`)
-	rupiahGrouped = regexp.MustCompile(`^[0-9]{1,3}(([.,])[0-9]{3})(([.,])[0-9]{3})*([.,][0-9]{1,2})?$`)
-)
-
-// ParseRupiah reads an amount of rupiah (see rupiahGrouped); ok is false
-// for anything else, including a negative amount or mixed separators.
-func ParseRupiah(s string) (float64, bool) {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(s), "Rp"), "."))
-	s = strings.ReplaceAll(s, " ", "")
-	if rupiahPlain.MatchString(s) {
-		v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
-		return v, err == nil
-	}
-	if !rupiahGrouped.MatchString(s) {
-		return 0, false
-	}
-	group := s[strings.IndexAny(s, ".,")]
-	intPart, frac := s, ""
-	if i := strings.LastIndexAny(s, ".,"); len(s)-i-1 <= 2 {
-		if s[i] == group {
-			return 0, false // "1.000.5": a decimal with the group separator
-		}
-		intPart, frac = s[:i], s[i+1:]
-	}
-	if strings.ContainsRune(strings.ReplaceAll(intPart, string(group), ""), ',') ||
-		strings.ContainsRune(strings.ReplaceAll(intPart, string(group), ""), '.') {
-		return 0, false // mixed group separators
-	}
-	num := strings.ReplaceAll(intPart, string(group), "")
-	if frac != "" {
-		num += "." + frac
-	}
-	v, err := strconv.ParseFloat(num, 64)
-	return v, err == nil
-}
+// ParseRupiah reads an amount of rupiah (kinerja.ParseRupiah).
+func ParseRupiah(s string) (float64, bool) { return kinerja.ParseRupiah(s) }
 
 // ParseBudgets checks a whole budget file: Kode Unit a unit on the roster
 // (known reports whether it is), Periode a month YYYY-MM, each unit and

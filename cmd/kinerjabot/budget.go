@@ -6,7 +6,9 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/budget"
 	"github.com/bkpsdm-solok/kinerjabot/importer"
+	"github.com/bkpsdm-solok/kinerjabot/scoring"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
 
@@ -37,4 +39,42 @@ func runBudget(ctx context.Context, a *app, args []string) int {
 			sum, probs, err := importer.ImportBudgets(ctx, db, t, at, skip)
 			return summaryText{a.cfg.lang, sum}, probs, err
 		})
+}
+
+// budgetPlan reads evaluation.budget_plan: four quarters or none, and a
+// band; zero values take the defaults.
+func (s EvaluationSettings) budgetPlan() (scoring.BudgetPlan, error) {
+	bp := scoring.BudgetPlan{Band: s.BudgetPlan.Band}
+	switch len(s.BudgetPlan.Quarters) {
+	case 0:
+	case 4:
+		copy(bp.Curve[:], s.BudgetPlan.Quarters)
+	default:
+		return bp, &ConfigError{Key: "evaluation.budget_plan.quarters", Msg: "give the planned absorption at the end of all four quarters, e.g. [20, 45, 70, 95]"}
+	}
+	if s.BudgetPlan.Band < 0 {
+		return bp, &ConfigError{Key: "evaluation.budget_plan.band", Msg: "must be above 0 and below 50 points (0 = the default, 5)"}
+	}
+	if err := bp.Validate(); err != nil {
+		return bp, &ConfigError{Key: "evaluation.budget_plan", Msg: "quarters must rise, each above 0 and at most 100; the band must be below 50 points"}
+	}
+	return bp.WithDefaults(), nil
+}
+
+// budgetPlan is the checked plan (the configuration was checked at load).
+func (a *app) budgetPlan() scoring.BudgetPlan {
+	bp, _ := a.cfg.Evaluation.budgetPlan()
+	return bp
+}
+
+// budgetConfig is the budget feature's: the finance officers of the units
+// and the evaluation's plan.
+func (a *app) budgetConfig() budget.Config {
+	fin := map[string]string{}
+	for code, u := range a.cfg.Units {
+		if u.FinanceNIP != "" {
+			fin[code] = u.FinanceNIP
+		}
+	}
+	return budget.Config{FinanceNIPs: fin, Plan: a.budgetPlan()}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -42,5 +43,46 @@ func TestBudgetImportListsBadRowsAndWritesNothing(t *testing.T) {
 	}
 	if code, _, _ := run(t, path, "budget"); code != exitUsage {
 		t.Fatalf("budget without subcommand: %d", code)
+	}
+}
+
+func TestBudgetSettings(t *testing.T) {
+	dir := t.TempDir()
+	load := func(body string) (*Config, error) {
+		t.Helper()
+		path := dir + "/k.yaml"
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return LoadConfig(path, env(nil))
+	}
+	c, err := load("units:\n  PKM-TGR:\n    finance_nip: \"198502022010011002\"\nevaluation:\n  budget_plan:\n    quarters: [10, 40, 75, 100]\n    band: 10\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &app{cfg: c}
+	if bp := a.budgetPlan(); bp.Curve != [4]float64{10, 40, 75, 100} || bp.Band != 10 {
+		t.Fatalf("plan %+v", bp)
+	}
+	if fin := a.budgetConfig().FinanceNIPs; fin["PKM-TGR"] != "198502022010011002" {
+		t.Fatalf("finance officers %v", fin)
+	}
+	if bp := a.evaluationConfig().Budget; bp.Band != 10 {
+		t.Fatalf("evaluation plan %+v", bp)
+	}
+	c, _ = load("")
+	if bp := (&app{cfg: c}).budgetPlan(); bp.Curve != [4]float64{20, 45, 70, 95} || bp.Band != 5 {
+		t.Fatalf("default plan %+v", bp)
+	}
+	for body, key := range map[string]string{
+		"units:\n  X:\n    finance_nip: \"123\"\n":                      "units.X.finance_nip",
+		"evaluation:\n  budget_plan:\n    quarters: [20, 45, 70]\n":     "evaluation.budget_plan.quarters",
+		"evaluation:\n  budget_plan:\n    quarters: [50, 45, 70, 95]\n": "evaluation.budget_plan",
+		"evaluation:\n  budget_plan:\n    band: 60\n":                   "evaluation.budget_plan",
+		"evaluation:\n  budget_plan:\n    band: -1\n":                   "evaluation.budget_plan.band",
+	} {
+		if _, err := load(body); err == nil || !strings.Contains(err.Error(), key) {
+			t.Errorf("%q: err = %v, want %s", body, err, key)
+		}
 	}
 }
