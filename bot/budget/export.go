@@ -15,8 +15,8 @@ import (
 // the capaian the evaluation gives a unit head.
 func (f *Feature) Exports() []export.Kind {
 	return []export.Kind{{Name: "budget", Label: "ang.export_label",
-		About: "units' budgets by month: pagu, realisasi, cumulative absorption against the planned band, capaian",
-		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) { return f.BudgetSheets(ctx, p, "") },
+		About:   "units' budgets by month: pagu, realisasi, cumulative absorption against the planned band, capaian",
+		Build:   func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) { return f.BudgetSheets(ctx, p, "") },
 		ForUnit: f.BudgetSheets}}
 }
 
