@@ -1,6 +1,7 @@
 package evaluation
 
 import (
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
@@ -20,6 +21,10 @@ type Config struct {
 	// DeadlineDay is the day of the month after a period by which assessors
 	// should have evaluated it (default 5); shown to them, not enforced.
 	DeadlineDay int
+	// Period is what evaluations are run by: kinerja.Monthly (the default),
+	// Quarterly or Semester. /nilai and /predikatunit open the last one
+	// ended; the reminders follow it (jobs.Config.EvaluationPeriod).
+	Period kinerja.PeriodKind
 	// ObjectionReviewDays is how many calendar days after an objection is
 	// filed its reviewer has to decide it (default 14). The reviewer is
 	// reminded ObjectionReminderDays before; the admins are told once it
@@ -86,6 +91,9 @@ func (c Config) withDefaults() Config {
 		c.DeadlineDay = 5
 	}
 	c.Budget = c.Budget.WithDefaults()
+	if c.Period == "" {
+		c.Period = kinerja.Monthly
+	}
 	if c.Annual == "" {
 		c.Annual = AnnualFromPeriods
 	}

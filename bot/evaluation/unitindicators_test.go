@@ -168,3 +168,12 @@ func TestUnitHeadIndicatorsTogetherAndTheUnitPredicate(t *testing.T) {
 	mustSay(t, out, "Predikat unit Puskesmas Tanah Garam", "Sumber: anggaran unit s.d. Oktober 2026",
 		"median 20 layanan", "IKM unit dari survei masyarakat")
 }
+
+func TestNilaiOpensTheLastQuarterWhenEvaluationsAreQuarterly(t *testing.T) {
+	h := newEvalHarness(t)
+	h.f.cfg.Period = kinerja.Quarterly
+	// 10 November 2026: the last quarter ended is the third.
+	mustSay(t, h.text(etHead, "/nilai"), "Triwulan III 2026")
+	h.f.cfg.Period = kinerja.Monthly
+	mustSay(t, h.text(etHead, "/nilai"), "Oktober 2026")
+}

@@ -78,3 +78,7 @@ func (a *app) budgetConfig() budget.Config {
 	}
 	return budget.Config{FinanceNIPs: fin, Plan: a.budgetPlan()}
 }
+
+// evalPeriodKinds are the values of evaluation.period ("" is monthly).
+var evalPeriodKinds = map[string]kinerja.PeriodKind{"": kinerja.Monthly, "monthly": kinerja.Monthly,
+	"quarterly": kinerja.Quarterly, "semester": kinerja.Semester}

@@ -86,3 +86,30 @@ func TestBudgetSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestEvaluationPeriodSetting(t *testing.T) {
+	path := t.TempDir() + "/k.yaml"
+	for body, want := range map[string]kinerja.PeriodKind{"": kinerja.Monthly,
+		"evaluation:\n  period: quarterly\n": kinerja.Quarterly, "evaluation:\n  period: semester\n": kinerja.Semester} {
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		c, err := LoadConfig(path, env(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := &app{cfg: c}
+		if got := a.evaluationConfig().Period; got != want {
+			t.Errorf("%q: evaluation period %s, want %s", body, got, want)
+		}
+		if got := a.jobsConfig().EvaluationPeriod; got != want {
+			t.Errorf("%q: jobs period %s, want %s", body, got, want)
+		}
+	}
+	if err := os.WriteFile(path, []byte("evaluation:\n  period: weekly\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadConfig(path, env(nil)); err == nil || !strings.Contains(err.Error(), "evaluation.period") {
+		t.Fatalf("weekly: %v", err)
+	}
+}
