@@ -23,12 +23,14 @@ func (f *Feature) Achievement(ctx context.Context, r AchievementStore, nip strin
 }
 
 // cmdCapaian shows the sender's realisation against target for each
-// indicator of the open month (or the month given as YYYY-MM).
+// indicator of the open month, or of the period given: a month YYYY-MM, a
+// quarter YYYY-Qn, a semester or a year (with the leave taken out of a
+// quarter's or a year's target, when so configured).
 func (f *Feature) cmdCapaian(r *bot.Request) error {
 	month := kinerja.MonthOf(r.Now, r.Loc())
 	if arg := strings.TrimSpace(r.Text); arg != "" {
 		p, err := kinerja.ParsePeriod(arg)
-		if err != nil || p.Kind != kinerja.Monthly {
+		if err != nil {
 			r.Reply(r.T("rpt.capaian_bad_month", arg))
 			return nil
 		}
@@ -39,11 +41,11 @@ func (f *Feature) cmdCapaian(r *bot.Request) error {
 		return err
 	}
 	if len(results) == 0 {
-		r.Reply(r.T("rpt.no_targets", bot.MonthLabel(r.Lang, month)))
+		r.Reply(r.T("rpt.no_targets", bot.PeriodLabel(r.Lang, month)))
 		return nil
 	}
 	var sb strings.Builder
-	sb.WriteString(r.T("rpt.capaian_head", bot.MonthLabel(r.Lang, month), r.Staff.Name))
+	sb.WriteString(r.T("rpt.capaian_head", bot.PeriodLabel(r.Lang, month), r.Staff.Name))
 	for i, res := range results {
 		t := res.Target
 		dir := r.T("rpt.dir_" + string(t.Direction))
