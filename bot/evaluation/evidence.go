@@ -51,6 +51,9 @@ type evidence struct {
 func (f *Feature) gatherEvidence(ctx context.Context, tx evidenceStore, st *kinerja.Staff, p kinerja.Period) (*evidence, error) {
 	if p.Kind == kinerja.Yearly && f.cfg.Annual == AnnualFromPeriods {
 		if ev, ok, err := f.annualEvidence(ctx, tx, st.NIP, p); err != nil || ok {
+			if err == nil {
+				err = f.annualUnitPredicate(ctx, tx, st, p, ev)
+			}
 			return ev, err
 		}
 	}

@@ -183,6 +183,19 @@ func (f *Feature) unitPredicateDecides(ctx context.Context, tx evidenceStore, un
 	return true, nil
 }
 
+// annualUnitPredicate lets the unit's own predicate for the year decide
+// a head's annual proposal built on the periods (the periods stay shown).
+func (f *Feature) annualUnitPredicate(ctx context.Context, tx evidenceStore, st *kinerja.Staff, p kinerja.Period, ev *evidence) error {
+	unit, err := tx.Unit(ctx, st.UnitCode)
+	if kinerja.ErrorCode(err) == kinerja.ENotFound || err == nil && unit.HeadNIP != st.NIP {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	_, err = f.unitPredicateDecides(ctx, tx, unit, p, ev)
+	return err
+}
+
 // unitWeights makes the unit's indicators count equally unless every one
 // of them has a weight from the head's targets: an indicator added by
 // itself has none, and weight 0 beside weighted ones would count for

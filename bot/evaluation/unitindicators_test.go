@@ -3,8 +3,10 @@ package evaluation
 import (
 	"context"
 	"testing"
+	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
@@ -176,4 +178,40 @@ func TestNilaiOpensTheLastQuarterWhenEvaluationsAreQuarterly(t *testing.T) {
 	mustSay(t, h.text(etHead, "/nilai"), "Triwulan III 2026")
 	h.f.cfg.Period = kinerja.Monthly
 	mustSay(t, h.text(etHead, "/nilai"), "Oktober 2026")
+}
+
+// TestAnnualHeadProposalFromTheUnitsYearlyPredicate: a head's annual
+// evaluation built on the decided quarters is decided by the unit's own
+// predicate for the year when set; the quarters stay shown.
+func TestAnnualHeadProposalFromTheUnitsYearlyPredicate(t *testing.T) {
+	h := newEvalHarness(t)
+	ctx := context.Background()
+	decided := time.Date(2026, 12, 20, 9, 0, 0, 0, bottest.WIB)
+	for q := 1; q <= 4; q++ {
+		e := &kinerja.Evaluation{NIP: nipHead, Period: "2026-Q" + string(rune('0'+q)), AssessorNIP: nipKadis, UnitCode: "PKM-TGR",
+			HasilBasis: kinerja.BasisUnit, CapaianPct: 100, ProposedHasil: kinerja.RatingMeets, DecidedHasil: kinerja.RatingMeets,
+			ProposedPerilaku: kinerja.RatingMeets, DecidedPerilaku: kinerja.RatingMeets, Predikat: kinerja.PredikatBaik,
+			Status: kinerja.EvalFinal, CreatedAt: decided, UpdatedAt: decided, DecidedAt: decided, NotifiedAt: decided}
+		if err := h.DB.PutEvaluation(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.Now = time.Date(2027, 1, 10, 9, 0, 0, 0, bottest.WIB)
+	card := h.press(etKadis, 1, "nil:s:"+nipHead+":2026")
+	mustSay(t, card, "2026-Q4: hasil kerja <b>Sesuai Ekspektasi</b>", "Usulan hasil kerja: <b>Sesuai Ekspektasi</b>")
+	if err := h.DB.PutUnitPredicate(ctx, &kinerja.UnitPredicate{UnitCode: "PKM-TGR", Period: "2026",
+		Predikat: kinerja.OrgButuhPerbaikan, SetBy: nipAdmin, SetAt: h.Now}); err != nil {
+		t.Fatal(err)
+	}
+	card = h.press(etKadis, 1, "nil:s:"+nipHead+":2026")
+	mustSay(t, card, "2026-Q1: hasil kerja", "Predikat unit Puskesmas Tanah Garam untuk Tahun 2026: <b>Butuh Perbaikan</b>",
+		"Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
+	if e, _ := h.DB.Evaluation(ctx, nipHead, "2026"); e.HasilBasis != kinerja.BasisUnitPredicate || e.ProposedHasil != kinerja.RatingBelow {
+		t.Fatalf("annual %+v", e)
+	}
+	// Budi is not a head: the unit's predicate does not decide for him.
+	if ev, err := h.f.gatherEvidence(ctx, h.DB, &kinerja.Staff{NIP: nipBudi, UnitCode: "PKM-TGR"}, kinerja.Period{Kind: kinerja.Yearly, Year: 2026}); err != nil ||
+		ev.basis == kinerja.BasisUnitPredicate {
+		t.Fatalf("Budi's annual evidence: %+v %v", ev, err)
+	}
 }

@@ -48,6 +48,9 @@ func unitIndicatorLine(lang kinerja.Lang, in kinerja.IndicatorResult) (string, b
 // predicate that decided: the numbers still explain, they do not decide.
 func unitPredicateCapaian(lang kinerja.Lang, e *kinerja.Evaluation) string {
 	for _, in := range e.Indicators {
+		if in.Source == sourcePeriod {
+			return "\n" + bot.T(lang, "eval.capaian_periods", percent(lang, e.CapaianPct))
+		}
 		if in.Source == sourceIKM || in.Source == sourceBudget || in.Source == sourceSpeedMeasured || in.Source == sourceSpeedReported {
 			return "\n" + bot.T(lang, "eval.capaian_unit_shown", percent(lang, e.CapaianPct))
 		}
