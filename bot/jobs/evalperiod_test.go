@@ -3,6 +3,7 @@ package jobs
 import (
 	"strings"
 	"testing"
+	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
@@ -32,5 +33,28 @@ func TestRemindEvaluationQuarterly(t *testing.T) {
 	}
 	if res := h.run(RemindEvaluation, at(2026, 10, 6, 9, 0)); res.Queued || !strings.Contains(res.Skipped, "after the evaluation deadline") {
 		t.Fatalf("6 October: %+v", res)
+	}
+}
+
+func TestEvaluatedPeriodOfTheMonthlySummary(t *testing.T) {
+	h := newJobsHarness(t)
+	tests := []struct {
+		kind kinerja.PeriodKind
+		at   string
+		want string
+	}{
+		{kinerja.Monthly, "2026-12-01", "2026-10"}, // November is still being evaluated
+		{kinerja.Monthly, "2026-12-06", "2026-11"},
+		{kinerja.Quarterly, "2026-10-01", "2026-Q2"}, // Q3 is still being evaluated
+		{kinerja.Quarterly, "2026-10-06", "2026-Q3"},
+		{kinerja.Quarterly, "2026-12-01", "2026-Q3"},
+		{kinerja.Quarterly, "2027-01-02", "2026-Q3"},
+	}
+	for _, tt := range tests {
+		h.jobs.cfg.EvaluationPeriod = tt.kind
+		day, _ := time.ParseInLocation(time.DateOnly, tt.at, bottest.WIB)
+		if got := h.jobs.evaluatedMonth(day.Add(8 * time.Hour)).String(); got != tt.want {
+			t.Errorf("%s at %s: %s, want %s", tt.kind, tt.at, got, tt.want)
+		}
 	}
 }
