@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -87,13 +88,16 @@ var (
 )
 
 // ParseRupiah reads an amount of rupiah (see rupiahGrouped); ok is false
-// for anything else, including a negative amount or mixed separators.
+// for anything else, including a negative amount, mixed separators or
+// more than maxRupiah.
 func ParseRupiah(s string) (float64, bool) {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(s), "Rp"), "."))
+	s = strings.TrimSpace(s)
+	if rest, ok := strings.CutPrefix(s, "Rp"); ok {
+		s = strings.TrimPrefix(rest, ".") // "Rp. 2.500"
+	}
 	s = strings.ReplaceAll(s, " ", "")
 	if rupiahPlain.MatchString(s) {
-		v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
-		return v, err == nil
+		return rupiahValue(strings.Replace(s, ",", ".", 1))
 	}
 	if !rupiahGrouped.MatchString(s) {
 		return 0, false
@@ -114,19 +118,28 @@ func ParseRupiah(s string) (float64, bool) {
 	if frac != "" {
 		num += "." + frac
 	}
+	return rupiahValue(num)
+}
+
+// maxRupiah bounds an amount: a thousand trillion rupiah is far above any
+// regional budget, and a longer number is a typing slip.
+const maxRupiah = 1e15
+
+// rupiahValue reads a plain decimal amount within maxRupiah.
+func rupiahValue(num string) (float64, bool) {
 	v, err := strconv.ParseFloat(num, 64)
-	return v, err == nil
+	return v, err == nil && v <= maxRupiah
 }
 
 // FormatRupiah writes an amount the Indonesian way, "Rp 1.250.000.000"
 // (two decimals only when there are cents: "Rp 1.250,50").
 func FormatRupiah(v float64) string {
-	whole := int64(v)
-	cents := int64((v-float64(whole))*100 + 0.5)
+	whole := math.Floor(v)
+	cents := int64((v-whole)*100 + 0.5)
 	if cents == 100 {
 		whole, cents = whole+1, 0
 	}
-	digits := strconv.FormatInt(whole, 10)
+	digits := strconv.FormatFloat(whole, 'f', 0, 64)
 	var sb strings.Builder
 	for i, d := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
