@@ -30,13 +30,17 @@ func TestBudgetImportListsBadRowsAndWritesNothing(t *testing.T) {
 		t.Fatalf("written despite problems: %v", got)
 	}
 	db.Close()
-	code, stdout, _ := run(t, path, "budget", "import", bad, "--skip-invalid")
+	code, stdout, stderr := run(t, path, "budget", "import", bad, "--skip-invalid")
 	if code != exitOK || !strings.Contains(stdout, "Anggaran: 1 bulan baru, 0 diubah, 0 tetap. Baris dilewati: 2.") {
 		t.Fatalf("--skip-invalid: %d %q", code, stdout)
 	}
 	if code, stdout, _ := run(t, path, "budget", "import", "../../configs/budget.example.csv"); code != exitOK ||
 		!strings.Contains(stdout, "2 bulan baru, 0 diubah, 1 tetap") {
 		t.Fatalf("example: %d %q", code, stdout)
+	}
+	code, stdout, stderr = run(t, path, "export", "--what", "budget", "--period", "2026-03")
+	if code != exitOK || !strings.Contains(stdout, "PKM-TGR,Puskesmas Tanah Garam,2026-03,1200000000,94500000,240000000,20.00,20.00,15.00,25.00,100.00,import") {
+		t.Fatalf("export --what budget: %d %s %s", code, stdout, stderr)
 	}
 	if code, _, stderr := run(t, path, "budget", "import", "--help"); code != exitOK || !strings.Contains(stderr, "Pagu") {
 		t.Fatalf("--help: %d %q", code, stderr)
