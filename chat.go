@@ -79,6 +79,7 @@ type Tx interface {
 	ObjectionStore
 	ActingStore
 	FollowUpStore
+	BudgetStore
 }
 
 // Store is the database. Its own methods run each in their own transaction;

@@ -37,6 +37,10 @@ const (
 	// periodic evaluations of the year: their work-result ratings, with
 	// their reasons carried forward.
 	BasisPeriods HasilBasis = "periods"
+	// BasisUnitPredicate is a unit head whose unit has its own predicate
+	// for the period (/predikatunit): it gives the head's proposed work
+	// result (SE MenPANRB 3/2023); the unit's numbers are shown beside it.
+	BasisUnitPredicate HasilBasis = "unit_predicate"
 	// BasisNone means no indicator had data: there is no proposal, and any
 	// rating the assessor chooses needs a reason.
 	BasisNone HasilBasis = "none"

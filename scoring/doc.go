@@ -12,7 +12,13 @@
 //     WeightedCapaian averages a plan's indicators. See Capaian.
 //   - Proposed rating of work results, local policy: capaian ≥ 110% Di Atas,
 //     ≥ 90% Sesuai, else Di Bawah (Thresholds). A unit head's rating is the
-//     unit's own achievement, SE MenPANRB 3/2023 (UnitHeadHasil).
+//     unit's own achievement, SE MenPANRB 3/2023 (UnitHeadHasil); when the
+//     unit has its own predicate, Istimewa is Di Atas, Baik Sesuai, the
+//     rest Di Bawah (OrgHasil).
+//   - Budget efficiency of a unit, local policy: absorption to date (the
+//     year's realisasi over the latest pagu) against the planned curve,
+//     pro-rated by month, within a band, by the range formula (BudgetPlan,
+//     Absorption).
 //   - Proposed rating of work behaviour, local policy: the median of the seven
 //     BerAKHLAK ratings, SE MenPANRB 20/2021 (MedianRating, BehaviourPolicy).
 //   - Predikat kinerja from the two ratings, the matrix of PermenPANRB 6/2022
@@ -46,6 +52,8 @@
 //	err.behaviour_rating     core value
 //	err.behaviour_missing    core value
 //	err.predikat_rating      hasil, perilaku
+//	err.budget_curve         the four quarters of the plan
+//	err.budget_band          band
 //
 // Distribution breaches carry keys too (Breach.Key, Breach.Args: percent,
 // count, total, allowed, share): dist.max_sangat_baik, dist.max_baik,

@@ -196,12 +196,17 @@ func (f *Feature) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
 		sb.WriteString("\n" + bot.T(lang, "eval.unit_fallback"))
 	case kinerja.BasisPeriods:
 		sb.WriteString("\n" + bot.T(lang, "eval.capaian_periods", percent(lang, e.CapaianPct)))
+	case kinerja.BasisUnitPredicate:
+		sb.WriteString(unitPredicateCapaian(lang, e))
 	}
 	return sb.String()
 }
 
 // indicatorLine writes one indicator: realisation against target, capaian.
 func indicatorLine(lang kinerja.Lang, in kinerja.IndicatorResult) string {
+	if line, ok := unitIndicatorLine(lang, in); ok {
+		return line
+	}
 	switch in.Source {
 	case sourcePeriod:
 		return periodLine(lang, in)
@@ -244,6 +249,9 @@ func basisLine(lang kinerja.Lang, in kinerja.IndicatorResult) string {
 func (f *Feature) proposalText(lang kinerja.Lang, e *kinerja.Evaluation) string {
 	if !e.ProposedHasil.Valid() {
 		return bot.T(lang, "eval.no_proposal")
+	}
+	if e.HasilBasis == kinerja.BasisUnitPredicate {
+		return bot.T(lang, "eval.hasil_proposal_unitpred", ratingLabel(lang, e.ProposedHasil))
 	}
 	th := f.cfg.Thresholds
 	return bot.T(lang, "eval.hasil_proposal", ratingLabel(lang, e.ProposedHasil),

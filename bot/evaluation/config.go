@@ -1,6 +1,7 @@
 package evaluation
 
 import (
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/report"
 	"github.com/bkpsdm-solok/kinerjabot/scoring"
 )
@@ -20,6 +21,10 @@ type Config struct {
 	// DeadlineDay is the day of the month after a period by which assessors
 	// should have evaluated it (default 5); shown to them, not enforced.
 	DeadlineDay int
+	// Period is what evaluations are run by: kinerja.Monthly (the default),
+	// Quarterly or Semester. /nilai and /predikatunit open the last one
+	// ended; the reminders follow it (jobs.Config.EvaluationPeriod).
+	Period kinerja.PeriodKind
 	// ObjectionReviewDays is how many calendar days after an objection is
 	// filed its reviewer has to decide it (default 14). The reviewer is
 	// reminded ObjectionReminderDays before; the admins are told once it
@@ -45,6 +50,14 @@ type Config struct {
 	// Survey gives the citizen survey's results (bot/survey's Feature, as
 	// configured); nil takes the survey with its default configuration.
 	Survey SurveyResults
+
+	// Budget is a unit's planned budget absorption and the band around it
+	// (default 20/45/70/95% at the quarters' ends, ± 5 points).
+	Budget scoring.BudgetPlan
+	// Speed gives a unit's measured speed of service (bot/survey's
+	// Feature); nil: nothing is measured, and a head's KECEPATAN indicator
+	// is taken from their reports.
+	Speed ServiceSpeedSource
 }
 
 // What the annual proposal builds on (Config.Annual).
@@ -77,6 +90,10 @@ func (c Config) withDefaults() Config {
 	if c.DeadlineDay <= 0 || c.DeadlineDay > 28 {
 		c.DeadlineDay = 5
 	}
+	c.Budget = c.Budget.WithDefaults()
+	if c.Period == "" {
+		c.Period = kinerja.Monthly
+	}
 	if c.Annual == "" {
 		c.Annual = AnnualFromPeriods
 	}
@@ -87,6 +104,9 @@ func (c Config) withDefaults() Config {
 func (c Config) Validate() error {
 	c = c.withDefaults()
 	if err := c.Thresholds.Validate(); err != nil {
+		return err
+	}
+	if err := c.Budget.Validate(); err != nil {
 		return err
 	}
 	return c.Behaviour.Validate()

@@ -32,7 +32,8 @@ const (
 
 // counted reports whether an indicator counts in the weighted capaian.
 func counted(in kinerja.IndicatorResult) bool {
-	return in.Source != sourceIKMMissing && in.Source != sourceNoResult && in.Source != sourceIKMProvisional
+	return in.Source != sourceIKMMissing && in.Source != sourceNoResult && in.Source != sourceIKMProvisional &&
+		in.Source != sourceBudgetMissing && in.Source != sourceUnitPredicate
 }
 
 // evidence is what the proposals of one evaluation are computed from.
@@ -50,6 +51,9 @@ type evidence struct {
 func (f *Feature) gatherEvidence(ctx context.Context, tx evidenceStore, st *kinerja.Staff, p kinerja.Period) (*evidence, error) {
 	if p.Kind == kinerja.Yearly && f.cfg.Annual == AnnualFromPeriods {
 		if ev, ok, err := f.annualEvidence(ctx, tx, st.NIP, p); err != nil || ok {
+			if err == nil {
+				err = f.annualUnitPredicate(ctx, tx, st, p, ev)
+			}
 			return ev, err
 		}
 	}
@@ -94,13 +98,25 @@ func (f *Feature) gatherEvidence(ctx context.Context, tx evidenceStore, st *kine
 			unitScores = append(unitScores, scoring.IndicatorScore{Capaian: in.Capaian, Weight: in.Weight})
 			ev.unitIKM = &ui
 		}
+		more, err := f.unitIndicators(ctx, tx, unit, p, ev)
+		if err != nil {
+			return nil, err
+		}
+		unitScores = append(unitScores, more...)
 	}
 	if len(unitScores) > 0 {
-		c, err := scoring.WeightedCapaian(unitScores)
+		c, err := scoring.WeightedCapaian(unitWeights(unitScores))
 		if err != nil {
 			return nil, err
 		}
 		ev.basis, ev.capaian = kinerja.BasisUnit, c
+	}
+	if head {
+		if ok, err := f.unitPredicateDecides(ctx, tx, unit, p, ev); err != nil || ok {
+			return ev, err
+		}
+	}
+	if len(unitScores) > 0 {
 		return ev, nil
 	}
 	var own []scoring.IndicatorScore
@@ -144,7 +160,7 @@ func (f *Feature) applyEvidence(e *kinerja.Evaluation, ev *evidence) {
 	e.ApprovedReports, e.Indicators = ev.approved, ev.indicators
 	e.HasilBasis, e.CapaianPct = ev.basis, ev.capaian
 	e.ProposedHasil = f.proposedHasil(ev.basis, ev.capaian)
-	if ev.basis == kinerja.BasisPeriods {
+	if ev.basis == kinerja.BasisPeriods || ev.basis == kinerja.BasisUnitPredicate {
 		e.ProposedHasil = ev.proposed
 	}
 }

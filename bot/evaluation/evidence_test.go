@@ -100,7 +100,7 @@ func TestNilaiUnitHeadIsRatedOnTheUnitsAchievement(t *testing.T) {
 	t.Run("no survey yet: own indicators, said so", func(t *testing.T) {
 		card := h.press(etKadis, 1, "nil:s:"+evKey(nipHead))
 		mustSay(t, card, "Indeks Kepuasan Masyarakat: target 85 — belum ada data survei unit",
-			"Capaian tertimbang: <b>50,00%</b>", "data capaian unit (IKM) periode ini belum ada", "Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
+			"Capaian tertimbang: <b>50,00%</b>", "data capaian unit (IKM, anggaran, kecepatan pelayanan) periode ini belum ada", "Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
 		if b := h.evaluation(nipHead).HasilBasis; b != kinerja.BasisUnitFallback {
 			t.Fatalf("basis %q", b)
 		}

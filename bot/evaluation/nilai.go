@@ -86,14 +86,16 @@ func (f *Feature) pressOverview(r *bot.Request) error {
 	return f.showOverview(r, p, r.ReplyEdit)
 }
 
-// defaultPeriod is the period an evaluation is usually for: the month that
-// has just ended.
-func defaultPeriod(r *bot.Request) kinerja.Period { return kinerja.MonthOf(r.Now, r.Loc()).Prev() }
+// defaultPeriod is the period an evaluation is usually for: the last one
+// of the configured kind (a month by default, or a quarter) that has ended.
+func (f *Feature) defaultPeriod(r *bot.Request) kinerja.Period {
+	return kinerja.LastEnded(f.cfg.Period, r.Now, r.Loc())
+}
 
 // cmdNilai opens the overview of a period: the one just ended, or the one
 // typed after the command.
 func (f *Feature) cmdNilai(r *bot.Request) error {
-	p := defaultPeriod(r)
+	p := f.defaultPeriod(r)
 	if r.Text != "" {
 		var err error
 		if p, err = parseEvalPeriod(r.Text); err != nil {

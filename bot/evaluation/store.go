@@ -28,6 +28,7 @@ type evidenceStore interface {
 	Leaves(ctx context.Context, nip, fromDay string) ([]*kinerja.Leave, error)
 	UnitPredicate(ctx context.Context, unitCode, period string) (*kinerja.UnitPredicate, error)
 	ListEvaluations(ctx context.Context, f kinerja.EvaluationFilter) ([]*kinerja.Evaluation, error)
+	Budgets(ctx context.Context, f kinerja.BudgetFilter) ([]*kinerja.Budget, error)
 }
 
 // resultStore reads confirmed evaluations and who they are about, for the

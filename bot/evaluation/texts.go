@@ -102,8 +102,8 @@ func init() {
 		"eval.capaian":      {"Capaian tertimbang: <b>%s%%</b>", "Weighted achievement: <b>%s%%</b>"},
 		"eval.capaian_unit": {"Capaian unit (kepala unit, SE MenPANRB 3/2023): <b>%s%%</b>", "Unit achievement (unit head, SE MenPANRB 3/2023): <b>%s%%</b>"},
 		"eval.unit_fallback": {
-			"ℹ️ Untuk kepala unit, hasil kerja diambil dari capaian unit, tetapi data capaian unit (IKM) periode ini belum ada. Usulan memakai indikator pribadi.",
-			"ℹ️ A unit head's work result is the unit's achievement, but there is no unit achievement data (IKM) for this period. The proposal uses their own indicators.",
+			"ℹ️ Untuk kepala unit, hasil kerja diambil dari capaian unit, tetapi data capaian unit (IKM, anggaran, kecepatan pelayanan) periode ini belum ada. Usulan memakai indikator pribadi.",
+			"ℹ️ A unit head's work result is the unit's achievement, but there is no unit achievement data (IKM, budget, speed of service) for this period. The proposal uses their own indicators.",
 		},
 		"eval.survey": {
 			"🗣 Survei masyarakat tentang pegawai ini: IKM <b>%s</b> (mutu %s, %s) dari %d responden",

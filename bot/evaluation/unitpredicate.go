@@ -27,7 +27,7 @@ func (f *Feature) registerUnitPredicate(b *bot.Bot) {
 // cmdUnitPredicate takes "[UNIT] [PERIOD]" in any order. Without a unit it
 // shows the units as buttons; the period defaults to the one just ended.
 func (f *Feature) cmdUnitPredicate(r *bot.Request) error {
-	p, code := defaultPeriod(r), ""
+	p, code := f.defaultPeriod(r), ""
 	for _, f := range strings.Fields(r.Text) {
 		if q, err := kinerja.ParsePeriod(f); err == nil {
 			p = q

@@ -36,6 +36,10 @@ type Config struct {
 	// EvaluationDeadline is the day of the month by which assessors must
 	// have evaluated the previous month (evaluation.deadline_day); 0 takes 5.
 	EvaluationDeadline int
+	// EvaluationPeriod is what evaluations are run by: kinerja.Monthly
+	// (the default), Quarterly or Semester. The reminders run in the month
+	// after a period ends, to its deadline day.
+	EvaluationPeriod kinerja.PeriodKind
 	// ReportingDays is N of "no report in the last N working days" (5).
 	ReportingDays int
 	// UnitGroups maps unit codes to group chat ids, overriding the roster's.
@@ -63,6 +67,9 @@ func New(deps bot.Deps, cfg Config) *Service {
 	if cfg.EvaluationDeadline <= 0 || cfg.EvaluationDeadline > 28 {
 		cfg.EvaluationDeadline = 5
 	}
+	if cfg.EvaluationPeriod == "" {
+		cfg.EvaluationPeriod = kinerja.Monthly
+	}
 	if cfg.ReportingDays <= 0 {
 		cfg.ReportingDays = 5
 	}
@@ -86,7 +93,7 @@ var defs = []struct {
 	def  jobDef
 }{
 	{RemindApprovals, jobDef{"0 8 * * 1-5", "each assessor with pending reports gets one digest", "the local day", daySlot, (*Service).remindApprovals}},
-	{RemindEvaluation, jobDef{"0 9 * * *", "assessors with unfinished evaluations of the previous month, from the 1st to the deadline", "the local day", daySlot, (*Service).remindEvaluation}},
+	{RemindEvaluation, jobDef{"0 9 * * *", "assessors with unfinished evaluations of the period just ended (month, or quarter when so configured), from the 1st to the deadline", "the local day", daySlot, (*Service).remindEvaluation}},
 	{RemindReporting, jobDef{"0 14 * * 5", "staff with no report in the last N working days", "the local day", daySlot, (*Service).remindReporting}},
 	{SummaryWeekly, jobDef{"30 7 * * 1", "reports and survey of the previous week to each unit's group", "the ISO week summarised", weekSlot, (*Service).summaryWeekly}},
 	{SummaryMonthly, jobDef{"0 8 1 * *", "IKM and mutu of the previous month with a chart, and predikat counts of the latest month evaluated, to unit groups and the public channel", "the month summarised", monthSlot, (*Service).summaryMonthly}},

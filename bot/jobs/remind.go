@@ -59,9 +59,11 @@ func (s *Service) age(lang kinerja.Lang, since, now time.Time) string {
 	}
 }
 
-// remindEvaluation reminds assessors whose evaluations of the previous
-// month are unfinished, on each working day from the 1st to the deadline.
-// On the last working day up to the deadline the admins get the list.
+// remindEvaluation reminds assessors whose evaluations of the period just
+// ended (the previous month, or the previous quarter in the month after
+// it when evaluations are quarterly) are unfinished, on each working day
+// from the 1st to the deadline. On the last working day up to the
+// deadline the admins get the list.
 func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 	loc, at := s.loc(), r.at
 	deadline := kinerja.Date(at.Year(), at.Month(), s.cfg.EvaluationDeadline, loc)
@@ -76,7 +78,10 @@ func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) 
 	if src == nil {
 		return r.skip("no data source yet: evaluations are not in this build")
 	}
-	period := kinerja.MonthOf(at, loc).Prev()
+	period, ok := kinerja.JustEnded(s.cfg.EvaluationPeriod, at, loc)
+	if !ok {
+		return r.skip("no %s ended at the start of %s: no evaluations are due", s.cfg.EvaluationPeriod, kinerja.MonthOf(at, loc))
+	}
 	list, err := src.Unfinished(r.ctx, r.tx, period)
 	if err != nil {
 		return nil, err
@@ -107,7 +112,7 @@ func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) 
 		if reason != "" {
 			continue
 		}
-		text := bot.T(lang, "jobs.evaluation", bot.MonthLabel(lang, period), u.Count, longDate(lang, deadline))
+		text := bot.T(lang, "jobs.evaluation", bot.PeriodLabel(lang, period), u.Count, longDate(lang, deadline))
 		if lastDay {
 			text += "\n\n" + bot.T(lang, "jobs.evaluation_last_day")
 		}
@@ -123,7 +128,7 @@ func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) 
 	for i, a := range admins {
 		lang := langs[i]
 		var sb strings.Builder
-		sb.WriteString(bot.T(lang, "jobs.evaluation_admin", bot.MonthLabel(lang, period), longDate(lang, deadline), len(lines)))
+		sb.WriteString(bot.T(lang, "jobs.evaluation_admin", bot.PeriodLabel(lang, period), longDate(lang, deadline), len(lines)))
 		for _, l := range lines {
 			sb.WriteString("\n• " + bot.T(lang, "jobs.evaluation_admin_line", l.who, l.count))
 			if l.reason != "" {

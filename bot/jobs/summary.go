@@ -244,7 +244,7 @@ func (s *Service) monthlyText(lang kinerja.Lang, p, evalPeriod kinerja.Period, u
 		}
 	}
 	if pred != nil {
-		sb.WriteString("\n\n" + bot.T(lang, "jobs.monthly_predikat", bot.MonthLabel(lang, evalPeriod)))
+		sb.WriteString("\n\n" + bot.T(lang, "jobs.monthly_predikat", bot.PeriodLabel(lang, evalPeriod)))
 		total := map[kinerja.Predikat]int{}
 		for _, u := range units {
 			for k, n := range pred[u.Code] {
@@ -259,12 +259,13 @@ func (s *Service) monthlyText(lang kinerja.Lang, p, evalPeriod kinerja.Period, u
 	return sb.String()
 }
 
-// evaluatedMonth is the latest month whose evaluations are due by the
-// instant at: on the 1st (the default schedule) the previous month is still
-// being evaluated until the deadline, so the month before it.
+// evaluatedMonth is the latest evaluation period (a month, or a quarter
+// when evaluations are quarterly) whose evaluations are due by the instant
+// at: on the 1st (the default schedule) the period just ended is still
+// being evaluated until the deadline, so the one before it.
 func (s *Service) evaluatedMonth(at time.Time) kinerja.Period {
-	p := kinerja.MonthOf(at, s.loc()).Prev()
-	if at.In(s.loc()).Day() <= s.cfg.EvaluationDeadline {
+	p := kinerja.LastEnded(s.cfg.EvaluationPeriod, at, s.loc())
+	if _, due := kinerja.JustEnded(s.cfg.EvaluationPeriod, at, s.loc()); due && at.In(s.loc()).Day() <= s.cfg.EvaluationDeadline {
 		p = p.Prev()
 	}
 	return p

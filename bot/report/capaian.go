@@ -23,10 +23,12 @@ func (f *Feature) Achievement(ctx context.Context, r AchievementStore, nip strin
 }
 
 // cmdCapaian shows the sender's realisation against target for each
-// indicator of the open month (or the month given as YYYY-MM).
+// indicator of the open month, or of the period given: a month YYYY-MM, a
+// quarter YYYY-Qn, a semester or a year (with the leave taken out of a
+// quarter's or a year's target, when so configured).
 //
 // An assessor (or the one acting for them, or an admin) may give a
-// subordinate's NIP first: "/capaian NIP [YYYY-MM]" (transfer.go).
+// subordinate's NIP first: "/capaian NIP [period]" (transfer.go).
 func (f *Feature) cmdCapaian(r *bot.Request) error {
 	month := kinerja.MonthOf(r.Now, r.Loc())
 	args := strings.Fields(r.Text)
@@ -41,7 +43,7 @@ func (f *Feature) cmdCapaian(r *bot.Request) error {
 	if len(args) > 0 {
 		arg := strings.Join(args, " ")
 		p, err := kinerja.ParsePeriod(arg)
-		if err != nil || p.Kind != kinerja.Monthly {
+		if err != nil {
 			r.Reply(r.T("rpt.capaian_bad_month", arg))
 			return nil
 		}
@@ -53,14 +55,14 @@ func (f *Feature) cmdCapaian(r *bot.Request) error {
 	}
 	if len(results) == 0 {
 		if who.NIP != r.Staff.NIP {
-			r.Reply(r.T("rpt.no_targets_other", who.Name, bot.MonthLabel(r.Lang, month)))
+			r.Reply(r.T("rpt.no_targets_other", who.Name, bot.PeriodLabel(r.Lang, month)))
 			return nil
 		}
-		r.Reply(r.T("rpt.no_targets", bot.MonthLabel(r.Lang, month)))
+		r.Reply(r.T("rpt.no_targets", bot.PeriodLabel(r.Lang, month)))
 		return nil
 	}
 	var sb strings.Builder
-	sb.WriteString(r.T("rpt.capaian_head", bot.MonthLabel(r.Lang, month), who.Name))
+	sb.WriteString(r.T("rpt.capaian_head", bot.PeriodLabel(r.Lang, month), who.Name))
 	for i, res := range results {
 		t := res.Target
 		dir := r.T("rpt.dir_" + string(t.Direction))

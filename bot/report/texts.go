@@ -341,8 +341,8 @@ func init() {
 		"rpt.btn_open_apv": {"Buka daftar persetujuan", "Open the approval list"},
 
 		"rpt.capaian_bad_month": {
-			"Bulan %q tidak dikenali. Tulis seperti <code>/capaian 2026-10</code>.",
-			"Month %q not recognised. Write it like <code>/capaian 2026-10</code>.",
+			"Periode %q tidak dikenali. Tulis seperti <code>/capaian 2026-10</code> (bulan), <code>/capaian 2026-Q3</code> (triwulan) atau <code>/capaian 2026</code> (tahun).",
+			"Period %q not recognised. Write it like <code>/capaian 2026-10</code> (a month), <code>/capaian 2026-Q3</code> (a quarter) or <code>/capaian 2026</code> (a year).",
 		},
 		"rpt.capaian_head":    {"📊 <b>Capaian %s</b> — %s", "📊 <b>Achievement, %s</b> — %s"},
 		"rpt.dir_naik":        {"makin tinggi makin baik", "higher is better"},

@@ -54,6 +54,9 @@ type UnitConfig struct {
 	// Services and OpeningHours belong to the survey (survey.go).
 	Services     []UnitService `yaml:"services"`
 	OpeningHours string        `yaml:"opening_hours"`
+	// FinanceNIP is the unit's finance officer, who reports its budget
+	// with /anggaran (budget.go).
+	FinanceNIP string `yaml:"finance_nip"`
 }
 
 // ConfigError is a bad configuration value: it names the key and what is
@@ -168,6 +171,9 @@ func (c *Config) check() error {
 		}
 		if err := u.checkSurvey(code); err != nil {
 			return err
+		}
+		if u.FinanceNIP != "" && !kinerja.ValidNIP(u.FinanceNIP) {
+			return &ConfigError{Key: "units." + code + ".finance_nip", Msg: fmt.Sprintf("%q is not a NIP (18 digits)", u.FinanceNIP)}
 		}
 	}
 	return c.JobsSettings.check(c.loc)

@@ -35,6 +35,10 @@ type EvaluationSettings struct {
 	// DeadlineDay is the day of the following month by which assessors
 	// should have evaluated a period (5); shown to them, not enforced.
 	DeadlineDay int `yaml:"deadline_day"`
+	// Period is what evaluations are run by: monthly (the default),
+	// quarterly or semester. /nilai opens the last one ended, and the
+	// evaluation reminders run in the month after it, up to deadline_day.
+	Period string `yaml:"period"`
 	// CapaianCap caps one indicator's capaian before weighting, in percent
 	// (0 = the default, 120; -1 = no cap), so that one over-achieved
 	// indicator cannot hide another.
@@ -48,6 +52,14 @@ type EvaluationSettings struct {
 	// (the decided periodic results, the default) or capaian (the year's
 	// capaian from approved reports).
 	AnnualBasis string `yaml:"annual_basis"`
+	// BudgetPlan is the planned cumulative absorption of a unit's budget
+	// at the end of Q1..Q4 (percent; default 20, 45, 70, 95), pro-rated by
+	// month within a quarter, and the band either side of it in points
+	// (default 5): a unit head's budget-efficiency indicator.
+	BudgetPlan struct {
+		Quarters []float64 `yaml:"quarters"`
+		Band     float64   `yaml:"band"`
+	} `yaml:"budget_plan"`
 	// TopReviewer evaluates the people with no NIP Atasan (tops) and
 	// reviews the objections of their subordinates: an admin on the roster
 	// (nip), or an assessor outside the bot named by name and position,
@@ -97,6 +109,12 @@ func (s EvaluationSettings) check() error {
 	if s.LeaveMinDays < 0 || s.LeaveMinDays > 60 {
 		return &ConfigError{Key: "evaluation.leave_min_days", Msg: "must be between 1 and 60 working days (0 = the default, 1)"}
 	}
+	if _, ok := evalPeriodKinds[s.Period]; !ok {
+		return &ConfigError{Key: "evaluation.period", Msg: fmt.Sprintf("%q is not allowed; use monthly, quarterly or semester", s.Period)}
+	}
+	if _, err := s.budgetPlan(); err != nil {
+		return err
+	}
 	switch s.AnnualBasis {
 	case "", evaluation.AnnualFromPeriods, evaluation.AnnualFromCapaian:
 	default:
@@ -118,6 +136,8 @@ func (a *app) evaluationConfig() evaluation.Config {
 		DeadlineDay:         s.DeadlineDay,
 		Targets:             a.targetPolicy(),
 		Annual:              s.AnnualBasis,
+		Budget:              a.budgetPlan(),
+		Period:              evalPeriodKinds[s.Period],
 		TopReviewer:         evaluation.TopReviewer{NIP: s.TopReviewer.NIP, Name: s.TopReviewer.Name, Position: s.TopReviewer.Position},
 	}
 }

@@ -7,6 +7,7 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/acting"
+	"github.com/bkpsdm-solok/kinerjabot/bot/budget"
 	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
 	"github.com/bkpsdm-solok/kinerjabot/bot/export"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
@@ -32,9 +33,10 @@ func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 	evaluations := evaluation.New(deps, evCfg) // period evaluations, objections, corrections
 	jobsCfg := a.jobsConfig()
 	jobsCfg.Sources = jobSources(featureSources(reports, surveys, evaluations))
-	// The exports' order is the /ekspor buttons': reports, IKM, evaluations, onboarding.
-	tours := tour.New(deps) // the guided tour after linking, /panduan, the onboarding export
-	reg, err := export.NewRegistry(reports, surveys, evaluations, tours)
+	// The exports' order is the /ekspor buttons': reports, IKM, evaluations, onboarding, budgets.
+	tours := tour.New(deps)                       // the guided tour after linking, /panduan, the onboarding export
+	budgets := budget.New(deps, a.budgetConfig()) // /anggaran by the finance officers, the budget export
+	reg, err := export.NewRegistry(reports, surveys, evaluations, tours, budgets)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -44,7 +46,7 @@ func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 		acting.New(deps),        // /plt: acting assessors (Plt/Plh) for admins
 		jobs.New(deps, jobsCfg), // reminders, summaries and their buttons
 		export.NewFeature(reg, deps),
-		surveys, evaluations,
+		surveys, evaluations, budgets,
 		practice.New(deps, a.practiceConfig(deps)), // /latihan: practice mode on a sandbox database (practice.go)
 	}
 	return fs, reg, nil

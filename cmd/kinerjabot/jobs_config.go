@@ -152,6 +152,7 @@ func (a *app) jobsConfig() jobs.Config {
 	return jobs.Config{
 		Calendar:           kinerja.NewCalendar(c.Location(), c.holidays),
 		EvaluationDeadline: c.Evaluation.DeadlineDay,
+		EvaluationPeriod:   evalPeriodKinds[c.Evaluation.Period],
 		ReportingDays:      c.Reminders.ReportingWorkingDays,
 		UnitGroups:         groups,
 		PublicChannel:      c.PublicChannelID,
