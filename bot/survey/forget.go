@@ -24,7 +24,7 @@ func (f *Feature) Jobs() []jobs.Job {
 	return []jobs.Job{{
 		Name: JobForget,
 		Spec: "@every 10m",
-		About: "destroys the survey's day keys and erases the duplicate keys of responses once their day is over, " +
+		About: "destroys the survey's day keys and erases the duplicate keys of responses and the pending service-start marks once their day is over, " +
 			"and empties the SQLite write-ahead log of finished surveys' sessions",
 		Run: func(ctx context.Context, at time.Time) (*jobs.Result, error) {
 			if _, err := f.Forget(ctx, at); err != nil {
@@ -49,7 +49,11 @@ func (f *Feature) Forget(ctx context.Context, at time.Time) (int64, error) {
 	var n int64
 	err := f.deps.Store.InTx(ctx, func(tx kinerja.Tx) error {
 		var err error
-		n, err = tx.ForgetSurveyDupKeys(ctx, today)
+		if n, err = tx.ForgetSurveyDupKeys(ctx, today); err != nil {
+			return err
+		}
+		// The pending "Mulai layanan" marks do not outlive their day.
+		_, err = tx.ForgetServiceStarts(ctx, today)
 		return err
 	})
 	if err != nil {
