@@ -297,3 +297,67 @@ func (f *Feature) ServiceTimesTable(ctx context.Context, p kinerja.Period) ([][]
 	}
 	return rows, nil
 }
+
+// noService stands for "no service" in the "qr:m" button.
+const noService = "-"
+
+// pressQRStart handles "qr:m:<unit>:<service|->": the "Mulai layanan"
+// card of the unit's (or service's) active survey link.
+func (f *Feature) pressQRStart(r *bot.Request) error {
+	u, err := r.Tx.Unit(r.Ctx, r.Args[0])
+	if kinerja.ErrorCode(err) == kinerja.ENotFound {
+		return r.Stale()
+	} else if err != nil {
+		return err
+	}
+	t, name, serviceText := LinkTarget{Unit: u.Code}, "mulai-"+u.Code, ""
+	if code := r.Args[1]; code != noService {
+		svc, err := f.Service(r.Ctx, r.Tx, u.Code, code)
+		if kinerja.ErrorCode(err) == kinerja.ENotFound {
+			return r.Stale()
+		} else if err != nil {
+			return err
+		}
+		t.Service, name, serviceText = svc.Code, name+"-"+svc.Code, r.T("svy.qr_service_line", svc.Name)
+	}
+	l, err := f.activeLink(r, t)
+	if err != nil {
+		return err
+	}
+	link := r.Bot().DeepLink(startPayload(l))
+	png, err := f.startCard(r.Ctx, r.Tx, l, link)
+	if err != nil {
+		return err
+	}
+	r.Answer("")
+	r.Send(bot.OutMessage{ChatID: r.ChatID, Document: png, FileName: name + ".png",
+		Text: r.T("svy.qr_start_caption", u.Name, bot.Raw(serviceText), link)})
+	return nil
+}
+
+// ActiveStartLink returns the unit's (or service's) newest unrevoked
+// survey link naming no officer, creating one when there is none, with
+// its "Mulai layanan" deep link: the start code of the counter's survey.
+func (f *Feature) ActiveStartLink(ctx context.Context, t LinkTarget) (*kinerja.SurveyLink, string, error) {
+	t.Officer = ""
+	var l *kinerja.SurveyLink
+	err := f.deps.Store.InTx(ctx, func(tx kinerja.Tx) error {
+		links, err := tx.ListSurveyLinks(ctx, t.Unit)
+		if err != nil {
+			return err
+		}
+		for i := len(links) - 1; i >= 0 && l == nil; i-- {
+			if c := links[i]; !c.Revoked() && c.OfficerNIP == "" && c.ServiceCode == t.Service {
+				l = c
+			}
+		}
+		if l == nil {
+			l, err = f.newSurveyLink(ctx, tx, t, f.deps.Now())
+		}
+		return err
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return l, f.StartLink(l), nil
+}

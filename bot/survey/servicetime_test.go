@@ -1,13 +1,16 @@
 package survey
 
 import (
+	"bytes"
 	"context"
+	"image/png"
 	"math"
 	"strings"
 	"testing"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
@@ -148,5 +151,30 @@ func TestServiceSpeedsPerServiceAgainstTheirStandards(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("table:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestAdminGetsTheStartQRBesideTheSurveyQR(t *testing.T) {
+	h := newSurveyHarness(t, Config{})
+	h.Link(nipAdmin, 1600)
+	got := h.Press(1600, 9, "qr:u:PKM-TGR")
+	data := bottest.ButtonData(t, got, "qr:m:")
+	start := h.Press(1600, 9, data)
+	var doc bot.OutMessage
+	for _, m := range start {
+		if m.Document != nil {
+			doc = m
+		}
+	}
+	if doc.FileName != "mulai-PKM-TGR.png" || !strings.Contains(doc.Text, "start=m_") || !strings.Contains(doc.Text, "Mulai layanan") {
+		t.Fatalf("start QR: name %q caption %q", doc.FileName, doc.Text)
+	}
+	if _, err := png.Decode(bytes.NewReader(doc.Document)); err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	// The start code is the survey link's: the same random part.
+	links, _, err := h.f.SurveyLinks(context.Background(), "PKM-TGR")
+	if err != nil || len(links) != 1 || !strings.Contains(doc.Text, startPayload(links[0])) {
+		t.Fatalf("links %+v %v, caption %q", links, err, doc.Text)
 	}
 }

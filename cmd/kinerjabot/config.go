@@ -54,6 +54,9 @@ type UnitConfig struct {
 	// Services and OpeningHours belong to the survey (survey.go).
 	Services     []UnitService `yaml:"services"`
 	OpeningHours string        `yaml:"opening_hours"`
+	// ServiceStandardMinutes is the unit's published service standard,
+	// against which its measured service times are shown.
+	ServiceStandardMinutes float64 `yaml:"service_standard_minutes"`
 }
 
 // ConfigError is a bad configuration value: it names the key and what is
