@@ -164,8 +164,8 @@ func TestSurveyLinkStartPrintsTheStartCode(t *testing.T) {
 func TestServiceTimeConfigurationIsChecked(t *testing.T) {
 	for body, key := range map[string]string{
 		"units:\n  PKM-TGR:\n    service_standard_minutes: -5\n": "units.PKM-TGR.service_standard_minutes",
-		"survey:\n  service_max_minutes: 0.5\n":                    "survey.service_max_minutes",
-		"survey:\n  service_max_minutes: 5000\n":                   "survey.service_max_minutes",
+		"survey:\n  service_max_minutes: 0.5\n":                  "survey.service_max_minutes",
+		"survey:\n  service_max_minutes: 5000\n":                 "survey.service_max_minutes",
 	} {
 		_, err := LoadConfig(writeFile(t, "k.yaml", body), env(nil))
 		if err == nil || !strings.Contains(err.Error(), key) {
