@@ -37,6 +37,7 @@ func (f *Feature) registerSaran(b *bot.Bot) {
 	b.Button(bot.ButtonSpec{Buttons: saranButtons, Action: "pg", Args: 2, Handle: f.pressSaranPage})
 	b.Button(bot.ButtonSpec{Buttons: saranButtons, Action: "f", Args: 1, Handle: f.pressFollowUp})
 	b.Flow(bot.FlowSpec{Name: saranFlow, Handle: f.followUpMessage})
+	f.registerPublish(b)
 }
 
 // saranUnit reports whether the sender may read unit's suggestions
@@ -124,7 +125,15 @@ func (f *Feature) saranReply(r *bot.Request, unit string, page int, edit bool) e
 		if s.Action != "" {
 			sb.WriteString("\n" + r.T("svy.saran_action", s.Action, bot.DateLabel(r.Lang, s.ActionAt.In(r.Loc()))))
 		}
-		rows = append(rows, []bot.Button{saranButtons.Button(r.T("svy.saran_follow_btn", n), "f", s.ID)})
+		row := []bot.Button{saranButtons.Button(r.T("svy.saran_follow_btn", n), "f", s.ID)}
+		// Published on the site ("Anda berkata, kami lakukan"), or not yet.
+		if s.Published() {
+			sb.WriteString("\n" + r.T("svy.saran_published", bot.DateLabel(r.Lang, s.PublishedAt.In(r.Loc())), s.PublicText))
+			row = append(row, saranButtons.Button(r.T("svy.saran_unpublish_btn", n), "u", s.ID))
+		} else {
+			row = append(row, saranButtons.Button(r.T("svy.saran_publish_btn", n), "p", s.ID))
+		}
+		rows = append(rows, row)
 	}
 	if total == 0 {
 		sb.WriteString("\n\n" + r.T("svy.saran_none"))
