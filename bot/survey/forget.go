@@ -36,7 +36,8 @@ func (f *Feature) Jobs() []jobs.Job {
 }
 
 // Forget destroys the day keys of the days before at's local day, erases
-// the duplicate keys of those days' responses, and has the store scrub
+// the duplicate keys of those days' responses, deletes their pending
+// "Mulai layanan" marks, and has the store scrub
 // deleted rows from its files. It returns how many duplicate keys it
 // erased. After it, nothing in the database or the key directory links a
 // response of a past day to an account.
