@@ -72,6 +72,10 @@ func TestHeadPublishesAndUnpublishesAFollowUp(t *testing.T) {
 		got.PublishedBy != nipHead || got.Text != "Antrean lama, hubungi saya 0812 3456 7890" {
 		t.Fatalf("stored %+v", got)
 	}
+	rows, err := h.f.SuggestionsTable(ctx, nov2026, "PKM-TGR")
+	if err != nil || len(rows) != 2 || rows[1][9] != "Antrean terlalu lama di pagi hari" || rows[1][10] != "2026-11-10" {
+		t.Fatalf("export %q %v", rows, err)
+	}
 	// A second press of Publish changes nothing.
 	h.press(bottest.TGHead, preview, fmt.Sprintf("saran:pp:%d", id))
 	if a := h.auditActions(id); strings.Join(a, ",") != "survey.follow_up,survey.suggestion_publish" {

@@ -231,7 +231,7 @@ func (f *Feature) FollowUp(ctx context.Context, s followUpStore, id int64, actio
 
 // SuggestionsHeader is the header of the suggestions export.
 var SuggestionsHeader = []string{"unit_code", "unit_name", "service_code", "service_name", "date", "suggestion",
-	"follow_up", "follow_up_by", "follow_up_date"}
+	"follow_up", "follow_up_by", "follow_up_date", "published_text", "published_date"}
 
 // SuggestionsTable returns the suggestions of period p (of unit, "" for
 // all), newest first, with their follow-ups.
@@ -254,15 +254,18 @@ func (f *Feature) SuggestionsTable(ctx context.Context, p kinerja.Period, unit s
 				names[s.UnitCode] = u.Name
 			}
 		}
-		svcName, actionDate := "", ""
+		svcName, actionDate, publishedDate := "", "", ""
 		if s.ServiceCode != "" {
 			svcName = serviceName(services, s.UnitCode, s.ServiceCode)
 		}
 		if !s.ActionAt.IsZero() {
 			actionDate = s.ActionAt.In(loc).Format(time.DateOnly)
 		}
+		if s.Published() {
+			publishedDate = s.PublishedAt.In(loc).Format(time.DateOnly)
+		}
 		rows = append(rows, []string{s.UnitCode, names[s.UnitCode], s.ServiceCode, svcName,
-			s.Day.In(loc).Format(time.DateOnly), s.Text, s.Action, s.ActionBy, actionDate})
+			s.Day.In(loc).Format(time.DateOnly), s.Text, s.Action, s.ActionBy, actionDate, s.PublicText, publishedDate})
 	}
 	return rows, nil
 }
