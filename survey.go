@@ -119,6 +119,7 @@ type SurveyStore interface {
 
 	SurveyServiceStore
 	SurveySuggestionStore
+	ServiceTimeStore
 	SurveyFlagStore
 	SurveyReportStore
 }
@@ -157,13 +158,24 @@ type SurveySuggestion struct {
 	Action   string
 	ActionBy string // NIP of who recorded it
 	ActionAt time.Time
+	// PublicText is the suggestion's wording as the unit head published it
+	// ("Anda berkata, kami lakukan"), moderated: never a name. PublishedAt
+	// is zero while it is not published.
+	PublicText  string
+	PublishedBy string // NIP of who published it
+	PublishedAt time.Time
 }
+
+// Published reports whether the suggestion is on the public site.
+func (s *SurveySuggestion) Published() bool { return !s.PublishedAt.IsZero() }
 
 // SuggestionFilter selects suggestions: of a unit ("" for all), given on
 // days in [From, To) (zero bounds do not filter), newest first, skipping
 // Offset and returning at most Limit (0: all).
 type SuggestionFilter struct {
-	UnitCode      string
+	UnitCode string
+	// PublishedOnly keeps the published suggestions only.
+	PublishedOnly bool
 	From, To      time.Time
 	Offset, Limit int
 }
@@ -178,6 +190,12 @@ type SurveySuggestionStore interface {
 	// FollowUpSurveySuggestion records (or replaces) a suggestion's
 	// follow-up; an unknown id is ENotFound.
 	FollowUpSurveySuggestion(ctx context.Context, id int64, action, by string, at time.Time) error
+	// PublishSurveySuggestion publishes a suggestion with its public
+	// wording (at instant at, by NIP by); an unknown id is ENotFound.
+	PublishSurveySuggestion(ctx context.Context, id int64, publicText, by string, at time.Time) error
+	// UnpublishSurveySuggestion takes a suggestion off the public site;
+	// an unknown id is ENotFound.
+	UnpublishSurveySuggestion(ctx context.Context, id int64) error
 }
 
 // Kinds of SurveyFlag.

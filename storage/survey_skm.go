@@ -49,16 +49,17 @@ func (c *conn) SurveyServices(ctx context.Context, unitCode string) ([]*kinerja.
 	})
 }
 
-const suggestionColumns = `id, unit_code, service_code, day, text, action, action_by, action_at`
+const suggestionColumns = `id, unit_code, service_code, day, text, action, action_by, action_at, public_text, published_by, published_at`
 
 func scanSuggestion(row interface{ Scan(...any) error }) (*kinerja.SurveySuggestion, error) {
 	var s kinerja.SurveySuggestion
 	var day int64
-	var at sql.NullInt64
-	if err := row.Scan(&s.ID, &s.UnitCode, &s.ServiceCode, &day, &s.Text, &s.Action, &s.ActionBy, &at); err != nil {
+	var at, published sql.NullInt64
+	if err := row.Scan(&s.ID, &s.UnitCode, &s.ServiceCode, &day, &s.Text, &s.Action, &s.ActionBy, &at,
+		&s.PublicText, &s.PublishedBy, &published); err != nil {
 		return nil, err
 	}
-	s.Day, s.ActionAt = time.UnixMilli(day).UTC(), fromMS(at)
+	s.Day, s.ActionAt, s.PublishedAt = time.UnixMilli(day).UTC(), fromMS(at), fromMS(published)
 	return &s, nil
 }
 
@@ -69,6 +70,9 @@ func (c *conn) SurveySuggestions(ctx context.Context, f kinerja.SuggestionFilter
 	if f.UnitCode != "" {
 		where += ` AND unit_code = ?`
 		args = append(args, f.UnitCode)
+	}
+	if f.PublishedOnly {
+		where += ` AND published_at IS NOT NULL`
 	}
 	if !f.From.IsZero() {
 		where += ` AND day >= ?`

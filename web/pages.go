@@ -250,6 +250,8 @@ type unitData struct {
 	History    []historyRow
 	Trend      chart
 	Services   []serviceRow
+	Speeds     []speedRow    // measured service times (servicetime.go)
+	FollowUps  []followUpRow // "Anda berkata, kami lakukan"
 	Min        int
 }
 
@@ -314,6 +316,12 @@ func (s *Site) unit(r *http.Request, v *view) (int, string, any, error) {
 			}
 		}
 		d.Services = append(d.Services, row)
+	}
+	if d.Speeds, err = s.serviceTimes(ctx, v.Lang, u.Code, p); err != nil {
+		return 0, "", nil, err
+	}
+	if d.FollowUps, err = s.followUps(ctx, v.Lang, u.Code); err != nil {
+		return 0, "", nil, err
 	}
 	v.Title = u.Name
 	return http.StatusOK, "unit", d, nil

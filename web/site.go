@@ -20,13 +20,15 @@ import (
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 )
 
-// Store is what the site reads: units, survey totals, links and services.
+// Store is what the site reads: units, survey totals, links, services,
+// service times and published suggestions.
 // A *storage.DB satisfies it.
 type Store interface {
 	survey.TotalsStore
 	ListUnits(ctx context.Context) ([]*kinerja.Unit, error)
 	ListSurveyLinks(ctx context.Context, unitCode string) ([]*kinerja.SurveyLink, error)
 	SurveyServices(ctx context.Context, unitCode string) ([]*kinerja.SurveyService, error)
+	SurveySuggestions(ctx context.Context, f kinerja.SuggestionFilter) ([]*kinerja.SurveySuggestion, int, error)
 }
 
 // Config is the site's configuration; zero fields take their defaults.

@@ -47,6 +47,17 @@ var texts = map[string][2]string{
 	"bad_request":      {"Alamat berisi parameter yang tidak dikenali. Buka kembali dari daftar unit.", "The address has a parameter that is not recognised. Start again from the list of units."},
 	"server_error":     {"Terjadi gangguan. Silakan coba beberapa saat lagi.", "Something went wrong. Please try again in a moment."},
 	"period":           {"Periode", "Period"},
+	// Measured service times and published follow-ups (servicetime.go).
+	"service_times":      {"Waktu layanan terukur", "Measured service times"},
+	"served":             {"Dilayani", "Served"},
+	"median":             {"Median", "Median"},
+	"p90":                {"90% selesai dalam", "90% done within"},
+	"within":             {"Sesuai standar", "Within standard"},
+	"all_services":       {"Semua layanan", "All services"},
+	"service_times_note": {"Diukur dari pindaian kode \"Mulai layanan\" sampai warga membuka survei, tanpa nama. Angka tidak ditampilkan bila layanan terukur kurang dari ambang anonimitas.", "Measured from the scan of the \"Mulai layanan\" code until the citizen opens the survey, without names. No figure is shown below the anonymity threshold."},
+	"you_said":           {"Anda berkata, kami lakukan", "You said, we did"},
+	"said":               {"Anda berkata:", "You said:"},
+	"done":               {"Kami lakukan:", "We did:"},
 }
 
 // text returns key in lang, the key itself when missing.

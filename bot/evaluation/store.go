@@ -25,6 +25,9 @@ type evidenceStore interface {
 	TargetsFor(ctx context.Context, nip string, month kinerja.Period) ([]*kinerja.Target, error)
 	Unit(ctx context.Context, code string) (*kinerja.Unit, error)
 	SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kinerja.SurveyTotals, error)
+	// The measured service times and the services' standards (survey.TotalsStore).
+	ServiceDurations(ctx context.Context, f kinerja.ServiceDurationFilter) ([]kinerja.ServiceDuration, error)
+	SurveyServices(ctx context.Context, unitCode string) ([]*kinerja.SurveyService, error)
 	Leaves(ctx context.Context, nip, fromDay string) ([]*kinerja.Leave, error)
 	UnitPredicate(ctx context.Context, unitCode, period string) (*kinerja.UnitPredicate, error)
 	ListEvaluations(ctx context.Context, f kinerja.EvaluationFilter) ([]*kinerja.Evaluation, error)

@@ -34,6 +34,12 @@ type fakeSources struct {
 	ikm        func(from, to time.Time) map[string]scoring.IKMResult
 	unfinished []UnfinishedEvaluations
 	predikat   map[string]map[kinerja.Predikat]int
+	speeds     map[string]kinerja.ServiceSpeed
+}
+
+func (f *fakeSources) ServiceSpeed(_ context.Context, _ kinerja.Tx, unit string, _ kinerja.Period) (kinerja.ServiceSpeed, bool, error) {
+	sp, ok := f.speeds[unit]
+	return sp, ok, nil
 }
 
 func (f *fakeSources) PendingApprovals(context.Context, kinerja.Tx) ([]PendingApprovals, error) {

@@ -65,6 +65,15 @@ type SurveySource interface {
 	SampleNeeded(unit string, p kinerja.Period) int
 }
 
+// ServiceSpeedSource is the measured speed of service of a unit; a
+// survey source that also implements it adds the units' service times to
+// the monthly summary.
+type ServiceSpeedSource interface {
+	// ServiceSpeed is the unit's measured speed of service in p; false
+	// when no service was measured.
+	ServiceSpeed(ctx context.Context, tx kinerja.Tx, unit string, p kinerja.Period) (kinerja.ServiceSpeed, bool, error)
+}
+
 // UnfinishedEvaluations is one assessor's evaluations still to do.
 type UnfinishedEvaluations struct {
 	AssessorNIP string

@@ -2,7 +2,9 @@ package jobs
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -142,6 +144,10 @@ func (s *Service) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 	}
 	ranked := rankByIKM(units, ikm)
 	lang := s.deps.DefaultLang
+	speeds, err := s.unitSpeeds(r, units, period)
+	if err != nil {
+		return nil, err
+	}
 
 	// Chats: each unit's group (units sharing a group are marked together)
 	// and the public channel.
@@ -185,6 +191,7 @@ func (s *Service) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 	var out []*kinerja.OutboxMessage
 	for _, t := range targets {
 		text := s.monthlyText(lang, period, evalPeriod, units, ranked, ikm, pred, t.own)
+		text += speedText(lang, units, speeds, t.own)
 		if seq > 0 {
 			text += "\n\n" + auditHeadLine(lang, seq, head)
 		}
@@ -304,4 +311,58 @@ func (s *Service) ikmChart(lang kinerja.Lang, p kinerja.Period, ranked []*kinerj
 			ValueText: fmt.Sprintf("%s (%s)", decimal(lang, res.IKM), res.Mutu)})
 	}
 	return chart.PNG(c)
+}
+
+// unitSpeeds returns the measured speed of service of the units with
+// durations in p, by unit code; nil when the survey source measures none.
+func (s *Service) unitSpeeds(r *jobRun, units []*kinerja.Unit, p kinerja.Period) (map[string]kinerja.ServiceSpeed, error) {
+	src, ok := s.cfg.Sources.Survey.(ServiceSpeedSource)
+	if !ok {
+		return nil, nil
+	}
+	out := map[string]kinerja.ServiceSpeed{}
+	for _, u := range units {
+		sp, ok, err := src.ServiceSpeed(r.ctx, r.tx, u.Code, p)
+		if err != nil {
+			return nil, err
+		}
+		if ok && sp.Count > 0 {
+			out[u.Code] = sp
+		}
+	}
+	return out, nil
+}
+
+// speedText is the monthly summary's lines on the measured service times:
+// of the chat's own units, or of every unit in the public channel; "" when
+// none was measured.
+func speedText(lang kinerja.Lang, units []*kinerja.Unit, speeds map[string]kinerja.ServiceSpeed, own map[string]bool) string {
+	var sb strings.Builder
+	for _, u := range units {
+		sp, ok := speeds[u.Code]
+		if !ok || (len(own) > 0 && !own[u.Code]) {
+			continue
+		}
+		median := minutes(lang, sp.MedianMinutes)
+		if sp.StandardMinutes > 0 {
+			std := minutes(lang, sp.StandardMinutes)
+			sb.WriteString("\n" + bot.T(lang, "jobs.monthly_speed", bot.Esc(u.Name), median, sp.Count,
+				int(math.Round(sp.WithinStandard*100)), std))
+		} else {
+			sb.WriteString("\n" + bot.T(lang, "jobs.monthly_speed_nostd", bot.Esc(u.Name), median, sp.Count))
+		}
+	}
+	if sb.Len() == 0 {
+		return ""
+	}
+	return "\n\n" + bot.T(lang, "jobs.monthly_speed_head") + sb.String()
+}
+
+// minutes writes minutes with at most one decimal: "20", "12,5".
+func minutes(lang kinerja.Lang, m float64) string {
+	s := strconv.FormatFloat(math.Round(m*10)/10, 'f', -1, 64)
+	if lang != kinerja.LangEN {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

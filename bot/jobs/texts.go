@@ -90,6 +90,15 @@ func init() {
 			"⭐ <b>Indeks Kepuasan Masyarakat (IKM) per unit</b>",
 			"⭐ <b>Citizen Satisfaction Index (IKM) by unit</b>",
 		},
+		"jobs.monthly_speed_head": {"⏱ <b>Waktu layanan terukur</b> (dari kode \"Mulai layanan\" sampai survei):", "⏱ <b>Measured service times</b> (from the \"Mulai layanan\" code to the survey):"},
+		"jobs.monthly_speed": {
+			"%s: median %s menit dari %d layanan; %d%% dalam standar %s menit",
+			"%s: median %s minutes over %d services; %d%% within the %s-minute standard",
+		},
+		"jobs.monthly_speed_nostd": {
+			"%s: median %s menit dari %d layanan (standar waktu belum ditetapkan)",
+			"%s: median %s minutes over %d services (no service standard published)",
+		},
 		"jobs.monthly_no_ikm":      {"Belum ada responden survei bulan ini.", "No survey respondents this month."},
 		"jobs.monthly_unit_no_ikm": {"Belum ada responden untuk: %s.", "No respondents yet for: %s."},
 		"jobs.monthly_predikat": {

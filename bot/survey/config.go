@@ -49,6 +49,14 @@ type Config struct {
 	// Empty keeps the keys in memory only, so a restart forgets who was
 	// counted that day.
 	KeyDir string
+	// ServiceStandard is each unit's published service standard in minutes
+	// (units.<CODE>.service_standard_minutes), by unit code; a service's
+	// own standard (SurveyService.StandardMinutes) comes first.
+	ServiceStandard map[string]float64
+	// ServiceMaxMinutes is the longest measured duration kept as a service
+	// (survey.service_max_minutes, default 480: eight hours); durations
+	// under one minute are never kept.
+	ServiceMaxMinutes float64
 }
 
 // Values of Config.OncePer.
@@ -69,6 +77,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.SuggestionMax <= 0 {
 		c.SuggestionMax = 1000
+	}
+	if c.ServiceMaxMinutes <= 0 {
+		c.ServiceMaxMinutes = 8 * 60
 	}
 	if c.OfficerMinResponses <= 0 {
 		c.OfficerMinResponses = 5

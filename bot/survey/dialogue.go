@@ -85,6 +85,10 @@ func (f *Feature) startSurvey(r *bot.Request) error {
 		r.Reply(r.T("svy.own_unit", r.Staff.Name, unit.Name))
 		return nil
 	}
+	// The service began at the account's "Mulai layanan" scan, if any.
+	if err := f.recordServiceTime(r, unit.Code, link.ServiceCode); err != nil {
+		return err
+	}
 	officerName := ""
 	if link.OfficerNIP != "" {
 		// An officer who has left the roster no longer shows; the unit does.

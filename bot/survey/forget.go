@@ -24,7 +24,7 @@ func (f *Feature) Jobs() []jobs.Job {
 	return []jobs.Job{{
 		Name: JobForget,
 		Spec: "@every 10m",
-		About: "destroys the survey's day keys and erases the duplicate keys of responses once their day is over, " +
+		About: "destroys the survey's day keys and erases the duplicate keys of responses and the pending service-start marks once their day is over, " +
 			"and empties the SQLite write-ahead log of finished surveys' sessions",
 		Run: func(ctx context.Context, at time.Time) (*jobs.Result, error) {
 			if _, err := f.Forget(ctx, at); err != nil {
@@ -36,7 +36,8 @@ func (f *Feature) Jobs() []jobs.Job {
 }
 
 // Forget destroys the day keys of the days before at's local day, erases
-// the duplicate keys of those days' responses, and has the store scrub
+// the duplicate keys of those days' responses, deletes their pending
+// "Mulai layanan" marks, and has the store scrub
 // deleted rows from its files. It returns how many duplicate keys it
 // erased. After it, nothing in the database or the key directory links a
 // response of a past day to an account.
@@ -49,7 +50,11 @@ func (f *Feature) Forget(ctx context.Context, at time.Time) (int64, error) {
 	var n int64
 	err := f.deps.Store.InTx(ctx, func(tx kinerja.Tx) error {
 		var err error
-		n, err = tx.ForgetSurveyDupKeys(ctx, today)
+		if n, err = tx.ForgetSurveyDupKeys(ctx, today); err != nil {
+			return err
+		}
+		// The pending "Mulai layanan" marks do not outlive their day.
+		_, err = tx.ForgetServiceStarts(ctx, today)
 		return err
 	})
 	if err != nil {

@@ -27,6 +27,7 @@ func (f *Feature) registerQR(b *bot.Bot) {
 	b.Button(bot.ButtonSpec{Buttons: qrButtons, Action: "u", Args: 1, Roles: admin, Handle: f.pressQRUnit})
 	b.Button(bot.ButtonSpec{Buttons: qrButtons, Action: "o", Args: 1, Roles: admin, Handle: f.pressQROfficer})
 	b.Button(bot.ButtonSpec{Buttons: qrButtons, Action: "s", Args: 2, Roles: admin, Handle: f.pressQRService})
+	b.Button(bot.ButtonSpec{Buttons: qrButtons, Action: "m", Args: 2, Roles: admin, Handle: f.pressQRStart})
 }
 
 // LinkTarget is what a survey link names: a unit and, optionally, the
@@ -236,7 +237,8 @@ func (f *Feature) pressQRUnit(r *bot.Request) error {
 	if err != nil {
 		return err
 	}
-	var rows [][]bot.Button
+	// The "Mulai layanan" code for the queue machine or the entrance.
+	rows := [][]bot.Button{{qrButtons.Button(r.T("svy.qr_start_btn"), "m", u.Code, noService)}}
 	// A counter per service: its own code, so its IKM is its own.
 	for i := 0; i < len(services) && i < 30; i++ {
 		rows = append(rows, []bot.Button{qrButtons.Button("🧾 "+services[i].Name, "s", u.Code, services[i].Code)})

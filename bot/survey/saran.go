@@ -37,6 +37,7 @@ func (f *Feature) registerSaran(b *bot.Bot) {
 	b.Button(bot.ButtonSpec{Buttons: saranButtons, Action: "pg", Args: 2, Handle: f.pressSaranPage})
 	b.Button(bot.ButtonSpec{Buttons: saranButtons, Action: "f", Args: 1, Handle: f.pressFollowUp})
 	b.Flow(bot.FlowSpec{Name: saranFlow, Handle: f.followUpMessage})
+	f.registerPublish(b)
 }
 
 // saranUnit reports whether the sender may read unit's suggestions
@@ -124,7 +125,15 @@ func (f *Feature) saranReply(r *bot.Request, unit string, page int, edit bool) e
 		if s.Action != "" {
 			sb.WriteString("\n" + r.T("svy.saran_action", s.Action, bot.DateLabel(r.Lang, s.ActionAt.In(r.Loc()))))
 		}
-		rows = append(rows, []bot.Button{saranButtons.Button(r.T("svy.saran_follow_btn", n), "f", s.ID)})
+		row := []bot.Button{saranButtons.Button(r.T("svy.saran_follow_btn", n), "f", s.ID)}
+		// Published on the site ("Anda berkata, kami lakukan"), or not yet.
+		if s.Published() {
+			sb.WriteString("\n" + r.T("svy.saran_published", bot.DateLabel(r.Lang, s.PublishedAt.In(r.Loc())), s.PublicText))
+			row = append(row, saranButtons.Button(r.T("svy.saran_unpublish_btn", n), "u", s.ID))
+		} else {
+			row = append(row, saranButtons.Button(r.T("svy.saran_publish_btn", n), "p", s.ID))
+		}
+		rows = append(rows, row)
 	}
 	if total == 0 {
 		sb.WriteString("\n\n" + r.T("svy.saran_none"))
@@ -222,7 +231,7 @@ func (f *Feature) FollowUp(ctx context.Context, s followUpStore, id int64, actio
 
 // SuggestionsHeader is the header of the suggestions export.
 var SuggestionsHeader = []string{"unit_code", "unit_name", "service_code", "service_name", "date", "suggestion",
-	"follow_up", "follow_up_by", "follow_up_date"}
+	"follow_up", "follow_up_by", "follow_up_date", "published_text", "published_date"}
 
 // SuggestionsTable returns the suggestions of period p (of unit, "" for
 // all), newest first, with their follow-ups.
@@ -245,15 +254,18 @@ func (f *Feature) SuggestionsTable(ctx context.Context, p kinerja.Period, unit s
 				names[s.UnitCode] = u.Name
 			}
 		}
-		svcName, actionDate := "", ""
+		svcName, actionDate, publishedDate := "", "", ""
 		if s.ServiceCode != "" {
 			svcName = serviceName(services, s.UnitCode, s.ServiceCode)
 		}
 		if !s.ActionAt.IsZero() {
 			actionDate = s.ActionAt.In(loc).Format(time.DateOnly)
 		}
+		if s.Published() {
+			publishedDate = s.PublishedAt.In(loc).Format(time.DateOnly)
+		}
 		rows = append(rows, []string{s.UnitCode, names[s.UnitCode], s.ServiceCode, svcName,
-			s.Day.In(loc).Format(time.DateOnly), s.Text, s.Action, s.ActionBy, actionDate})
+			s.Day.In(loc).Format(time.DateOnly), s.Text, s.Action, s.ActionBy, actionDate, s.PublicText, publishedDate})
 	}
 	return rows, nil
 }

@@ -7,12 +7,15 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 )
 
-// TotalsStore is what the IKM services read: the totals the database
-// aggregates, and the units they belong to. A kinerja.Tx or kinerja.Store
-// satisfies it.
+// TotalsStore is what the IKM and speed-of-service services read: the
+// totals the database aggregates, the units they belong to, the measured
+// service durations and the units' services (their standards). A
+// kinerja.Tx or kinerja.Store satisfies it.
 type TotalsStore interface {
 	SurveyTotals(ctx context.Context, f kinerja.SurveyFilter) ([]kinerja.SurveyTotals, error)
 	Unit(ctx context.Context, code string) (*kinerja.Unit, error)
+	ServiceDurations(ctx context.Context, f kinerja.ServiceDurationFilter) ([]kinerja.ServiceDuration, error)
+	SurveyServices(ctx context.Context, unitCode string) ([]*kinerja.SurveyService, error)
 }
 
 // linkStore is what creating, listing and rendering survey links use.

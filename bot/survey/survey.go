@@ -53,6 +53,7 @@ func (f *Feature) Register(b *bot.Bot) {
 		f.deps.Username = b.Config().BotUsername
 	}
 	b.Payload(kinerja.SurveyPayloadPrefix, f.startSurvey)
+	b.Payload(kinerja.ServiceStartPayloadPrefix, f.startService)
 	b.ButtonsByValue(svyButtons, 3, f.pressSurvey)
 	b.Flow(bot.FlowSpec{Name: surveyFlow, Expired: "svy.expired", Handle: f.surveyMessage})
 	f.registerIKM(b)
@@ -80,6 +81,17 @@ func (f *Feature) Exports() []export.Kind {
 		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
 			s, err := f.suggestionsSheet(ctx, p, "")
 			return []sheet.Sheet{s}, err
+		},
+	}, {
+		Name:  "service-times",
+		About: "measured speed of service per unit, service and month: count, median and 90th percentile minutes, standard, share within it",
+		Label: "ekspor.kind_service_times",
+		Build: func(ctx context.Context, p kinerja.Period) ([]sheet.Sheet, error) {
+			rows, err := f.ServiceTimesTable(ctx, p)
+			if err != nil {
+				return nil, err
+			}
+			return []sheet.Sheet{{Name: "Waktu layanan " + p.String(), Header: rows[0], Rows: rows[1:]}}, nil
 		},
 	}, {
 		Name:  "survey-flags",

@@ -57,6 +57,9 @@ type UnitConfig struct {
 	// FinanceNIP is the unit's finance officer, who reports its budget
 	// with /anggaran (budget.go).
 	FinanceNIP string `yaml:"finance_nip"`
+	// ServiceStandardMinutes is the unit's published service standard,
+	// against which its measured service times are shown.
+	ServiceStandardMinutes float64 `yaml:"service_standard_minutes"`
 }
 
 // ConfigError is a bad configuration value: it names the key and what is

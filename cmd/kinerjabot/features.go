@@ -73,6 +73,12 @@ func (s surveySource) UnitIKM(ctx context.Context, tx kinerja.Tx, from, to time.
 	return s.f.UnitIKM(ctx, tx, from, to)
 }
 
+// ServiceSpeed implements jobs.ServiceSpeedSource: the monthly summary's
+// measured service times.
+func (s surveySource) ServiceSpeed(ctx context.Context, tx kinerja.Tx, unit string, p kinerja.Period) (kinerja.ServiceSpeed, bool, error) {
+	return s.f.ServiceSpeed(ctx, tx, unit, p)
+}
+
 // SampleNeeded implements jobs.SurveySource.
 func (s surveySource) SampleNeeded(unit string, p kinerja.Period) int {
 	return s.f.SampleNeeded(unit, p)

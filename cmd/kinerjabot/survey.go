@@ -42,6 +42,10 @@ type SurveySettings struct {
 	// (PostgreSQL). Processes sharing a PostgreSQL database must share it.
 	KeyDir string `yaml:"key_dir"`
 
+	// ServiceMaxMinutes is the longest measured service time kept (480,
+	// eight hours); a longer one, or one under a minute, is not a service.
+	ServiceMaxMinutes float64 `yaml:"service_max_minutes"`
+
 	// Flags tunes the flags on suspicious ratings (survey_flags.go).
 	Flags FlagSettings `yaml:"flags"`
 
@@ -74,6 +78,9 @@ func (s *SurveySettings) check() error {
 	}
 	if s.SuggestionMax < 0 || s.SuggestionMax > 3500 {
 		return &ConfigError{Key: "survey.suggestion_max", Msg: "must be between 1 and 3500 characters (0 = the default, 1000)"}
+	}
+	if s.ServiceMaxMinutes < 0 || (s.ServiceMaxMinutes > 0 && s.ServiceMaxMinutes < 1) || s.ServiceMaxMinutes > 24*60 {
+		return &ConfigError{Key: "survey.service_max_minutes", Msg: "must be between 1 and 1440 minutes (0 = the default, 480)"}
 	}
 	if s.OfficerMinResponses < 0 {
 		return &ConfigError{Key: "survey.officer_min_responses", Msg: "must be zero (the default, 5) or more"}
@@ -139,6 +146,9 @@ func (u UnitConfig) checkSurvey(code string) error {
 		}
 		seen[s.Code] = true
 	}
+	if u.ServiceStandardMinutes < 0 || u.ServiceStandardMinutes > 24*60 {
+		return &ConfigError{Key: "units." + code + ".service_standard_minutes", Msg: "must be between 0 (none) and 1440 minutes"}
+	}
 	if u.OpeningHours != "" {
 		if _, err := survey.ParseOpeningHours(u.OpeningHours); err != nil {
 			return &ConfigError{Key: "units." + code + ".opening_hours", Msg: err.Error()}
@@ -152,7 +162,11 @@ func (u UnitConfig) checkSurvey(code string) error {
 func (a *app) surveyConfig() survey.Config {
 	s := a.cfg.Survey
 	pop, services, hours := map[string]int{}, map[string][]kinerja.SurveyService{}, map[string]survey.OpeningHours{}
+	standards := map[string]float64{}
 	for code, u := range a.cfg.Units {
+		if u.ServiceStandardMinutes > 0 {
+			standards[code] = u.ServiceStandardMinutes
+		}
 		if u.Population > 0 {
 			pop[code] = u.Population
 		}
@@ -168,7 +182,7 @@ func (a *app) surveyConfig() survey.Config {
 		OncePer: s.OncePer, SuggestionMax: s.SuggestionMax, Profile: s.ProfileQuestions,
 		NoAlerts: s.Alerts != nil && !*s.Alerts, OfficerMinResponses: s.OfficerMinResponses, Population: pop,
 		Questionnaire: s.questionnaire, KeyDir: a.surveyKeyDir(), Services: services, OpeningHours: hours,
-		Flags: s.Flags.config(),
+		Flags: s.Flags.config(), ServiceStandard: standards, ServiceMaxMinutes: s.ServiceMaxMinutes,
 	}
 }
 
@@ -208,17 +222,20 @@ func init() {
 // runSurveyLink creates a survey link and prints it, writes its QR card,
 // revokes a link, or lists a unit's links.
 func runSurveyLink(ctx context.Context, a *app, args []string) int {
-	fs := newFlags(a, "survey-link", "--unit CODE [--officer NIP] [--service CODE] [--qr FILE.png] | --revoke LINK | --list [--unit CODE]",
+	fs := newFlags(a, "survey-link", "--unit CODE [--officer NIP] [--service CODE] [--qr FILE.png] | --start --unit CODE [--service CODE] [--qr FILE.png] | --revoke LINK | --list [--unit CODE]",
 		"Creates a link to the citizen satisfaction survey of a unit and prints it:\n"+
 			"https://t.me/<bot>?start=<code>. The code is random and can be revoked; print it as a QR\n"+
 			"code at the service counter. With --officer, the responses also count for that officer;\n"+
-			"with --service, they count for that service of the unit (units.<CODE>.services or services import).")
+			"with --service, they count for that service of the unit (units.<CODE>.services or services import).\n"+
+			"With --start, prints the \"Mulai layanan\" code of the unit's (or service's) active link instead.")
 	unit := fs.String("unit", "", "the unit `CODE`")
 	officer := fs.String("officer", "", "the `NIP` of the officer serving at the counter")
 	service := fs.String("service", "", "the `CODE` of the unit's service (jenis layanan) offered at the counter")
 	qrFile := fs.String("qr", "", "also write a printable QR code with the unit's name to `FILE.png`")
 	revoke := fs.String("revoke", "", "revoke the survey link (or its code) `LINK`; its QR codes stop working")
 	list := fs.Bool("list", false, "list the survey links (of --unit, or all)")
+	start := fs.Bool("start", false, "print the \"Mulai layanan\" (start of service) code of the unit's survey link instead: "+
+		"put at the queue ticket machine or entrance, it times the service until the citizen opens the survey")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -247,6 +264,8 @@ func runSurveyLink(ctx context.Context, a *app, args []string) int {
 		return exitOK
 	case *list:
 		return a.listSurveyLinks(ctx, f, *unit)
+	case *start:
+		return a.startLink(ctx, f, survey.LinkTarget{Unit: *unit, Service: *service}, *qrFile)
 	}
 	target := survey.LinkTarget{Unit: *unit, Officer: *officer, Service: *service}
 	if *qrFile == "" {
@@ -319,5 +338,28 @@ func (a *app) listSurveyLinks(ctx context.Context, f *survey.Feature, unit strin
 		fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\t%s\n", deep[i], l.UnitCode, l.OfficerNIP,
 			l.CreatedAt.In(a.cfg.Location()).Format("2006-01-02 15:04"), status)
 	}
+	return exitOK
+}
+
+// startLink prints the "Mulai layanan" link of the unit's (or service's)
+// active survey link, and writes its card to path when given.
+func (a *app) startLink(ctx context.Context, f *survey.Feature, target survey.LinkTarget, path string) int {
+	l, link, err := f.ActiveStartLink(ctx, target)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+		return exitFailed
+	}
+	if path != "" {
+		card, err := f.StartQR(ctx, l)
+		if err == nil {
+			err = atomicfile.WriteFile(path, card, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(a.stderr, "kinerjabot: QR code:", err)
+			return exitFailed
+		}
+		defer fmt.Fprintf(a.stderr, "QR code written to %s\n", path)
+	}
+	fmt.Fprintln(a.stdout, link)
 	return exitOK
 }
