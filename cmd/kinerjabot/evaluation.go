@@ -147,7 +147,8 @@ func (a *app) evaluationConfig() evaluation.Config {
 func (a *app) evaluationFeature(db kinerja.Store) *evaluation.Feature {
 	deps := a.deps(db)
 	cfg := a.evaluationConfig()
-	cfg.Survey, cfg.Reports = survey.New(deps, a.surveyConfig()), report.New(deps, a.reportsConfig())
+	surveys := survey.New(deps, a.surveyConfig())
+	cfg.Survey, cfg.Reports, cfg.Speed = surveys, report.New(deps, a.reportsConfig()), surveys
 	return evaluation.New(deps, cfg)
 }
 

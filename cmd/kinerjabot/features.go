@@ -28,8 +28,9 @@ func (a *app) features(deps bot.Deps) ([]bot.Feature, *export.Registry, error) {
 	surveys := survey.New(deps, a.surveyConfig())  // the citizen satisfaction survey (SKM)
 	evCfg := a.evaluationConfig()
 	// A unit head's result and an officer's service read the one IKM path;
-	// whether reports may still come in is the reports' rule.
-	evCfg.Survey, evCfg.Reports = surveys, reports
+	// whether reports may still come in is the reports' rule; a unit
+	// head's speed of service is the survey's measured one.
+	evCfg.Survey, evCfg.Reports, evCfg.Speed = surveys, reports, surveys
 	evaluations := evaluation.New(deps, evCfg) // period evaluations, objections, corrections
 	jobsCfg := a.jobsConfig()
 	jobsCfg.Sources = jobSources(featureSources(reports, surveys, evaluations))

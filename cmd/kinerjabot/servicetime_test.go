@@ -15,6 +15,7 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
+	"github.com/bkpsdm-solok/kinerjabot/bot/evaluation"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/sheet"
 	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
@@ -113,6 +114,21 @@ func TestServiceTimeFromStartCodeToUnitPageAndExport(t *testing.T) {
 	ds, err := h.DB.ServiceDurations(ctx, kinerja.ServiceDurationFilter{})
 	if err != nil || len(ds) != 1 || ds[0] != (kinerja.ServiceDuration{UnitCode: "PKM-TGR", Month: "2026-11", Minutes: 20}) {
 		t.Fatalf("stored %+v %v", ds, err)
+	}
+	// The unit head's speed-of-service indicator reads the same measure,
+	// in the bot's features and in the commands without a chat.
+	nov := kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 11}
+	for _, f := range fs {
+		if e, ok := f.(*evaluation.Feature); ok {
+			sp, ok, err := e.Config().Speed.ServiceSpeed(ctx, h.DB, "PKM-TGR", nov)
+			if err != nil || !ok || sp.Count != 1 || sp.MedianMinutes != 20 || sp.StandardMinutes != 30 {
+				t.Fatalf("evaluation's speed source: %+v %v %v", sp, ok, err)
+			}
+		}
+	}
+	sp, ok, err := a.evaluationFeature(h.DB).Config().Speed.ServiceSpeed(ctx, h.DB, "PKM-TGR", nov)
+	if err != nil || !ok || sp.MedianMinutes != 20 {
+		t.Fatalf("command evaluation's speed source: %+v %v %v", sp, ok, err)
 	}
 }
 
