@@ -31,6 +31,8 @@ type HTTPSettings struct {
 	TVFrameAncestors string `yaml:"tv_frame_ancestors"`
 	// MaxConcurrent bounds the site's requests served at once (4).
 	MaxConcurrent int `yaml:"max_concurrent"`
+	// TVRefreshSeconds is how often /tv reloads itself (60).
+	TVRefreshSeconds int `yaml:"tv_refresh_seconds"`
 }
 
 func addrOn(addr string) bool { return addr != "" && addr != "off" }
@@ -83,7 +85,7 @@ func (a *app) newMetrics(db *storage.DB, stats func() bot.Stats) *web.Metrics {
 func (a *app) startHTTP(db *storage.DB, metrics *web.Metrics, surveys *survey.Feature) func(context.Context) {
 	h := a.cfg.HTTP
 	site := web.New(web.Config{Survey: surveys, Store: db, Now: a.now, Location: a.cfg.Location(), Logger: a.log,
-		TVFrameAncestors: h.TVFrameAncestors, MaxConcurrent: h.MaxConcurrent})
+		TVFrameAncestors: h.TVFrameAncestors, MaxConcurrent: h.MaxConcurrent, TVRefresh: time.Duration(h.TVRefreshSeconds) * time.Second})
 	var servers []*http.Server
 	listen := func(addr string, handler http.Handler) error {
 		ln, err := net.Listen("tcp", addr)
