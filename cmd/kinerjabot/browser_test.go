@@ -61,12 +61,19 @@ func artefacts(t *testing.T) string {
 // returns its unit rows (no service) by unit code, as column → value.
 func exportIKM(t *testing.T, dbPath string, p kinerja.Period) map[string]map[string]string {
 	t.Helper()
+	return unitRows(t, runMain(t, dbPath, "export", "--what", "ikm", "--period", p.String()))
+}
+
+// runMain runs an operator command on the database and returns what it
+// printed.
+func runMain(t *testing.T, dbPath string, args ...string) string {
+	t.Helper()
 	var out, errs bytes.Buffer
 	getenv := env(map[string]string{"KINERJA_DB": dbPath})
-	if code := Main(context.Background(), []string{"export", "--what", "ikm", "--period", p.String()}, strings.NewReader(""), &out, &errs, getenv); code != 0 {
-		t.Fatalf("export --what ikm: exit %d: %s", code, errs.String())
+	if code := Main(context.Background(), args, strings.NewReader(""), &out, &errs, getenv); code != 0 {
+		t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, errs.String())
 	}
-	return unitRows(t, out.String())
+	return out.String()
 }
 
 // unitRows parses an IKM table in CSV: the unit rows by unit code.
@@ -281,6 +288,10 @@ func TestPublicSiteInHeadlessChromium(t *testing.T) {
 	reply(t, fake, citizen, "/start")
 	reply(t, fake, citizen, "/bantuan")
 	reply(t, fake, citizen, "terima kasih")
+	// The board shows the QR of the unit's newest survey link.
+	if link := runMain(t, path, "survey-link", "--unit", "PKM-TGR"); !strings.Contains(link, "start=") {
+		t.Fatalf("survey-link printed %q", link)
+	}
 
 	t.Run("index", func(t *testing.T) {
 		chrome.t = t
@@ -314,6 +325,9 @@ func TestPublicSiteInHeadlessChromium(t *testing.T) {
 		chrome.open(base+"/tv/PKM-TGR", "tv-PKM-TGR")
 		if got := eval[pageFigures](chrome, figuresJS+`(document.body)`); got != want(exported["PKM-TGR"]) {
 			t.Errorf("/tv/PKM-TGR shows %+v, export %+v", got, want(exported["PKM-TGR"]))
+		}
+		if w := eval[int](chrome, `(document.querySelector('img[src^="/qr/"]') || {}).naturalWidth || 0`); w == 0 {
+			t.Error("/tv/PKM-TGR shows no QR code to rate")
 		}
 		// The board reloads itself: a mark left in this document is gone
 		// once the next one is loaded.
