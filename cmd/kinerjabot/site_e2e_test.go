@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -127,5 +130,74 @@ func TestMetricsCountUpdatesRepliesAnd429sOfTheRunningBot(t *testing.T) {
 	}
 	if code, _, ok := httpGet(t, base+"/healthz"); code != http.StatusOK || ok != "ok\n" {
 		t.Errorf("/healthz %d %q", code, ok)
+	}
+}
+
+// A flood of requests to the public site cannot slow the bot down: the
+// site serves at most http.max_concurrent requests at once (the rest get
+// 503 at once) and so takes at most that many database connections,
+// while updates are handled with their own. Replies to updates sent
+// during a flood of 32 clients (each page a month not in the cache: 13
+// months of queries) come as fast as without it, within a bound.
+func TestAFloodOfSiteRequestsDoesNotSlowUpdates(t *testing.T) {
+	loc := mustZone(t)
+	now := time.Now().In(loc)
+	path := seedFile(t)
+	seedMonth(t, path, time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc))
+	fake := fakeapi.New(fakeapi.Options{})
+	defer fake.Close()
+	_, base := startSite(t, fake, path, "")
+	citizen := fakeapi.User{ID: 7301, FirstName: "Warga"}
+	slowest := func(n int) time.Duration {
+		var worst time.Duration
+		for range n {
+			start := time.Now()
+			reply(t, fake, citizen, "/bantuan")
+			worst = max(worst, time.Since(start))
+		}
+		return worst
+	}
+	quiet := slowest(5)
+
+	ctx, stop := context.WithCancel(context.Background())
+	var served, refused, next atomic.Int64
+	var wg sync.WaitGroup
+	client := &http.Client{Timeout: 20 * time.Second}
+	for range 32 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				// A different month each time, 2000-01 onwards: never cached.
+				i := next.Add(1)
+				url := fmt.Sprintf("%s/?period=%04d-%02d", base, 2000+(i/12)%25, 1+i%12)
+				res, err := client.Get(url)
+				if err != nil {
+					continue
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				switch res.StatusCode {
+				case http.StatusOK:
+					served.Add(1)
+				case http.StatusServiceUnavailable:
+					refused.Add(1)
+				default:
+					t.Errorf("%s: %d", url, res.StatusCode)
+				}
+			}
+		}()
+	}
+	time.Sleep(300 * time.Millisecond) // the flood is under way
+	flooded := slowest(5)
+	stop()
+	wg.Wait()
+	t.Logf("slowest reply: %v quiet, %v during the flood (%d pages served, %d refused with 503)",
+		quiet, flooded, served.Load(), refused.Load())
+	if served.Load() == 0 {
+		t.Fatal("the flood got no page at all")
+	}
+	if flooded > 2*time.Second {
+		t.Errorf("a reply took %v during the flood (%v without): the site slows the bot", flooded, quiet)
 	}
 }
