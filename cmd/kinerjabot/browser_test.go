@@ -154,6 +154,7 @@ type browserSession struct {
 	ctx     context.Context
 	console *consoleLog
 	shots   string
+	expect  string // a console message expected on the page being checked
 }
 
 func newBrowser(t *testing.T) *browserSession {
@@ -228,7 +229,9 @@ func (s *browserSession) checkConsole(url string) {
 	s.t.Helper()
 	time.Sleep(100 * time.Millisecond)
 	for _, m := range s.console.take() {
-		s.t.Errorf("%s: console: %s", url, m)
+		if s.expect == "" || !strings.Contains(m, s.expect) {
+			s.t.Errorf("%s: console: %s", url, m)
+		}
 	}
 }
 
@@ -318,6 +321,20 @@ func TestPublicSiteInHeadlessChromium(t *testing.T) {
 		}
 		if n := eval[int](chrome, `document.querySelectorAll('.weakest').length`); n != 0 {
 			t.Errorf("/unit/DPMPTSP names its weakest unsur under the threshold")
+		}
+	})
+	t.Run("notfound", func(t *testing.T) {
+		chrome.t = t
+		// The browser itself reports the 404 of the page in its console;
+		// that one line is expected, anything else is not.
+		chrome.expect = "status of 404"
+		defer func() { chrome.expect = "" }()
+		chrome.open(base+"/unit/NOPE", "notfound")
+		if h1 := eval[string](chrome, `document.querySelector('h1').textContent`); h1 != "Halaman tidak ditemukan" {
+			t.Errorf("/unit/NOPE says %q", h1)
+		}
+		if n := eval[int](chrome, `document.querySelectorAll('a[href="/"]').length`); n == 0 {
+			t.Error("the 404 page has no way back to the list of units")
 		}
 	})
 	t.Run("tv", func(t *testing.T) {
