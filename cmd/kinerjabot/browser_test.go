@@ -188,31 +188,41 @@ func newBrowser(t *testing.T) *browserSession {
 	return s
 }
 
-// open loads url, checks that it has no console errors and fits the
-// screen, and keeps a screenshot as name.png.
+// open loads a page, checks that it fits the screen and has no console
+// errors, and keeps a screenshot as name.png.
 func (s *browserSession) open(url, name string) {
+	s.t.Helper()
+	s.navigate(url)
+	s.fits(url)
+	s.screenshot(url, name)
+	s.checkConsole(url)
+}
+
+func (s *browserSession) navigate(url string) {
 	s.t.Helper()
 	if err := chromedp.Do(s.ctx, chromedp.Navigate(url)); err != nil {
 		s.t.Fatalf("%s: %v", url, err)
 	}
-	width, err := chromedp.Run(s.ctx, chromedp.Evaluate[int64]("document.documentElement.scrollWidth"))
-	if err != nil {
-		s.t.Fatalf("%s: %v", url, err)
-	}
-	if width > 360 {
+}
+
+// fits fails when the page, or a part of it (a table in a box of its
+// own), scrolls sideways on the 360 px screen.
+func (s *browserSession) fits(url string) {
+	s.t.Helper()
+	if width := eval[int64](s, "document.documentElement.scrollWidth"); width > 360 {
 		s.t.Errorf("%s is %d px wide: it scrolls sideways on a 360 px screen", url, width)
 	}
-	// Nor may a part of it (a table in a scrolling box) hide columns.
-	boxes, err := chromedp.Run(s.ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('*')).filter(e => {
+	for _, b := range eval[[]string](s, `Array.from(document.querySelectorAll('*')).filter(e => {
 		const o = getComputedStyle(e).overflowX;
 		return (o === 'auto' || o === 'scroll') && e.scrollWidth > e.clientWidth + 1;
-	}).map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)`))
-	if err != nil {
-		s.t.Fatalf("%s: %v", url, err)
-	}
-	for _, b := range boxes {
+	}).map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)`) {
 		s.t.Errorf("%s: %s scrolls sideways on a 360 px screen", url, b)
 	}
+}
+
+// screenshot keeps the whole page as name.png.
+func (s *browserSession) screenshot(url, name string) {
+	s.t.Helper()
 	png, err := chromedp.Run(s.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		s.t.Fatalf("screenshot of %s: %v", url, err)
@@ -220,7 +230,6 @@ func (s *browserSession) open(url, name string) {
 	if err := os.WriteFile(filepath.Join(s.shots, name+".png"), png, 0o644); err != nil {
 		s.t.Fatal(err)
 	}
-	s.checkConsole(url)
 }
 
 // checkConsole fails for anything the page wrote to the console, after a
@@ -373,6 +382,29 @@ func TestPublicSiteInHeadlessChromium(t *testing.T) {
 		}
 		if g := rows["DPMPTSP"]; g != nil && g["ikm"] != "" {
 			t.Errorf("ikm.csv shows DPMPTSP under the threshold: %v", g)
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		chrome.t = t
+		// Data for programs, not a page for phones: Chromium shows it as
+		// raw text, laid out 980 px wide.
+		chrome.navigate(base + "/data/ikm.json")
+		chrome.screenshot("ikm.json", "data-ikm-json")
+		chrome.checkConsole("ikm.json")
+		list := eval[[]map[string]string](chrome, `JSON.parse(document.body.innerText)`)
+		rows := map[string]map[string]string{}
+		for _, r := range list {
+			if r["service_code"] == "" {
+				rows[r["unit_code"]] = r
+			}
+		}
+		for unit, row := range exported {
+			if g := rows[unit]; g == nil || g["ikm"] != row["ikm"] || g["mutu"] != row["mutu"] || g["respondents"] != row["respondents"] {
+				t.Errorf("ikm.json has %s as %v, export %v", unit, g, row)
+			}
+		}
+		if g := rows["DPMPTSP"]; g != nil && g["ikm"] != "" {
+			t.Errorf("ikm.json shows DPMPTSP under the threshold: %v", g)
 		}
 	})
 	t.Run("metrics", func(t *testing.T) {
