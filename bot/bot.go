@@ -24,6 +24,9 @@ type Config struct {
 	// handled update by update, and (four times it) how many chats are
 	// sent replies at once.
 	Workers int
+	// Observer is told about every update handled and reply sent, for
+	// metrics (observe.go); nil tells nobody.
+	Observer Observer
 }
 
 // Bot is the conversation engine: it turns updates into replies through the

@@ -74,7 +74,7 @@ func (q *outQueue) drain(ctx context.Context, b *Bot, chat int64) {
 // and runs its follow-ups.
 func (b *Bot) deliver(ctx context.Context, r *Request) {
 	for _, m := range r.out {
-		if _, err := b.msg.Send(ctx, m); err != nil {
+		if _, err := b.msg.Send(ctx, m); b.observeReply(err) != nil {
 			b.sendFailed(ctx, m.ChatID, err)
 		}
 	}

@@ -89,8 +89,9 @@ func (b *Bot) groupCommit(ctx context.Context, ups []Update) error {
 		return err
 	}
 	var rs []*Request
-	for _, h := range done {
+	for i, h := range done {
 		b.committed(ctx, h.id, h.dup)
+		b.observeHandled(ups[i], now, h.dup)
 		if h.r != nil {
 			rs = append(rs, h.r)
 		}
@@ -227,6 +228,7 @@ func (b *Bot) Handle(ctx context.Context, u Update) error {
 		return err
 	}
 	b.committed(ctx, u.ID, dup)
+	b.observeHandled(u, now, dup)
 	if dup {
 		r = b.seenRequest(ctx, u, now)
 	}
@@ -253,6 +255,7 @@ func (b *Bot) failedRequest(ctx context.Context, s kinerja.AccountStore, u Updat
 	if key == "" || kinerja.ErrorCode(err) == kinerja.EInternal {
 		b.log.Error("handler failed", "update", u.ID, "chat", u.ChatID, "err", err)
 		key, args = "core.internal_error", nil
+		b.observer().HandlerFailed()
 	}
 	text := T(r.Lang, key, args...)
 	if u.Callback != nil {

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
@@ -21,8 +22,15 @@ func TestMetricsAndHealth(t *testing.T) {
 		Outbox: func(context.Context) (map[kinerja.OutboxStatus]int, error) {
 			return map[kinerja.OutboxStatus]int{kinerja.OutboxPending: 7, kinerja.OutboxFailed: 2}, nil
 		},
-		Healthy: func(context.Context) error { return healthy },
+		Healthy:         func(context.Context) error { return healthy },
+		SurveyResponses: func(context.Context) (int, error) { return 37, nil },
 	})
+	m.UpdateHandled("command", 20*time.Millisecond)
+	m.UpdateHandled("callback", 3*time.Second)
+	m.ReplySent(nil)
+	m.ReplySent(errors.New("403"))
+	m.HandlerFailed()
+	m.TooManyRequests("sendMessage")
 	m.JobRan("heartbeat", nil)
 	m.JobRan("heartbeat", errors.New("db down"))
 	mux := http.NewServeMux()
@@ -45,6 +53,16 @@ func TestMetricsAndHealth(t *testing.T) {
 		`kinerjabot_outbox_messages{status="failed"} 2`,
 		`kinerjabot_job_runs_total{job="heartbeat",outcome="failed"} 1`,
 		`kinerjabot_job_runs_total{job="heartbeat",outcome="ok"} 1`,
+		`kinerjabot_updates_total{kind="command"} 1`,
+		`kinerjabot_updates_total{kind="callback"} 1`,
+		`kinerjabot_update_handling_seconds_bucket{le="0.025"} 1`,
+		`kinerjabot_update_handling_seconds_bucket{le="5"} 2`,
+		`kinerjabot_update_handling_seconds_count 2`,
+		`kinerjabot_replies_total{outcome="sent"} 1`,
+		`kinerjabot_replies_total{outcome="failed"} 1`,
+		`kinerjabot_telegram_429_total{method="sendMessage"} 1`,
+		`kinerjabot_db_errors_total{where="handler"} 1`,
+		"kinerjabot_survey_responses 37",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %q", want)

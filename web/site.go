@@ -109,10 +109,31 @@ func (s *Site) Handler() http.Handler {
 	mux.HandleFunc("GET /data/ikm.csv", s.dataCSV)
 	mux.HandleFunc("GET /data/ikm.json", s.dataJSON)
 	mux.HandleFunc("GET /static/site.css", serveCSS)
+	mux.HandleFunc("GET /favicon.ico", noIcon)
 	mux.HandleFunc("/", s.page(func(*http.Request, *view) (int, string, any, error) {
 		return http.StatusNotFound, "notfound", nil, nil
 	}))
-	return s.secure(s.limit(mux))
+	return s.secure(readOnly(s.limit(mux)))
+}
+
+// readOnly refuses every method but GET and HEAD (the site has no forms
+// that post), before a request takes one of the limited slots.
+func readOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "405 hanya baca / read-only", http.StatusMethodNotAllowed)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// noIcon answers the icon every browser asks for with no content rather
+// than the 404 page: a 404 is an error in the browser's console.
+func noIcon(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // Server returns an http.Server for h on addr with timeouts that a slow

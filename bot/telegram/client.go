@@ -46,6 +46,9 @@ type Config struct {
 	// timeouts) is retried before it is given up; 2 minutes if zero. The
 	// waits between tries back off up to 8 s (or what retry_after asks).
 	RetryFor time.Duration
+	// OnTooManyRequests, when set, is called for every 429 (flood limit)
+	// Telegram answers, with the method; for metrics. It must be quick.
+	OnTooManyRequests func(method string)
 }
 
 // Client talks to the Bot API. It implements bot.Messenger and runs the

@@ -161,6 +161,7 @@ func (c *Client) decode(result json.RawMessage) (batch []bot.Update, next int, o
 // next one.
 func (c *Client) pollWait(err error, status, failures int, conflicted *bool) time.Duration {
 	v := classify(err, status)
+	c.tooMany("getUpdates", v)
 	var te *tgbotapi.Error
 	isAPI := errors.As(err, &te)
 	switch {

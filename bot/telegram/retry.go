@@ -124,6 +124,7 @@ func (c *Client) do(ctx context.Context, method string, chatID int64, fn func(ap
 			return nil
 		}
 		v := classify(err, hc.status)
+		c.tooMany(method, v)
 		spent := attempt >= maxAttempts && c.now().Sub(start) >= c.cfg.RetryFor
 		if !v.retry || spent || (bestEffort[method] && v.wait == 0) {
 			return c.final(method, chatID, err, v, attempt)
@@ -137,6 +138,13 @@ func (c *Client) do(ctx context.Context, method string, chatID int64, fn func(ap
 		if serr := c.sleep(ctx, wait); serr != nil {
 			return c.wrap(method, fmt.Errorf("gave up waiting to retry: %w (last error: %w)", serr, err))
 		}
+	}
+}
+
+// tooMany reports a 429 to Config.OnTooManyRequests.
+func (c *Client) tooMany(method string, v verdict) {
+	if v.code == 429 && c.cfg.OnTooManyRequests != nil {
+		c.cfg.OnTooManyRequests(method)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
@@ -30,6 +31,8 @@ type HTTPSettings struct {
 	TVFrameAncestors string `yaml:"tv_frame_ancestors"`
 	// MaxConcurrent bounds the site's requests served at once (4).
 	MaxConcurrent int `yaml:"max_concurrent"`
+	// TVRefreshSeconds is how often /tv reloads itself (60).
+	TVRefreshSeconds int `yaml:"tv_refresh_seconds"`
 }
 
 func addrOn(addr string) bool { return addr != "" && addr != "off" }
@@ -37,14 +40,15 @@ func addrOn(addr string) bool { return addr != "" && addr != "off" }
 // heartbeatMaxAge is how old the heartbeat may be for /healthz.
 const heartbeatMaxAge = 3 * time.Minute
 
-// startHTTP starts the public site and the metrics as configured. The
-// metrics exist even when nothing serves them, for the job counters.
-// stop shuts the servers down within ctx. An address that cannot be
-// bound is logged and left off: the bot runs without its pages.
-func (a *app) startHTTP(db *storage.DB, b *bot.Bot, surveys *survey.Feature) (*web.Metrics, func(context.Context)) {
+// newMetrics builds the metrics over db. They exist before the bot (the
+// bot and the Telegram client report to them) and even when nothing
+// serves them, for the job counters; stats reads the bot's counters once
+// it is built (zero before).
+func (a *app) newMetrics(db *storage.DB, stats func() bot.Stats) *web.Metrics {
 	started := a.now()
-	metrics := web.NewMetrics(web.MetricsSource{
-		Stats:  b.Stats,
+	loc := a.cfg.Location()
+	return web.NewMetrics(web.MetricsSource{
+		Stats:  stats,
 		Outbox: db.OutboxCounts,
 		Healthy: func(ctx context.Context) error {
 			v, ok, err := db.Setting(ctx, settingHeartbeat)
@@ -63,10 +67,25 @@ func (a *app) startHTTP(db *storage.DB, b *bot.Bot, surveys *survey.Feature) (*w
 			}
 			return nil
 		},
+		SurveyResponses: func(ctx context.Context) (int, error) {
+			p := kinerja.MonthOf(a.now(), loc)
+			tots, err := db.SurveyTotals(ctx, kinerja.SurveyFilter{From: p.Start(loc), To: p.End(loc)})
+			n := 0
+			for _, t := range tots {
+				n += t.Respondents
+			}
+			return n, err
+		},
 	})
+}
+
+// startHTTP starts the public site and serves the metrics as configured.
+// stop shuts the servers down within ctx. An address that cannot be
+// bound is logged and left off: the bot runs without its pages.
+func (a *app) startHTTP(db *storage.DB, metrics *web.Metrics, surveys *survey.Feature) func(context.Context) {
 	h := a.cfg.HTTP
 	site := web.New(web.Config{Survey: surveys, Store: db, Now: a.now, Location: a.cfg.Location(), Logger: a.log,
-		TVFrameAncestors: h.TVFrameAncestors, MaxConcurrent: h.MaxConcurrent})
+		TVFrameAncestors: h.TVFrameAncestors, MaxConcurrent: h.MaxConcurrent, TVRefresh: time.Duration(h.TVRefreshSeconds) * time.Second})
 	var servers []*http.Server
 	listen := func(addr string, handler http.Handler) error {
 		ln, err := net.Listen("tcp", addr)
@@ -109,7 +128,7 @@ func (a *app) startHTTP(db *storage.DB, b *bot.Bot, surveys *survey.Feature) (*w
 			a.log.Error("the metrics are off", "err", err)
 		}
 	}
-	return metrics, stop
+	return stop
 }
 
 // countJobs makes each job's run count in the metrics.

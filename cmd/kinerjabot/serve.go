@@ -48,7 +48,16 @@ func runBot(ctx context.Context, a *app, args []string) int {
 // serve connects to the Bot API at endpoint and runs the bot on db until
 // ctx ends. ready, when not nil, is called with the bot once it polls.
 func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready func(*bot.Bot)) error {
-	client, err := telegram.New(ctx, telegram.Config{Token: a.cfg.Telegram.Token, Endpoint: endpoint, Logger: a.log})
+	// The metrics first: the client and the bot report to them (http.go).
+	var b *bot.Bot
+	metrics := a.newMetrics(db, func() bot.Stats {
+		if b == nil {
+			return bot.Stats{}
+		}
+		return b.Stats()
+	})
+	client, err := telegram.New(ctx, telegram.Config{Token: a.cfg.Telegram.Token, Endpoint: endpoint, Logger: a.log,
+		OnTooManyRequests: metrics.TooManyRequests})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while connecting
@@ -58,6 +67,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	defer client.Close()
 	cfg := a.botConfig()
 	cfg.BotUsername = client.Username()
+	cfg.Observer = metrics
 	if err := db.PutSetting(ctx, settingBotUsername, cfg.BotUsername); err != nil {
 		return err
 	}
@@ -70,7 +80,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err != nil {
 		return err
 	}
-	b, err := bot.New(cfg, db, client, a.now, a.log, features...)
+	b, err = bot.New(cfg, db, client, a.now, a.log, features...)
 	if err != nil {
 		return err
 	}
@@ -80,7 +90,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 		return err
 	}
 	// The public site and the metrics (http.go).
-	metrics, stopHTTP := a.startHTTP(db, b, survey.New(deps, a.surveyConfig()))
+	stopHTTP := a.startHTTP(db, metrics, survey.New(deps, a.surveyConfig()))
 	countJobs(metrics, scheduled)
 	stopJobs, err := startScheduler(ctx, cfg.Location, a.log, scheduled)
 	if err != nil {
