@@ -68,13 +68,15 @@ func (q *ClaimQueue) NextBatch(ctx context.Context, now time.Time, limit int) ([
 // without anyone's help.
 type Leadership struct {
 	conn *sql.Conn
-	key  int64
+	key  int32
 }
 
-// TryLead takes the advisory lock key if no other session holds it. It
+// TryLead takes the advisory lock key if no other session holds it. The
+// lock is (key, the schema's hash): deployments in two schemas of one
+// database do not share it. It
 // returns nil and no error when another holds it, and refuses SQLite,
 // where one process is all there is.
-func (db *DB) TryLead(ctx context.Context, key int64) (*Leadership, error) {
+func (db *DB) TryLead(ctx context.Context, key int32) (*Leadership, error) {
 	if db.engine != postgresEngine {
 		return nil, errors.New("storage: leadership needs PostgreSQL")
 	}
@@ -91,7 +93,7 @@ func (db *DB) TryLead(ctx context.Context, key int64) (*Leadership, error) {
 		}
 	}
 	var got bool
-	if err := c.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&got); err != nil {
+	if err := c.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext(current_schema()))`, key).Scan(&got); err != nil {
 		drop(c)
 		return nil, fmt.Errorf("storage: leadership: %w", err)
 	}
@@ -106,7 +108,8 @@ func (db *DB) TryLead(ctx context.Context, key int64) (*Leadership, error) {
 func (l *Leadership) Check(ctx context.Context) error {
 	var held bool
 	err := l.conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'
-		AND pid = pg_backend_pid() AND granted AND ((classid::bigint << 32) | objid::bigint) = $1)`, l.key).Scan(&held)
+		AND pid = pg_backend_pid() AND granted AND objsubid = 2 AND classid::bigint = $1
+		AND objid::bigint = (hashtext(current_schema())::bigint & 4294967295))`, l.key).Scan(&held)
 	if err == nil && !held {
 		err = errors.New("storage: the leadership lock is gone")
 	}
@@ -115,7 +118,7 @@ func (l *Leadership) Check(ctx context.Context) error {
 
 // Release gives the lock up for another process to take at once.
 func (l *Leadership) Release() error {
-	_, err := l.conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, l.key)
+	_, err := l.conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, l.key)
 	if err != nil {
 		drop(l.conn) // closing the session releases it all the same
 		return nil
@@ -215,4 +218,24 @@ func (db *DB) PgxPool(ctx context.Context) (*pgxpool.Pool, error) {
 		return nil, fmt.Errorf("storage: pool: %w", err)
 	}
 	return pool, nil
+}
+
+// Serialized runs fn while holding the PostgreSQL advisory lock key, waiting
+// for it (scoped to the schema like TryLead): replicas starting together set up River's schema one at a time.
+// On SQLite it just runs fn.
+func (db *DB) Serialized(ctx context.Context, key int32, fn func() error) error {
+	if db.engine != postgresEngine {
+		return fn()
+	}
+	c, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := c.ExecContext(ctx, `SELECT pg_advisory_lock($1, hashtext(current_schema()))`, key); err != nil {
+		drop(c)
+		return fmt.Errorf("storage: lock %d: %w", key, err)
+	}
+	l := &Leadership{conn: c, key: key}
+	defer l.Release()
+	return fn()
 }
