@@ -133,7 +133,8 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 
 // startRiver migrates River's tables and starts its client.
 func (n *Node) startRiver(ctx context.Context, driver *riverpgxv5.Driver) error {
-	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: n.cfg.Log})
+	riverLog := slog.New(quiet{n.cfg.Log.Handler()})
+	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: riverLog})
 	if err != nil {
 		return fmt.Errorf("river: %w", err)
 	}
@@ -174,7 +175,7 @@ func (n *Node) startRiver(ctx context.Context, driver *riverpgxv5.Driver) error 
 	}))
 	client, err := river.NewClient(driver, &river.Config{
 		ID:           n.cfg.ID,
-		Logger:       n.cfg.Log,
+		Logger:       riverLog,
 		JobTimeout:   15 * time.Minute,
 		PeriodicJobs: periodic,
 		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},

@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/robfig/cron/v3"
 
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
 )
@@ -52,4 +55,17 @@ func TestASecondBotOnOneSQLiteFileRefusesToStart(t *testing.T) {
 		t.Fatalf("jobs list after the stop:\n%s", out.String())
 	}
 	startBot(t, fake, path)
+}
+
+func TestRiverSchedulesReadCronInTheConfiguredZone(t *testing.T) {
+	jakarta, _ := time.LoadLocation("Asia/Jakarta")
+	sched, err := cron.ParseStandard("0 8 * * 1-5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// River asks in UTC: Friday 27 November 2026, 00:33 WIB.
+	got := zoned{sched, jakarta}.Next(time.Date(2026, 11, 26, 17, 33, 0, 0, time.UTC))
+	if want := time.Date(2026, 11, 27, 8, 0, 0, 0, jakarta); !got.Equal(want) {
+		t.Fatalf("next = %s, want %s", got, want)
+	}
 }

@@ -30,11 +30,6 @@ func broadcastReplicas(ctx context.Context, dsn string, replicas, private, group
 
 	var nodes []*cluster.Node
 	var first *storage.DB
-	defer func() {
-		for _, n := range nodes {
-			stopNode(n)
-		}
-	}()
 	for i := range replicas {
 		db, err := storage.Open(ctx, dsn)
 		if err != nil {
@@ -64,6 +59,7 @@ func broadcastReplicas(ctx context.Context, dsn string, replicas, private, group
 		if err != nil {
 			return result{}, err
 		}
+		defer stopNode(node) // before its database closes
 		nodes = append(nodes, node)
 	}
 
