@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"strconv"
@@ -78,13 +80,16 @@ type zoned struct {
 // Next implements cluster.Schedule.
 func (z zoned) Next(t time.Time) time.Time { return z.Schedule.Next(t.In(z.loc)) }
 
-// replicaID names this process among the replicas: host and pid.
+// replicaID names this process among the replicas: host and pid, and a
+// random tag, since containers on one host network may share both.
 func replicaID() string {
 	host, err := os.Hostname()
 	if err != nil || host == "" {
 		host = "unknown"
 	}
-	return host + "-" + strconv.Itoa(os.Getpid())
+	var tag [2]byte
+	_, _ = rand.Read(tag[:])
+	return host + "-" + strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(tag[:])
 }
 
 // newSender is the outbox sender over store, reporting undelivered

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -11,7 +12,10 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram/fakeapi"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
+	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
 )
 
 func TestASecondBotOnOneSQLiteFileRefusesToStart(t *testing.T) {
@@ -68,4 +72,88 @@ func TestRiverSchedulesReadCronInTheConfiguredZone(t *testing.T) {
 	if want := time.Date(2026, 11, 27, 8, 0, 0, 0, jakarta); !got.Equal(want) {
 		t.Fatalf("next = %s, want %s", got, want)
 	}
+}
+
+func TestTwoBotsOnOnePostgresSendEachQueuedReminderOnce(t *testing.T) {
+	dsn, _ := storagetest.FreshPostgres(t)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := seedDemo(ctx, db, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	fake := fakeapi.New(fakeapi.Options{})
+	defer fake.Close()
+	one := startBot(t, fake, dsn)
+	two := startBot(t, fake, dsn) // polls into a 409 and backs off; its jobs and sender still run
+
+	// Six reminders, two for each of three chats, as "jobs run" queues them.
+	chats := []int64{7001, 7002, 7003}
+	queue := func(slot string) {
+		var msgs []*kinerja.OutboxMessage
+		for i := range 6 {
+			msgs = append(msgs, &kinerja.OutboxMessage{ChatID: chats[i%3], Text: fmt.Sprintf("pengingat %s %d", slot, i)})
+		}
+		if ok, err := db.EnqueueRun(ctx, &kinerja.JobRun{Job: "remind-approvals", Slot: slot, At: time.Now()}, msgs); err != nil || !ok {
+			t.Fatalf("EnqueueRun = %v, %v", ok, err)
+		}
+	}
+	delivered := func() map[string]int {
+		got := map[string]int{}
+		for _, c := range chats {
+			for _, m := range fake.Messages(c) {
+				got[m.Text]++
+			}
+		}
+		return got
+	}
+	exactly := func(want int) {
+		t.Helper()
+		if !fake.WaitFor(15*time.Second, func(*fakeapi.Fake) bool { return len(delivered()) >= want }) {
+			t.Fatalf("delivered %d distinct messages, want %d", len(delivered()), want)
+		}
+		time.Sleep(1500 * time.Millisecond) // a duplicate would arrive by now
+		for text, n := range delivered() {
+			if n != 1 {
+				t.Errorf("%q delivered %d times", text, n)
+			}
+		}
+		if got := len(delivered()); got != want {
+			t.Fatalf("delivered %d, want %d", got, want)
+		}
+	}
+	queue("2026-11-10")
+	exactly(6)
+
+	// "jobs list" names both replicas, River's leader and the sender.
+	var out, errOut bytes.Buffer
+	getenv := env(map[string]string{"KINERJA_DB": dsn, "KINERJA_LANG": "en"})
+	if code := Main(ctx, []string{"jobs", "list"}, nil, &out, &errOut, getenv); code != exitOK {
+		t.Fatalf("jobs list: exit %d\n%s", code, errOut.String())
+	}
+	listed := out.String()
+	if !strings.Contains(listed, "Replicas (seen in the last 30 s): ") || strings.Count(listed[strings.Index(listed, "Replicas"):], ", ") < 1 ||
+		!strings.Contains(listed, "Outbox sender: "+hostPrefix()) || !strings.Contains(listed, "Leader (inserts the scheduled jobs): "+hostPrefix()) {
+		t.Fatalf("jobs list does not show two replicas, the leader and the sender:\n%s", listed)
+	}
+
+	// The sender stops (SIGTERM); the other replica sends the next six.
+	sender := one
+	if !strings.Contains(one.logs.String(), "this replica now sends the outbox") {
+		sender = two
+	}
+	if code, took := sender.stop(); code != exitOK || took > 10*time.Second {
+		t.Fatalf("stopping the sender: exit %d after %s", code, took)
+	}
+	queue("2026-11-11")
+	exactly(12)
+}
+
+// hostPrefix is how this process's replica ids begin.
+func hostPrefix() string {
+	host, _ := os.Hostname()
+	return host + "-" + strconv.Itoa(os.Getpid()) + "-"
 }
