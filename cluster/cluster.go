@@ -42,6 +42,27 @@ const (
 	migrateLockKey = 7303 // held while River's schema is migrated
 )
 
+// A new leader starts its schedules from the present (River keeps them in
+// memory only), so a slot that came due while no replica led (a killed
+// leader's term runs out after about 15 s) would be lost: at the start of
+// each term every job is also inserted for its last slot due within
+// catchUp, which the unique key drops when the slot already ran.
+// enqueueMargin covers River inserting a job up to 100 ms before it is due.
+const (
+	catchUp       = 2 * time.Minute
+	enqueueMargin = 200 * time.Millisecond
+)
+
+// lastDue is the latest instant not after at when s was due, looking back
+// at most window; zero when there is none.
+func lastDue(s Schedule, at time.Time, window time.Duration) time.Time {
+	var last time.Time
+	for t := s.Next(at.Add(-window)); !t.IsZero() && !t.After(at); t = s.Next(t) {
+		last = t
+	}
+	return last
+}
+
 // Schedule says when a job is next due after an instant: robfig/cron's
 // Schedule fits (in the configured zone), and so does River's.
 type Schedule interface {
@@ -154,12 +175,16 @@ func (n *Node) startRiver(ctx context.Context, driver *riverpgxv5.Driver) error 
 			slot = time.Minute
 		}
 		periodic = append(periodic, river.NewPeriodicJob(j.Schedule, func() (river.JobArgs, *river.InsertOpts) {
+			due := lastDue(j.Schedule, n.cfg.Now().Add(enqueueMargin), catchUp)
+			if due.IsZero() {
+				return nil, nil // started as leader with no slot due lately
+			}
 			// Unique per job and slot: River bins ScheduledAt (the instant
 			// the job was due) by the slot's length. One attempt, as with
 			// cron: a failed run is logged and the next slot tries again.
-			return args, &river.InsertOpts{MaxAttempts: 1,
+			return args, &river.InsertOpts{MaxAttempts: 1, ScheduledAt: due,
 				UniqueOpts: river.UniqueOpts{ByArgs: true, ByPeriod: slot}}
-		}, &river.PeriodicJobOpts{ID: j.Name}))
+		}, &river.PeriodicJobOpts{ID: j.Name, RunOnStart: true}))
 	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, job *river.Job[scheduledArgs]) error {
