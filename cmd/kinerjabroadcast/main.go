@@ -4,7 +4,7 @@
 // Usage:
 //
 //	kinerjabroadcast [-private 2000] [-groups 10] [-workers 8]
-//	kinerjabroadcast -postgres DSN [-replicas 2] [-handover] ...
+//	kinerjabroadcast -postgres DSN [-replicas 2] [-handover | -kill] ...
 //
 // It queues one message to each of the private chats and groups in a fresh
 // SQLite outbox, drains it with the real sender, throttle and Bot API client,
@@ -12,7 +12,9 @@
 // overall limit) and how many sends the fake refused with 429. With
 // -postgres it queues in that database instead and runs several replicas
 // (package cluster): one of them sends at a time, and with -handover the
-// sending one is stopped halfway for another to take over. The target is
+// sending one is stopped halfway for another to take over; with -kill the
+// replicas are processes and the sending one is killed with SIGKILL halfway
+// and restarted. The target is
 // a ratio of at most 1.10 with zero 429s. It exits 1 when a chat did not get
 // exactly its one message, or the target is missed.
 //
@@ -29,6 +31,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -45,7 +48,7 @@ const overallRate = 30.0
 const targetRatio = 1.10
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fs := flag.NewFlagSet("kinerjabroadcast", flag.ExitOnError)
 	private := fs.Int("private", 2000, "number of private chats, one message each")
@@ -54,12 +57,26 @@ func main() {
 	pg := fs.String("postgres", "", "run through replicas on this PostgreSQL `DSN` (an empty database or schema) instead of one SQLite sender")
 	replicas := fs.Int("replicas", 2, "with -postgres: how many replicas")
 	handover := fs.Bool("handover", false, "with -postgres: stop the sending replica halfway, so another one takes over")
+	kill := fs.Bool("kill", false, "with -postgres: run the replicas as processes and kill the sending one (SIGKILL) halfway, then restart it")
+	var c child // set when this process is one of -kill's replicas
+	fs.StringVar(&c.ID, "child-id", "", "internal: run as the replica with this `ID` of a -kill run")
+	fs.StringVar(&c.Endpoint, "child-endpoint", "", "internal: the fake Bot API of a -kill run")
+	fs.StringVar(&c.Token, "child-token", "", "internal: the fake's token")
 	_ = fs.Parse(os.Args[1:])
 	var res result
 	var err error
-	if *pg != "" {
+	switch {
+	case c.ID != "":
+		if err := runChild(ctx, *pg, c, *workers); err != nil {
+			fmt.Fprintln(os.Stderr, "kinerjabroadcast replica:", err)
+			os.Exit(1)
+		}
+		return
+	case *pg != "" && *kill:
+		res, err = broadcastKill(ctx, *pg, *replicas, *private, *groups, *workers, os.Stdout)
+	case *pg != "":
 		res, err = broadcastReplicas(ctx, *pg, *replicas, *private, *groups, *workers, *handover, os.Stdout)
-	} else {
+	default:
 		res, err = broadcast(ctx, *private, *groups, *workers, os.Stdout)
 	}
 	if err != nil {
