@@ -175,7 +175,8 @@ func (n *Node) startRiver(ctx context.Context, driver *riverpgxv5.Driver) error 
 			slot = time.Minute
 		}
 		periodic = append(periodic, river.NewPeriodicJob(j.Schedule, func() (river.JobArgs, *river.InsertOpts) {
-			due := lastDue(j.Schedule, n.cfg.Now().Add(enqueueMargin), catchUp)
+			// River's clock, not cfg.Now: River decided it is due.
+			due := lastDue(j.Schedule, time.Now().Add(enqueueMargin), catchUp)
 			if due.IsZero() {
 				return nil, nil // started as leader with no slot due lately
 			}
