@@ -167,6 +167,11 @@ func init() {
 			"Basis data %s tidak ada (atau belum pernah dipakai bot). Periksa KINERJA_DB atau kunci database di konfigurasi; perintah ini tidak membuat basis data baru.",
 			"Database %s does not exist (or the bot never used it). Check KINERJA_DB or the database key of the configuration; this command does not create a database.",
 		},
+		// A second bot process on one SQLite file (storage.LockSQLite).
+		"err.db_locked": {
+			"Basis data %s sedang dipakai bot lain yang berjalan (%s). Dengan SQLite hanya satu proses bot boleh berjalan: hentikan proses itu dulu, atau pakai PostgreSQL untuk menjalankan beberapa replika.",
+			"Database %s is in use by another running bot (%s). With SQLite only one bot process may run: stop that one first, or use PostgreSQL to run several replicas.",
+		},
 		"err.no_session": {"Tidak ada percakapan yang sedang berjalan.", "No dialogue in progress."},
 	})
 }

@@ -48,6 +48,7 @@ type conn struct {
 type DB struct {
 	conn
 	sql *sql.DB
+	dsn string // for the pool River needs (cluster.go)
 	// writeMu serialises SQLite write transactions in this process: SQLite has
 	// one writer, and queueing here is cheaper than spinning on busy_timeout.
 	writeMu sync.Mutex
@@ -120,7 +121,7 @@ func open(ctx context.Context, dsn string, existing bool) (*DB, error) {
 	} else {
 		d.SetMaxOpenConns(8)
 	}
-	db := &DB{conn: conn{q: d, engine: eng}, sql: d}
+	db := &DB{conn: conn{q: d, engine: eng}, sql: d, dsn: dsn}
 	if eng == sqliteEngine {
 		db.cache = newStmtCache(d)
 	}

@@ -15,7 +15,6 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
-	"github.com/bkpsdm-solok/kinerjabot/bot/outbox"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
@@ -88,15 +87,7 @@ func (a *app) jobNames() []string {
 // startSender drains the outbox through the client until ctx ends. The
 // returned stop waits for the sends in flight, at most until wait ends.
 func (a *app) startSender(ctx context.Context, db *storage.DB, client *telegram.Client, j *jobs.Service) (stop func(wait context.Context)) {
-	s := outbox.New(db, client, telegram.NewThrottle(), outbox.Options{
-		Permanent: telegram.Permanent,
-		Log:       a.log,
-		OnFailures: func(ctx context.Context) {
-			if err := j.ReportFailures(ctx); err != nil {
-				a.log.Error("telling the admins about undelivered messages failed", "err", err)
-			}
-		},
-	})
+	s := a.newSender(db, client, j)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -124,14 +115,14 @@ func runJobs(ctx context.Context, a *app, args []string) int {
 		return exitUsage
 	}
 	if args[0] == "list" {
-		return listJobs(a, args[1:])
+		return listJobs(ctx, a, args[1:])
 	}
 	return runJobNow(ctx, a, args[1:])
 }
 
 // listJobs prints each job, its schedule and its next three runs in the
 // configured zone.
-func listJobs(a *app, args []string) int {
+func listJobs(ctx context.Context, a *app, args []string) int {
 	fs := newFlags(a, "jobs list", "", "Lists the scheduled jobs with their schedule and next three run times, in the configured time zone.")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -180,6 +171,8 @@ func listJobs(a *app, args []string) int {
 	default:
 		fmt.Fprintf(a.stdout, "\nHolidays from %s (years %v).\n", a.cfg.HolidaysFile, cal.Years())
 	}
+	fmt.Fprintln(a.stdout)
+	printCluster(ctx, a, nil) // who runs them (cluster.go)
 	return exitOK
 }
 
@@ -251,6 +244,9 @@ func runJobNow(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	printJobResult(a, res)
+	if len(res.Messages) > 0 {
+		printCluster(ctx, a, db) // who will send them (cluster.go)
+	}
 	return exitOK
 }
 

@@ -60,7 +60,7 @@ func TestJobsListShowsNextRunsInJakarta(t *testing.T) {
 	var out bytes.Buffer
 	now := time.Date(2026, 11, 26, 17, 33, 0, 0, time.UTC) // Friday 27 November, 00:33 WIB
 	a := &app{cfg: cfg, stdout: &out, stderr: &out, now: func() time.Time { return now }}
-	if code := listJobs(a, nil); code != exitOK {
+	if code := listJobs(t.Context(), a, nil); code != exitOK {
 		t.Fatalf("exit %d: %s", code, out.String())
 	}
 	got := out.String()

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/bkpsdm-solok/kinerjabot/bot"
-	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/survey"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
 	"github.com/bkpsdm-solok/kinerjabot/storage"
@@ -32,6 +31,11 @@ func runBot(ctx context.Context, a *app, args []string) int {
 		fmt.Fprintln(a.stderr, "kinerjabot: configuration telegram.token (KINERJA_TELEGRAM_TOKEN): no bot token set; get one from @BotFather, or try \"kinerjabot demo\" which needs none")
 		return exitUsage
 	}
+	unlock, ok := a.lockStore() // SQLite: one bot process per file (cluster.go)
+	if !ok {
+		return exitFailed
+	}
+	defer unlock()
 	db, err := a.openStore(ctx)
 	if err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
@@ -92,12 +96,11 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	// The public site and the metrics (http.go).
 	stopHTTP := a.startHTTP(db, metrics, survey.New(deps, a.surveyConfig()))
 	countJobs(metrics, scheduled)
-	stopJobs, err := startScheduler(ctx, cfg.Location, a.log, scheduled)
+	stopJobs, stopSender, err := a.startBackground(ctx, cfg.Location, db, client, scheduled) // cluster.go
 	if err != nil {
 		stopHTTP(context.WithoutCancel(ctx))
 		return err
 	}
-	stopSender := a.startSender(ctx, db, client, jobs.New(a.deps(db), a.jobsConfig()))
 	a.log.Info("kinerjabot is running", "bot", cfg.BotUsername, "database", db.Engine(), "timezone", cfg.Location.String())
 	if ready != nil {
 		ready(b)

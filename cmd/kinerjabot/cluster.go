@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
+	"github.com/bkpsdm-solok/kinerjabot/bot/outbox"
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
+	"github.com/bkpsdm-solok/kinerjabot/cluster"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
+)
+
+// lockStore takes the single-process lock of a SQLite database for the
+// running bot, or tells the operator which process holds it. On
+// PostgreSQL, where replicas are welcome, it takes nothing. Commands that
+// read or queue (export, jobs list, jobs run, imports) take no lock and
+// keep working beside the bot.
+func (a *app) lockStore() (unlock func(), ok bool) {
+	lock, err := storage.LockSQLite(a.cfg.Database, a.now())
+	if err != nil {
+		fmt.Fprintln(a.stderr, "kinerjabot:", a.userMessage(err))
+		return nil, false
+	}
+	return func() { lock.Unlock() }, true
+}
+
+// startBackground starts the scheduled jobs and the outbox sender. On
+// SQLite that is robfig/cron and a sender in this one process, as ever; on
+// PostgreSQL the jobs are River periodic jobs, inserted by River's elected
+// leader and worked by any replica, and the sender runs on one replica at
+// a time (package cluster). stopJobs and stopSender wait for work in
+// flight, at most until their context ends.
+func (a *app) startBackground(ctx context.Context, loc *time.Location, db *storage.DB, client *telegram.Client, scheduled []job) (stopJobs, stopSender func(context.Context), err error) {
+	js := jobs.New(a.deps(db), a.jobsConfig())
+	if db.Engine() != "postgres" {
+		if stopJobs, err = startScheduler(ctx, loc, a.log, scheduled); err != nil {
+			return nil, nil, err
+		}
+		return stopJobs, a.startSender(ctx, db, client, js), nil
+	}
+	var cj []cluster.Job
+	for _, j := range scheduled {
+		sched, err := cron.ParseStandard(j.spec)
+		if err != nil {
+			return nil, nil, fmt.Errorf("schedule of job %s (%q): %w", j.name, j.spec, err)
+		}
+		run := j.run
+		cj = append(cj, cluster.Job{Name: j.name, Schedule: zoned{sched, loc},
+			Run: func(ctx context.Context, _ time.Time) error { return run(ctx) }})
+	}
+	node, err := cluster.Start(ctx, cluster.Config{DB: db, ID: replicaID(), Jobs: cj, Log: a.log, Now: a.now,
+		Send: func(ctx context.Context, store *storage.ClaimQueue) {
+			if err := a.newSender(store, client, js).Run(ctx); err != nil {
+				a.log.Error("outbox sender stopped", "err", err)
+			}
+		}})
+	if err != nil {
+		return nil, nil, err
+	}
+	// River's workers stop with the sender, last, after the bot's replies.
+	return func(context.Context) {}, node.Stop, nil
+}
+
+// zoned is a cron schedule read in the configured zone, whatever zone
+// River hands it the current time in.
+type zoned struct {
+	cron.Schedule
+	loc *time.Location
+}
+
+// Next implements cluster.Schedule.
+func (z zoned) Next(t time.Time) time.Time { return z.Schedule.Next(t.In(z.loc)) }
+
+// replicaID names this process among the replicas: host and pid, and a
+// random tag, since containers on one host network may share both.
+func replicaID() string {
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		host = "unknown"
+	}
+	var tag [2]byte
+	_, _ = rand.Read(tag[:])
+	return host + "-" + strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(tag[:])
+}
+
+// newSender is the outbox sender over store, reporting undelivered
+// messages to the admins through js.
+func (a *app) newSender(store outbox.Store, client *telegram.Client, js *jobs.Service) *outbox.Sender {
+	return outbox.New(store, client, telegram.NewThrottle(), outbox.Options{
+		Permanent: telegram.Permanent,
+		Log:       a.log,
+		OnFailures: func(ctx context.Context) {
+			if err := js.ReportFailures(ctx); err != nil {
+				a.log.Error("telling the admins about undelivered messages failed", "err", err)
+			}
+		},
+	})
+}
+
+// printCluster tells who runs the bot on the configured database: the
+// process holding a SQLite file, or on PostgreSQL the live replicas,
+// River's leader (which inserts the scheduled jobs) and the outbox sender.
+// db may be nil: it is then opened for PostgreSQL, and a SQLite file is
+// only looked at, never created.
+func printCluster(ctx context.Context, a *app, db *storage.DB) {
+	w := a.stdout
+	postgres := strings.HasPrefix(a.cfg.Database, "postgres://") || strings.HasPrefix(a.cfg.Database, "postgresql://")
+	if postgres && db == nil {
+		var err error
+		if db, err = a.openExisting(ctx); err != nil {
+			fmt.Fprintln(w, "Replicas: unknown:", err)
+			return
+		}
+		defer db.Close()
+	}
+	if !postgres {
+		if holder, ok := storage.SQLiteHolder(a.cfg.Database); ok {
+			fmt.Fprintf(w, "Bot: running (%s), the one process on this SQLite file.\n", holder)
+		} else {
+			fmt.Fprintln(w, "Bot: not running on this SQLite file.")
+		}
+		return
+	}
+	now := a.now()
+	live, err := db.Replicas(ctx, now.Add(-30*time.Second))
+	if err != nil {
+		fmt.Fprintln(w, "Replicas: unknown:", err)
+		return
+	}
+	var ids []string
+	sender := "none"
+	for _, r := range live {
+		ids = append(ids, r.ID)
+		if r.Role == "sender" {
+			sender = r.ID
+		}
+	}
+	if len(ids) == 0 {
+		ids = []string{"none running"}
+	}
+	fmt.Fprintf(w, "Replicas (seen in the last 30 s): %s\n", strings.Join(ids, ", "))
+	leader := "none elected (no replica running, or between two terms)"
+	if id, until, ok, err := db.RiverLeader(ctx); err != nil {
+		leader = "unknown: " + err.Error()
+	} else if ok && until.After(now) {
+		leader = fmt.Sprintf("%s (term until %s)", id, until.In(a.cfg.Location()).Format("15:04:05 MST"))
+	}
+	fmt.Fprintf(w, "Leader (inserts the scheduled jobs): %s\n", leader)
+	fmt.Fprintf(w, "Outbox sender: %s\n", sender)
+}
