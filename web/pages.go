@@ -317,7 +317,7 @@ func (s *Site) unit(r *http.Request, v *view) (int, string, any, error) {
 		}
 		d.Services = append(d.Services, row)
 	}
-	if d.Speeds, err = s.serviceTimes(ctx, v.Lang, u.Code, p); err != nil {
+	if d.Speeds, err = s.serviceTimes(ctx, v.Lang, u.Code, p, d.Fig.Shown); err != nil {
 		return 0, "", nil, err
 	}
 	if d.FollowUps, err = s.followUps(ctx, v.Lang, u.Code); err != nil {

@@ -13,8 +13,11 @@ import (
 // its head published with what was done about them.
 
 // speedRow is one line of a unit's measured service times: the whole
-// unit (Code "") or one service. Under the anonymity threshold it keeps
-// its count hidden and shows no figure.
+// unit (Code "") or one service. A duration is anonymous and says nothing
+// of the answers, but it comes from a respondent: the figures show when
+// the unit's month is shown (at least the anonymity threshold of
+// respondents) or the durations alone reach the threshold; otherwise the
+// row keeps its count hidden and shows no figure.
 type speedRow struct {
 	Code, Name                    string
 	Count                         int
@@ -30,8 +33,9 @@ type followUpRow struct {
 // maxFollowUps is how many published suggestions a unit's page lists.
 const maxFollowUps = 20
 
-// serviceTimes returns the unit's measured service times in p.
-func (s *Site) serviceTimes(ctx context.Context, lang kinerja.Lang, unit string, p kinerja.Period) ([]speedRow, error) {
+// serviceTimes returns the unit's measured service times in p; unitShown
+// says whether the unit's figures for p are shown.
+func (s *Site) serviceTimes(ctx context.Context, lang kinerja.Lang, unit string, p kinerja.Period, unitShown bool) ([]speedRow, error) {
 	list, err := s.f.ServiceSpeeds(ctx, s.store, unit, p)
 	if err != nil || len(list) == 0 {
 		return nil, err
@@ -51,7 +55,7 @@ func (s *Site) serviceTimes(ctx context.Context, lang kinerja.Lang, unit string,
 		if sp.ServiceCode != "" && row.Name == "" {
 			row.Name = sp.ServiceCode
 		}
-		if sp.Count >= s.cfg.MinRespondents {
+		if unitShown || sp.Count >= s.cfg.MinRespondents {
 			row.Shown = true
 			row.Median, row.P90 = survey.MinutesString(lang, sp.MedianMinutes), survey.MinutesString(lang, sp.P90Minutes)
 			if sp.StandardMinutes > 0 {

@@ -133,3 +133,26 @@ func TestUnitPageListsPublishedFollowUpsWithoutTheTypedText(t *testing.T) {
 		t.Error("an unpublished suggestion is still listed")
 	}
 }
+
+// A unit whose month is shown (at least the threshold of respondents)
+// shows its measured service times even when fewer durations were
+// measured: the check of issue 14 seeds a month of responses, then one
+// citizen's 20-minute service.
+func TestOneMeasuredServiceShowsWhenTheUnitsMonthIsShown(t *testing.T) {
+	h, get := speedSite(t, 5, nov("PKM-TGR", "", 20))
+	row := `<td>Semua layanan</td><td class="n count">1</td><td class="n median">20 menit</td>`
+	if strings.Contains(get("/unit/PKM-TGR"), row) {
+		t.Fatal("one service shown while the unit has no respondents")
+	}
+	ctx := context.Background()
+	for i := range 5 {
+		day := time.Date(2026, 11, 2+i, 0, 0, 0, 0, time.UTC)
+		if err := h.DB.AddSurveyResponse(ctx, &kinerja.SurveyResponse{UnitCode: "PKM-TGR", Day: day, Answers: bottest.NineAnswers(3)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.Now = h.Now.Add(time.Hour) // past the site's cache of the month
+	if page := get("/unit/PKM-TGR"); !strings.Contains(page, row) {
+		t.Fatalf("unit page with 5 respondents lacks %s", row)
+	}
+}
