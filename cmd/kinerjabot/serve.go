@@ -74,6 +74,9 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err != nil {
 		return err
 	}
+	if err := a.resumeReplies(ctx, b); err != nil { // replies a crash left unsent go first
+		return err
+	}
 	go b.SetupMenus(ctx) // best effort; must not delay the start
 	scheduled, err := a.jobs(b, db)
 	if err != nil {
