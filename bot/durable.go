@@ -32,7 +32,7 @@ const (
 	replyRenewEvery = 10 * time.Second
 	// replyAckEvery is how often sent replies are deleted, in one
 	// transaction for all of them.
-	replyAckEvery = 200 * time.Millisecond
+	replyAckEvery = 50 * time.Millisecond
 )
 
 // durable is the bot's state of durable replies; its zero value is off

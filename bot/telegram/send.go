@@ -190,8 +190,10 @@ const maxAnswer = 200
 // "Sari <Dewi>". A label that is not HTML at all (a bare "&") is kept as
 // it is. limit, when not 0, cuts it to that many characters with "…".
 func plain(s string, limit int) string {
-	if v, err := tghtml.Visible(s); err == nil {
-		s = v
+	if strings.ContainsAny(s, "<&") { // else it is plain already (most labels)
+		if v, err := tghtml.Visible(s); err == nil {
+			s = v
+		}
 	}
 	if r := []rune(s); limit > 0 && len(r) > limit {
 		s = string(r[:limit-1]) + "…"

@@ -38,6 +38,7 @@ func runBot(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	defer db.Close()
+	defer a.startPprof()() // KINERJA_PPROF
 	if err := serve(ctx, a, db, a.cfg.Telegram.Endpoint, nil); err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
