@@ -39,8 +39,9 @@ const (
 // (replies are only in memory, as in tests and the demo).
 type durable struct {
 	owner string     // this replica's name; "" when off
-	mu    sync.Mutex // guards acks
+	mu    sync.Mutex // guards acks and the marks in log
 	acks  []int64    // updates whose replies were sent and not yet deleted
+	log   SentLog    // marks of sent updates (sentlog.go); nil for none
 }
 
 // replyStore is a transaction that can journal and manage replies.
@@ -53,13 +54,14 @@ type replyStore interface {
 // and queues, ahead of any new work, the replies left unsent by this
 // replica's previous run or by a replica whose lease ended. Until ctx
 // ends it renews this replica's leases, takes over ended ones and deletes
-// sent replies. Call it once, before polling; it returns how many
-// replies it queued.
-func (b *Bot) ResumeReplies(ctx context.Context, owner string) (int, error) {
+// sent replies. sent, when not nil, marks each delivered update at once
+// so a restart of this replica skips what went out just before a kill.
+// Call it once, before polling; it returns how many replies it queued.
+func (b *Bot) ResumeReplies(ctx context.Context, owner string, sent SentLog) (int, error) {
 	if owner == "" {
 		return 0, nil
 	}
-	b.replies.owner = owner
+	b.replies.owner, b.replies.log = owner, sent
 	n, err := b.claimReplies(ctx, true)
 	if err != nil {
 		b.replies.owner = ""
@@ -90,21 +92,43 @@ func (b *Bot) claimReplies(ctx context.Context, own bool) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	var marked map[int64]bool
+	if own && b.replies.log != nil {
+		if marked, err = b.replies.log.Marked(); err != nil {
+			b.log.Warn("reading the marks of sent replies failed; unsent ones may repeat", "err", err)
+		}
+	}
+	// An edit that a later one of the same message replaces is not sent
+	// again: resending it would show an old step for a moment.
+	last := map[[2]int64]int{}
+	for i, row := range rows {
+		if row.EditID != 0 {
+			last[[2]int64{row.ChatID, int64(row.EditID)}] = i
+		}
+	}
 	ctx = context.WithoutCancel(ctx)
+	queued := 0
 	var r *Request
-	for _, row := range rows {
+	for i, row := range rows {
 		if r == nil || r.ID != row.UpdateID {
 			if r != nil {
 				b.out.enqueue(ctx, b, r)
 			}
 			r = &Request{Update: Update{ID: row.UpdateID, ChatID: row.QueueChat}, Ctx: ctx, bot: b, journaled: true}
 		}
+		if marked[row.UpdateID] {
+			continue // went out just before the previous run ended
+		}
+		if row.EditID != 0 && last[[2]int64{row.ChatID, int64(row.EditID)}] != i {
+			continue
+		}
 		r.out = append(r.out, outMessageOf(row))
+		queued++
 	}
 	if r != nil {
 		b.out.enqueue(ctx, b, r)
 	}
-	return len(rows), nil
+	return queued, nil
 }
 
 // keepReplies renews this replica's leases, takes over ended ones and
@@ -180,8 +204,13 @@ func (b *Bot) sent(r *Request) {
 		return
 	}
 	b.replies.mu.Lock()
+	defer b.replies.mu.Unlock()
+	if l := b.replies.log; l != nil {
+		if err := l.Mark(r.ID); err != nil {
+			b.log.Warn("marking sent replies failed", "update", r.ID, "err", err)
+		}
+	}
 	b.replies.acks = append(b.replies.acks, r.ID)
-	b.replies.mu.Unlock()
 }
 
 // flushAcks deletes the records of sent replies, in one transaction. On
@@ -201,11 +230,19 @@ func (b *Bot) flushAcks(ctx context.Context) {
 		}
 		return nil
 	})
+	b.replies.mu.Lock()
+	defer b.replies.mu.Unlock()
 	if err != nil {
 		b.log.Warn("forgetting sent replies failed; retrying", "replies", len(ids), "err", err)
-		b.replies.mu.Lock()
 		b.replies.acks = append(ids, b.replies.acks...)
-		b.replies.mu.Unlock()
+		return
+	}
+	// The marks of deleted replies are no longer needed; those sent since
+	// the deletion began are kept.
+	if l := b.replies.log; l != nil {
+		if err := l.Reset(b.replies.acks); err != nil {
+			b.log.Warn("trimming the marks of sent replies failed", "err", err)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -50,7 +51,7 @@ func TestRepliesUnsentAtACrashAreSentAfterRestart(t *testing.T) {
 			}
 			dctx, die := context.WithCancel(ctx)
 			defer die()
-			if _, err := first.ResumeReplies(dctx, "replica-1"); err != nil {
+			if _, err := first.ResumeReplies(dctx, "replica-1", nil); err != nil {
 				t.Fatal(err)
 			}
 			if err := first.HandleBatch(ctx, batch); err != nil {
@@ -70,7 +71,7 @@ func TestRepliesUnsentAtACrashAreSentAfterRestart(t *testing.T) {
 			}
 			octx, stopOther := context.WithCancel(ctx)
 			defer stopOther()
-			if n, err := ob.ResumeReplies(octx, "replica-2"); n != 0 || err != nil {
+			if n, err := ob.ResumeReplies(octx, "replica-2", nil); n != 0 || err != nil {
 				t.Fatalf("another replica claimed %d replies of a live lease (%v)", n, err)
 			}
 			stopOther()
@@ -84,7 +85,7 @@ func TestRepliesUnsentAtACrashAreSentAfterRestart(t *testing.T) {
 			}
 			actx, stop := context.WithCancel(ctx)
 			defer stop()
-			if n, err := again.ResumeReplies(actx, "replica-1"); n != 3 || err != nil {
+			if n, err := again.ResumeReplies(actx, "replica-1", nil); n != 3 || err != nil {
 				t.Fatalf("ResumeReplies = %d, %v; want the 3 replies owed", n, err)
 			}
 			if err := msg.AnswerCallback(ctx, batch[1].Callback.ID, "marker"); err != nil {
@@ -130,7 +131,7 @@ func TestRepliesOfACrashedReplicaAreTakenOverAfterTheLease(t *testing.T) {
 		t.Fatal(err)
 	}
 	dctx, die := context.WithCancel(ctx)
-	if _, err := first.ResumeReplies(dctx, "replica-1"); err != nil {
+	if _, err := first.ResumeReplies(dctx, "replica-1", nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := first.HandleBatch(ctx, []bot.Update{private(501, 7201, "/put x")}); err != nil {
@@ -146,7 +147,7 @@ func TestRepliesOfACrashedReplicaAreTakenOverAfterTheLease(t *testing.T) {
 	}
 	bctx, stop := context.WithCancel(ctx)
 	defer stop()
-	if n, err := b.ResumeReplies(bctx, "replica-2"); n != 1 || err != nil {
+	if n, err := b.ResumeReplies(bctx, "replica-2", nil); n != 1 || err != nil {
 		t.Fatalf("ResumeReplies = %d, %v; want the crashed replica's reply", n, err)
 	}
 	b.Wait(ctx)
@@ -173,5 +174,68 @@ func TestRepliesAreNotJournalledUnlessSwitchedOn(t *testing.T) {
 	var rows []kinerja.PendingReply
 	if rows, err = db.ClaimReplies(ctx, "audit", true, time.Now().Add(time.Hour), time.Now().Add(2*time.Hour)); err != nil || len(rows) != 0 {
 		t.Errorf("%d replies journalled with durable replies off (%v)", len(rows), err)
+	}
+}
+
+// After a kill, a restarted replica skips the updates its sent log marks
+// (their replies went out just before), and of several unsent edits of one
+// message sends only the last, so no old step flashes up again.
+func TestRestartSkipsMarkedUpdatesAndReplacedEdits(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpenDB(t)
+	t0 := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return t0 }
+	sent, err := bot.OpenSentLog(filepath.Join(t.TempDir(), "sent"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sent.Close()
+	dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
+	t.Cleanup(func() { close(dead.release) })
+	first, err := bot.New(bot.Config{}, db, dead, clock, nil, writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dctx, die := context.WithCancel(ctx)
+	if _, err := first.ResumeReplies(dctx, "replica-1", sent); err != nil {
+		t.Fatal(err)
+	}
+	batch := []bot.Update{
+		private(701, 7401, "/put m"), // went out before the kill (marked below)
+		private(702, 7401, "/put n"),
+		press(703, 7402, "lang:en"), // two edits of message 7: only the last is owed
+		press(704, 7402, "lang:id"),
+	}
+	if err := first.HandleBatch(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	die()
+	if err := sent.Mark(701); err != nil {
+		t.Fatal(err)
+	}
+
+	msg := &bottest.Recorder{T: t}
+	again, err := bot.New(bot.Config{}, db, msg, clock, nil, writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actx, stop := context.WithCancel(ctx)
+	defer stop()
+	if n, err := again.ResumeReplies(actx, "replica-1", sent); n != 2 || err != nil {
+		t.Fatalf("ResumeReplies = %d, %v; want 2 replies (one message, one edit)", n, err)
+	}
+	again.Wait(ctx)
+	msgs := msg.Take()
+	if got := bottest.Texts(to(msgs, 7401)); len(got) != 1 || got[0] != "ok n" {
+		t.Errorf("chat 7401 got %q, want only the unmarked reply", got)
+	}
+	if got := to(msgs, 7402); len(got) != 1 || !strings.Contains(got[0].Text, "Bahasa Indonesia") {
+		t.Errorf("chat 7402 got %q, want only the last edit", bottest.Texts(got))
+	}
+	if left, err := db.ClaimReplies(ctx, "audit", true, t0.Add(time.Hour), t0.Add(2*time.Hour)); err != nil || len(left) != 0 {
+		t.Errorf("%d replies left after delivery (%v)", len(left), err)
+	}
+	if marks, err := sent.Marked(); err != nil || len(marks) != 0 {
+		t.Errorf("marks left after every reply was deleted: %v (%v)", marks, err)
 	}
 }

@@ -39,6 +39,7 @@ func runBot(ctx context.Context, a *app, args []string) int {
 	}
 	defer db.Close()
 	defer a.startPprof()() // KINERJA_PPROF
+	a.tuneGC()
 	if err := serve(ctx, a, db, a.cfg.Telegram.Endpoint, nil); err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
@@ -75,9 +76,11 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err != nil {
 		return err
 	}
-	if err := a.resumeReplies(ctx, b); err != nil { // replies a crash left unsent go first
+	closeSent, err := a.resumeReplies(ctx, b) // replies a crash left unsent go first
+	if err != nil {
 		return err
 	}
+	defer closeSent()
 	go b.SetupMenus(ctx) // best effort; must not delay the start
 	scheduled, err := a.jobs(b, db)
 	if err != nil {
