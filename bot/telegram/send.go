@@ -44,13 +44,9 @@ func (c *Client) Send(ctx context.Context, m bot.OutMessage) (int, error) {
 
 // edit changes the text and buttons of message m.EditID.
 func (c *Client) edit(ctx context.Context, m bot.OutMessage) (int, error) {
-	cfg := tgbotapi.EditMessageTextConfig{
-		BaseEdit:  tgbotapi.BaseEdit{ChatID: m.ChatID, MessageID: m.EditID, ReplyMarkup: keyboard(m.Buttons)},
-		Text:      m.Text,
-		ParseMode: tgbotapi.ModeHTML,
-	}
+	params := editParams(m, keyboard(m.Buttons))
 	err := c.do(ctx, "editMessageText", m.ChatID, func(api *tgbotapi.BotAPI) error {
-		_, err := api.Request(cfg)
+		_, err := api.MakeRequest("editMessageText", params)
 		return err
 	})
 	if err != nil && hasDescription(err, "message is not modified") {
