@@ -59,6 +59,8 @@ type Bot struct {
 	// out delivers committed replies in the background, in order per chat
 	// (deliver.go), so polling goes on while they are sent.
 	out outQueue
+	// replies keeps unsent replies in the database (durable.go).
+	replies durable
 }
 
 // New returns a bot over the store and messenger with the given features.

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // maxQueued bounds the committed requests whose replies are not yet
@@ -64,6 +65,7 @@ func (q *outQueue) drain(ctx context.Context, b *Bot, chat int64) {
 
 		q.senders <- struct{}{}
 		b.deliver(ctx, r)
+		b.sent(r)
 		<-q.senders
 		<-q.slots
 		q.pending.Done()
@@ -131,4 +133,8 @@ func (b *Bot) Wait(ctx context.Context) {
 	case <-done:
 	case <-ctx.Done():
 	}
+	// Forget what was sent, so a restart does not send it again.
+	flush, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	defer cancel()
+	b.flushAcks(flush)
 }

@@ -83,7 +83,7 @@ func (b *Bot) groupCommit(ctx context.Context, ups []Update) error {
 			}
 			done = append(done, h)
 		}
-		return nil
+		return b.journalBatch(ctx, tx, now, done)
 	})
 	if err != nil {
 		return err
@@ -208,6 +208,9 @@ func (b *Bot) Handle(ctx context.Context, u Update) error {
 		if err := b.route(r); err != nil {
 			return &handlerError{err}
 		}
+		if err := b.journal(ctx, tx, now, r); err != nil {
+			return err
+		}
 		return tx.MarkUpdate(ctx, u.ID, now)
 	})
 	var he *handlerError
@@ -216,6 +219,9 @@ func (b *Bot) Handle(ctx context.Context, u Update) error {
 		// the user, in a transaction of its own.
 		r = b.failedRequest(ctx, b.store, u, now, he.err)
 		err = b.store.InTx(ctx, func(tx kinerja.Tx) error {
+			if err := b.journal(ctx, tx, now, r); err != nil {
+				return err
+			}
 			return tx.MarkUpdate(ctx, u.ID, now)
 		})
 	}

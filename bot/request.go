@@ -29,6 +29,10 @@ type Request struct {
 	answered bool // the button was answered before the batch was confirmed
 	after    []func(ctx context.Context)
 	assessor *bool
+
+	// journaled says its replies are in the reply queue (durable.go),
+	// to be deleted once sent.
+	journaled bool
 }
 
 func (b *Bot) newRequest(ctx context.Context, tx kinerja.Tx, u Update, now time.Time) *Request {

@@ -42,6 +42,9 @@ type conn struct {
 	engine engine
 	cache  *stmtCache // prepared statements (SQLite); nil for none
 	tx     *sql.Tx    // the transaction q is, inside InTx
+	// bound are the cached statements bound to tx (stmtcache.go); a
+	// transaction is used by one goroutine at a time.
+	bound map[string]*sql.Stmt
 }
 
 // DB is an open database. It implements kinerja.Store.

@@ -65,9 +65,19 @@ func (c *conn) stmt(ctx context.Context, q string) *sql.Stmt {
 	if c.cache == nil {
 		return nil
 	}
+	if bound := c.bound[q]; bound != nil {
+		return bound
+	}
 	st := c.cache.get(ctx, q)
 	if st == nil || c.tx == nil {
 		return st
 	}
-	return c.tx.StmtContext(ctx, st)
+	// Bound once per transaction: a batch runs the same few queries for
+	// each of its updates, and binding allocates and locks.
+	bound := c.tx.StmtContext(ctx, st)
+	if c.bound == nil {
+		c.bound = make(map[string]*sql.Stmt, 16)
+	}
+	c.bound[q] = bound
+	return bound
 }

@@ -193,6 +193,8 @@ type httpClient struct {
 	ctx    context.Context
 	hc     *http.Client
 	status int
+	// lean says the caller does not read the result (see lean).
+	lean bool
 }
 
 // Do implements tgbotapi.HTTPClient.
@@ -200,6 +202,9 @@ func (h *httpClient) Do(req *http.Request) (*http.Response, error) {
 	resp, err := h.hc.Do(req.WithContext(h.ctx))
 	if resp != nil {
 		h.status = resp.StatusCode
+		if h.lean && resp.StatusCode == http.StatusOK {
+			lean(resp)
+		}
 	}
 	return resp, err
 }

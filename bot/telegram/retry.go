@@ -118,6 +118,7 @@ func (c *Client) do(ctx context.Context, method string, chatID int64, fn func(ap
 			callCtx, cancel = context.WithTimeout(c.sendCtx, c.cfg.CallTimeout)
 		}
 		api, hc := c.call(callCtx)
+		hc.lean = resultUnused[method]
 		err := fn(api)
 		cancel()
 		if err == nil {

@@ -44,13 +44,9 @@ func (c *Client) Send(ctx context.Context, m bot.OutMessage) (int, error) {
 
 // edit changes the text and buttons of message m.EditID.
 func (c *Client) edit(ctx context.Context, m bot.OutMessage) (int, error) {
-	cfg := tgbotapi.EditMessageTextConfig{
-		BaseEdit:  tgbotapi.BaseEdit{ChatID: m.ChatID, MessageID: m.EditID, ReplyMarkup: keyboard(m.Buttons)},
-		Text:      m.Text,
-		ParseMode: tgbotapi.ModeHTML,
-	}
+	params := editParams(m, keyboard(m.Buttons))
 	err := c.do(ctx, "editMessageText", m.ChatID, func(api *tgbotapi.BotAPI) error {
-		_, err := api.Request(cfg)
+		_, err := api.MakeRequest("editMessageText", params)
 		return err
 	})
 	if err != nil && hasDescription(err, "message is not modified") {
@@ -190,8 +186,10 @@ const maxAnswer = 200
 // "Sari <Dewi>". A label that is not HTML at all (a bare "&") is kept as
 // it is. limit, when not 0, cuts it to that many characters with "…".
 func plain(s string, limit int) string {
-	if v, err := tghtml.Visible(s); err == nil {
-		s = v
+	if strings.ContainsAny(s, "<&") { // else it is plain already (most labels)
+		if v, err := tghtml.Visible(s); err == nil {
+			s = v
+		}
 	}
 	if r := []rune(s); limit > 0 && len(r) > limit {
 		s = string(r[:limit-1]) + "…"

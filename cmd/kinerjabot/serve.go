@@ -42,6 +42,8 @@ func runBot(ctx context.Context, a *app, args []string) int {
 		return exitFailed
 	}
 	defer db.Close()
+	defer a.startPprof()() // KINERJA_PPROF
+	a.tuneGC()
 	if err := serve(ctx, a, db, a.cfg.Telegram.Endpoint, nil); err != nil {
 		fmt.Fprintln(a.stderr, "kinerjabot:", err)
 		return exitFailed
@@ -88,6 +90,11 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err != nil {
 		return err
 	}
+	closeSent, err := a.resumeReplies(ctx, b) // replies a crash left unsent go first
+	if err != nil {
+		return err
+	}
+	defer closeSent()
 	go b.SetupMenus(ctx) // best effort; must not delay the start
 	scheduled, err := a.jobs(b, db)
 	if err != nil {

@@ -1,0 +1,241 @@
+package bot_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
+	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
+)
+
+// dying is a Messenger of a process about to die: button answers go out,
+// sends never return (until the test ends).
+type dying struct {
+	bottest.Recorder
+	release chan struct{}
+}
+
+func (d *dying) Send(ctx context.Context, m bot.OutMessage) (int, error) {
+	<-d.release
+	return 0, context.Canceled
+}
+
+// A reply committed but unsent when the process dies is sent by the next
+// one, once and in order; the redelivered updates have no second effect
+// and send nothing more, and the redelivered press is answered again.
+func TestRepliesUnsentAtACrashAreSentAfterRestart(t *testing.T) {
+	for engine, open := range storagetest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			ctx := context.Background()
+			db := open(t)
+			t0 := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+			clock := func() time.Time { return t0 }
+			batch := []bot.Update{
+				private(401, 7101, "/put a"),
+				press(402, 7102, "lang:en"),
+				private(403, 7101, "/put b"),
+			}
+
+			// The first process commits the batch, answers the press, and
+			// dies before any reply is out.
+			dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
+			t.Cleanup(func() { close(dead.release) })
+			first, err := bot.New(bot.Config{}, db, dead, clock, nil, writer)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dctx, die := context.WithCancel(ctx)
+			defer die()
+			if _, err := first.ResumeReplies(dctx, "replica-1", nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := first.HandleBatch(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+			if got := dead.Answer(batch[1].Callback.ID); !strings.Contains(got, "Language set") {
+				t.Fatalf("the press was answered %q before the batch was confirmed", got)
+			}
+			die()
+
+			// A replica of another name, started while the lease holds,
+			// leaves them alone: the first might be alive.
+			other := &bottest.Recorder{T: t}
+			ob, err := bot.New(bot.Config{}, db, other, clock, nil, writer)
+			if err != nil {
+				t.Fatal(err)
+			}
+			octx, stopOther := context.WithCancel(ctx)
+			defer stopOther()
+			if n, err := ob.ResumeReplies(octx, "replica-2", nil); n != 0 || err != nil {
+				t.Fatalf("another replica claimed %d replies of a live lease (%v)", n, err)
+			}
+			stopOther()
+
+			// The same replica starts again: it sends what is owed, then
+			// gets the unconfirmed batch again.
+			msg := &bottest.Recorder{T: t}
+			again, err := bot.New(bot.Config{}, db, msg, clock, nil, writer)
+			if err != nil {
+				t.Fatal(err)
+			}
+			actx, stop := context.WithCancel(ctx)
+			defer stop()
+			if n, err := again.ResumeReplies(actx, "replica-1", nil); n != 3 || err != nil {
+				t.Fatalf("ResumeReplies = %d, %v; want the 3 replies owed", n, err)
+			}
+			if err := msg.AnswerCallback(ctx, batch[1].Callback.ID, "marker"); err != nil {
+				t.Fatal(err)
+			}
+			if err := again.HandleBatch(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+			again.Wait(ctx)
+			msgs := msg.Take()
+			if got := bottest.Texts(to(msgs, 7101)); len(got) != 2 || got[0] != "ok a" || got[1] != "ok b" {
+				t.Errorf("chat 7101 got %q, want ok a, ok b once each, in order", got)
+			}
+			if got := to(msgs, 7102); len(got) != 1 || got[0].EditID != batch[1].Callback.MessageID {
+				t.Errorf("chat 7102 got %+v, want the edit of the pressed message once", got)
+			}
+			if got := msg.Answer(batch[1].Callback.ID); got != "" {
+				t.Errorf("the redelivered press was not answered again (last answer %q)", got)
+			}
+			if st := again.Stats(); st.Duplicates != 3 || st.Handled != 0 {
+				t.Errorf("Stats() = %+v, want the 3 updates recognised as handled", st)
+			}
+
+			// Sent replies are forgotten: a third start owes nothing.
+			left, err := db.ClaimReplies(ctx, "audit", true, t0.Add(time.Hour), t0.Add(2*time.Hour))
+			if err != nil || len(left) != 0 {
+				t.Errorf("%d replies left in the queue after delivery (%v)", len(left), err)
+			}
+		})
+	}
+}
+
+// A replica that crashed for good is replaced: once its lease has ended,
+// another replica claims its unsent replies at start.
+func TestRepliesOfACrashedReplicaAreTakenOverAfterTheLease(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpenDB(t)
+	t0 := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
+	t.Cleanup(func() { close(dead.release) })
+	first, err := bot.New(bot.Config{}, db, dead, func() time.Time { return t0 }, nil, writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dctx, die := context.WithCancel(ctx)
+	if _, err := first.ResumeReplies(dctx, "replica-1", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.HandleBatch(ctx, []bot.Update{private(501, 7201, "/put x")}); err != nil {
+		t.Fatal(err)
+	}
+	die()
+
+	msg := &bottest.Recorder{T: t}
+	later := func() time.Time { return t0.Add(time.Minute) }
+	b, err := bot.New(bot.Config{}, db, msg, later, nil, writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bctx, stop := context.WithCancel(ctx)
+	defer stop()
+	if n, err := b.ResumeReplies(bctx, "replica-2", nil); n != 1 || err != nil {
+		t.Fatalf("ResumeReplies = %d, %v; want the crashed replica's reply", n, err)
+	}
+	b.Wait(ctx)
+	if got := bottest.Texts(to(msg.Take(), 7201)); len(got) != 1 || got[0] != "ok x" {
+		t.Errorf("got %q, want the crashed replica's reply once", got)
+	}
+	if left, err := db.ClaimReplies(ctx, "audit", true, t0.Add(time.Hour), t0.Add(2*time.Hour)); err != nil || len(left) != 0 {
+		t.Errorf("%d replies left after delivery (%v)", len(left), err)
+	}
+}
+
+// Without ResumeReplies (tests, the demo) nothing is journalled.
+func TestRepliesAreNotJournalledUnlessSwitchedOn(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpenDB(t)
+	b, err := bot.New(bot.Config{}, db, &bottest.Recorder{T: t}, nil, nil, writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.HandleBatch(ctx, []bot.Update{private(601, 7301, "/put y")}); err != nil {
+		t.Fatal(err)
+	}
+	b.Wait(ctx)
+	var rows []kinerja.PendingReply
+	if rows, err = db.ClaimReplies(ctx, "audit", true, time.Now().Add(time.Hour), time.Now().Add(2*time.Hour)); err != nil || len(rows) != 0 {
+		t.Errorf("%d replies journalled with durable replies off (%v)", len(rows), err)
+	}
+}
+
+// After a kill, a restarted replica skips the updates its sent log marks
+// (their replies went out just before), and of several unsent edits of one
+// message sends only the last, so no old step flashes up again.
+func TestRestartSkipsMarkedUpdatesAndReplacedEdits(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpenDB(t)
+	t0 := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return t0 }
+	sent, err := bot.OpenSentLog(filepath.Join(t.TempDir(), "sent"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sent.Close()
+	dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
+	t.Cleanup(func() { close(dead.release) })
+	first, err := bot.New(bot.Config{}, db, dead, clock, nil, writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dctx, die := context.WithCancel(ctx)
+	if _, err := first.ResumeReplies(dctx, "replica-1", sent); err != nil {
+		t.Fatal(err)
+	}
+	batch := []bot.Update{
+		private(701, 7401, "/put m"), // went out before the kill (marked below)
+		private(702, 7401, "/put n"),
+		press(703, 7402, "lang:en"), // two edits of message 7: only the last is owed
+		press(704, 7402, "lang:id"),
+	}
+	if err := first.HandleBatch(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	die()
+	if err := sent.Mark(701); err != nil {
+		t.Fatal(err)
+	}
+
+	msg := &bottest.Recorder{T: t}
+	again, err := bot.New(bot.Config{}, db, msg, clock, nil, writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actx, stop := context.WithCancel(ctx)
+	defer stop()
+	if n, err := again.ResumeReplies(actx, "replica-1", sent); n != 2 || err != nil {
+		t.Fatalf("ResumeReplies = %d, %v; want 2 replies (one message, one edit)", n, err)
+	}
+	again.Wait(ctx)
+	msgs := msg.Take()
+	if got := bottest.Texts(to(msgs, 7401)); len(got) != 1 || got[0] != "ok n" {
+		t.Errorf("chat 7401 got %q, want only the unmarked reply", got)
+	}
+	if got := to(msgs, 7402); len(got) != 1 || !strings.Contains(got[0].Text, "Bahasa Indonesia") {
+		t.Errorf("chat 7402 got %q, want only the last edit", bottest.Texts(got))
+	}
+	if left, err := db.ClaimReplies(ctx, "audit", true, t0.Add(time.Hour), t0.Add(2*time.Hour)); err != nil || len(left) != 0 {
+		t.Errorf("%d replies left after delivery (%v)", len(left), err)
+	}
+	if marks, err := sent.Marked(); err != nil || len(marks) != 0 {
+		t.Errorf("marks left after every reply was deleted: %v (%v)", marks, err)
+	}
+}

@@ -1,0 +1,104 @@
+package bot
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"os"
+	"strconv"
+	"sync"
+)
+
+// SentLog notes, outside the database, the updates whose journalled
+// replies went out, so that a replica started again after kill -9 skips
+// them instead of sending them twice. A delivered reply is only deleted
+// from the database in the next batched flush (tens of milliseconds
+// later); a mark is one write to a file the kernel keeps even when the
+// process is killed, taken the moment the reply is out. A power cut can
+// lose marks: then replies are sent again, as without the log.
+type SentLog interface {
+	// Mark records that update's replies were sent.
+	Mark(update int64) error
+	// Marked returns the updates marked since the last Reset.
+	Marked() (map[int64]bool, error)
+	// Reset forgets every mark but those of keep (sent, not yet deleted
+	// from the database).
+	Reset(keep []int64) error
+}
+
+// FileSentLog is a SentLog in a file: one update id per line, appended.
+type FileSentLog struct {
+	mu sync.Mutex
+	f  *os.File
+	b  []byte
+}
+
+// OpenSentLog opens (creating) the sent log at path.
+func OpenSentLog(path string) (*FileSentLog, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	// A line cut short by a kill is ended, so the next mark stands alone.
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		var last [1]byte
+		if _, err := f.ReadAt(last[:], st.Size()-1); err == nil && last[0] != '\n' {
+			_, _ = f.Write([]byte{'\n'})
+		}
+	}
+	return &FileSentLog{f: f}, nil
+}
+
+// Mark appends update's id: one write, no sync (kill -9 does not lose
+// what the kernel was handed).
+func (l *FileSentLog) Mark(update int64) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.b = strconv.AppendInt(l.b[:0], update, 10)
+	l.b = append(l.b, '\n')
+	_, err := l.f.Write(l.b)
+	return err
+}
+
+// Marked reads the marks; a last line cut short by a crash is ignored.
+func (l *FileSentLog) Marked() (map[int64]bool, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, err := l.f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	out := map[int64]bool{}
+	sc := bufio.NewScanner(l.f)
+	for sc.Scan() {
+		if id, err := strconv.ParseInt(sc.Text(), 10, 64); err == nil {
+			out[id] = true
+		}
+	}
+	return out, sc.Err()
+}
+
+// Reset truncates the log and writes keep back.
+func (l *FileSentLog) Reset(keep []int64) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err := l.f.Truncate(0); err != nil {
+		return err
+	}
+	l.b = l.b[:0]
+	for _, id := range keep {
+		l.b = strconv.AppendInt(l.b, id, 10)
+		l.b = append(l.b, '\n')
+	}
+	if len(l.b) == 0 {
+		return nil
+	}
+	_, err := l.f.Write(l.b)
+	return err
+}
+
+// Close closes the file.
+func (l *FileSentLog) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return errors.Join(l.f.Sync(), l.f.Close())
+}

@@ -1,0 +1,124 @@
+package storage
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	kinerja "github.com/bkpsdm-solok/kinerjabot"
+)
+
+// replyChunk is how many replies one INSERT writes. A batch of forty
+// updates owes some fifty replies: two statements, each compiled once
+// per row count and then reused (stmtCache), instead of fifty.
+const replyChunk = 32
+
+// replyInsertSQL[n] inserts n replies.
+var replyInsertSQL = func() (q [replyChunk + 1]string) {
+	const row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	for n := 1; n <= replyChunk; n++ {
+		q[n] = `INSERT INTO reply_queue (update_id, queue_chat, chat_id, body, buttons, edit_id, photo, document,
+	file_name, owner, lease_until, created_at) VALUES ` + strings.Repeat(row+", ", n-1) + row
+	}
+	return q
+}()
+
+const replyColumns = `id, update_id, queue_chat, chat_id, body, buttons, edit_id, photo, document, file_name,
+	owner, lease_until, created_at`
+
+// JournalReplies records the replies a transaction's updates owe, a few
+// multi-row INSERTs for the whole batch.
+func (c *conn) JournalReplies(ctx context.Context, owner string, leaseUntil time.Time, rs []kinerja.PendingReply) error {
+	args := make([]any, 0, 12*min(len(rs), replyChunk))
+	for len(rs) > 0 {
+		n := min(len(rs), replyChunk)
+		args = args[:0]
+		for i := range rs[:n] {
+			r := &rs[i]
+			buttons := ""
+			if len(r.Buttons) > 0 {
+				b, err := json.Marshal(r.Buttons)
+				if err != nil {
+					return err
+				}
+				buttons = string(b)
+			}
+			args = append(args, r.UpdateID, r.QueueChat, r.ChatID, r.Text, buttons, r.EditID, r.Photo, r.Document,
+				r.FileName, owner, leaseUntil.UnixMilli(), r.CreatedAt.UnixMilli())
+		}
+		if _, err := c.exec(ctx, replyInsertSQL[n], args...); err != nil {
+			return fmt.Errorf("journal replies: %w", err)
+		}
+		rs = rs[n:]
+	}
+	return nil
+}
+
+// ClaimReplies takes over the replies whose lease ended (and owner's own
+// when own is set) and returns them in journal order. In PostgreSQL two
+// replicas claiming at once each get distinct rows: the second UPDATE
+// re-checks the lease of a row the first changed and skips it.
+func (c *conn) ClaimReplies(ctx context.Context, owner string, own bool, now, leaseUntil time.Time) ([]kinerja.PendingReply, error) {
+	cond := `lease_until < ? AND owner <> ?`
+	if own {
+		cond = `(lease_until < ? OR owner = ?)`
+	}
+	rows, err := c.query(ctx, `UPDATE reply_queue SET owner = ?, lease_until = ? WHERE `+cond+` RETURNING `+replyColumns,
+		owner, leaseUntil.UnixMilli(), now.UnixMilli(), owner)
+	if err != nil {
+		return nil, fmt.Errorf("claim replies: %w", err)
+	}
+	out, err := collect(rows, scanReply)
+	if err != nil {
+		return nil, fmt.Errorf("claim replies: %w", err)
+	}
+	// RETURNING promises no order; journal order is ID order.
+	slices.SortFunc(out, func(a, b kinerja.PendingReply) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+func scanReply(row interface{ Scan(...any) error }) (kinerja.PendingReply, error) {
+	var r kinerja.PendingReply
+	var buttons string
+	var edit, lease, created int64
+	if err := row.Scan(&r.ID, &r.UpdateID, &r.QueueChat, &r.ChatID, &r.Text, &buttons, &edit, &r.Photo,
+		&r.Document, &r.FileName, &r.Owner, &lease, &created); err != nil {
+		return r, err
+	}
+	if buttons != "" {
+		if err := json.Unmarshal([]byte(buttons), &r.Buttons); err != nil {
+			return r, fmt.Errorf("reply %d: buttons: %w", r.ID, err)
+		}
+	}
+	r.EditID = int(edit)
+	r.LeaseUntil, r.CreatedAt = time.UnixMilli(lease).UTC(), time.UnixMilli(created).UTC()
+	return r, nil
+}
+
+// RenewReplies extends the lease of owner's replies.
+func (c *conn) RenewReplies(ctx context.Context, owner string, leaseUntil time.Time) error {
+	_, err := c.exec(ctx, `UPDATE reply_queue SET lease_until = ? WHERE owner = ?`, leaseUntil.UnixMilli(), owner)
+	return err
+}
+
+// DeleteReplies forgets the replies of updates once they are sent.
+func (c *conn) DeleteReplies(ctx context.Context, updateIDs []int64) error {
+	for len(updateIDs) > 0 {
+		n := min(len(updateIDs), 256)
+		args := make([]any, n)
+		for i, id := range updateIDs[:n] {
+			args[i] = id
+		}
+		// Not through the statement cache: the list's length varies.
+		q := c.rebind(`DELETE FROM reply_queue WHERE update_id IN (?` + strings.Repeat(", ?", n-1) + `)`)
+		if _, err := c.q.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("delete replies: %w", err)
+		}
+		updateIDs = updateIDs[n:]
+	}
+	return nil
+}
