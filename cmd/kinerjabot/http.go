@@ -37,11 +37,13 @@ func addrOn(addr string) bool { return addr != "" && addr != "off" }
 // heartbeatMaxAge is how old the heartbeat may be for /healthz.
 const heartbeatMaxAge = 3 * time.Minute
 
-// startHTTP starts the public site and the metrics as configured. The
-// metrics exist even when nothing serves them, for the job counters.
+// startHTTP starts the public site and the metrics as configured, with
+// /readyz beside them, and hook, the webhook, when not nil (webhook.go).
+// The metrics exist even when nothing serves them, for the job counters.
 // stop shuts the servers down within ctx. An address that cannot be
-// bound is logged and left off: the bot runs without its pages.
-func (a *app) startHTTP(db *storage.DB, b *bot.Bot, surveys *survey.Feature) (*web.Metrics, func(context.Context)) {
+// bound is logged and left off, the bot runs without its pages, except
+// the webhook's: without it the bot gets no updates, so that is an error.
+func (a *app) startHTTP(db *storage.DB, b *bot.Bot, surveys *survey.Feature, ready *readiness, hook http.Handler) (*web.Metrics, func(context.Context), error) {
 	started := a.now()
 	metrics := web.NewMetrics(web.MetricsSource{
 		Stats:  b.Stats,
@@ -68,15 +70,20 @@ func (a *app) startHTTP(db *storage.DB, b *bot.Bot, surveys *survey.Feature) (*w
 	site := web.New(web.Config{Survey: surveys, Store: db, Now: a.now, Location: a.cfg.Location(), Logger: a.log,
 		TVFrameAncestors: h.TVFrameAncestors, MaxConcurrent: h.MaxConcurrent})
 	var servers []*http.Server
-	listen := func(addr string, handler http.Handler) error {
+	wh := a.cfg.Telegram.Webhook
+	listen := func(addr string, handler http.Handler, withHook bool) error {
 		ln, err := net.Listen("tcp", addr)
 		if err != nil {
 			return fmt.Errorf("http.listen %s: %w", addr, err)
 		}
 		srv := web.Server(addr, handler)
 		servers = append(servers, srv)
+		serve := func() error { return srv.Serve(ln) }
+		if withHook && wh.KeyFile != "" {
+			serve = func() error { return srv.ServeTLS(ln, wh.CertFile, wh.KeyFile) }
+		}
 		go func() {
-			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			if err := serve(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				a.log.Error("http server stopped", "addr", addr, "err", err)
 			}
 		}()
@@ -91,13 +98,21 @@ func (a *app) startHTTP(db *storage.DB, b *bot.Bot, surveys *survey.Feature) (*w
 		}
 	}
 	siteOn, metricsApart := addrOn(h.Listen), addrOn(h.MetricsListen)
+	hookShared := hook != nil && wh.shared(h.Listen)
 	if siteOn {
 		mux := http.NewServeMux()
 		if !metricsApart {
 			metrics.Register(mux)
 		}
+		ready.register(mux, false)
+		if hookShared {
+			mux.Handle("POST "+wh.path(), hook)
+		}
 		mux.Handle("/", site.Handler())
-		if err := listen(h.Listen, mux); err != nil {
+		if err := listen(h.Listen, mux, hookShared); err != nil {
+			if hookShared {
+				return nil, nil, err
+			}
 			// The bot matters more than its public pages: run without them.
 			a.log.Error("the public site is off", "err", err)
 		}
@@ -105,11 +120,21 @@ func (a *app) startHTTP(db *storage.DB, b *bot.Bot, surveys *survey.Feature) (*w
 	if metricsApart {
 		mux := http.NewServeMux()
 		metrics.Register(mux)
-		if err := listen(h.MetricsListen, mux); err != nil {
+		ready.register(mux, false)
+		if err := listen(h.MetricsListen, mux, false); err != nil {
 			a.log.Error("the metrics are off", "err", err)
 		}
 	}
-	return metrics, stop
+	if hook != nil && !hookShared {
+		mux := http.NewServeMux()
+		ready.register(mux, true)
+		mux.Handle("POST "+wh.path(), hook)
+		if err := listen(wh.Listen, mux, true); err != nil {
+			stop(context.Background())
+			return nil, nil, fmt.Errorf("telegram.webhook.listen: %w", err)
+		}
+	}
+	return metrics, stop, nil
 }
 
 // countJobs makes each job's run count in the metrics.

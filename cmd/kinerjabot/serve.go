@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/bkpsdm-solok/kinerjabot/bot"
@@ -23,10 +24,19 @@ const shutdownGrace = 4 * time.Second
 
 // runBot runs the bot until ctx ends (SIGINT/SIGTERM).
 func runBot(ctx context.Context, a *app, args []string) int {
-	fs := newFlags(a, "run", "", "Runs the bot: long-polls Telegram, handles updates, runs the schedule.\n"+
+	fs := newFlags(a, "run", "[--webhook URL]", "Runs the bot: long-polls Telegram (or, with --webhook, serves updates posted to URL),\n"+
+		"handles updates, runs the schedule.\n"+
 		"Needs KINERJA_TELEGRAM_TOKEN (or telegram.token). For a try-out without a token,\nuse \"kinerjabot demo\".")
+	hookURL := fs.String("webhook", "", "take updates over HTTPS at this public URL instead of polling (telegram.webhook.url); needs telegram.webhook.secret")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
+	}
+	if *hookURL != "" {
+		a.cfg.Telegram.Webhook.URL = *hookURL
+		if err := a.cfg.Telegram.Webhook.check(a.cfg.HTTP.Listen); err != nil {
+			fmt.Fprintln(a.stderr, "kinerjabot:", err)
+			return exitUsage
+		}
 	}
 	if a.cfg.Telegram.Token == "" {
 		fmt.Fprintln(a.stderr, "kinerjabot: configuration telegram.token (KINERJA_TELEGRAM_TOKEN): no bot token set; get one from @BotFather, or try \"kinerjabot demo\" which needs none")
@@ -46,8 +56,9 @@ func runBot(ctx context.Context, a *app, args []string) int {
 }
 
 // serve connects to the Bot API at endpoint and runs the bot on db until
-// ctx ends. ready, when not nil, is called with the bot once it polls.
-func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready func(*bot.Bot)) error {
+// ctx ends. readyFn, when not nil, is called with the bot once it takes
+// updates.
+func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, readyFn func(*bot.Bot)) error {
 	client, err := telegram.New(ctx, telegram.Config{Token: a.cfg.Telegram.Token, Endpoint: endpoint, Logger: a.log})
 	if err != nil {
 		if ctx.Err() != nil {
@@ -79,8 +90,19 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err != nil {
 		return err
 	}
-	// The public site and the metrics (http.go).
-	metrics, stopHTTP := a.startHTTP(db, b, survey.New(deps, a.surveyConfig()))
+	router := &practiceRouter{main: b, db: db, sb: sandbox, msg: client} // people in practice reach the sandbox bot
+	ready := newReadiness(a, db)
+	go ready.run(ctx)
+	wh := a.cfg.Telegram.Webhook
+	var hook *telegram.Webhook
+	if wh.on() {
+		hook = client.NewWebhook(router, telegram.WebhookOptions{Secret: wh.Secret, Ready: ready.Ready})
+	}
+	// The public site, the metrics and the webhook (http.go).
+	metrics, stopHTTP, err := a.startHTTP(db, b, survey.New(deps, a.surveyConfig()), ready, httpHandler(hook))
+	if err != nil {
+		return err
+	}
 	countJobs(metrics, scheduled)
 	stopJobs, err := startScheduler(ctx, cfg.Location, a.log, scheduled)
 	if err != nil {
@@ -88,13 +110,33 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 		return err
 	}
 	stopSender := a.startSender(ctx, db, client, jobs.New(a.deps(db), a.jobsConfig()))
-	a.log.Info("kinerjabot is running", "bot", cfg.BotUsername, "database", db.Engine(), "timezone", cfg.Location.String())
-	if ready != nil {
-		ready(b)
+	mode := "polling"
+	if hook != nil {
+		mode = "webhook"
+		// Listening already: Telegram posts as soon as this returns.
+		err := client.SetWebhook(ctx, telegram.WebhookConfig{URL: wh.URL, Secret: wh.Secret,
+			MaxConnections: wh.MaxConnections, CertFile: wh.CertFile})
+		if err != nil && ctx.Err() == nil {
+			stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+			defer cancel()
+			_ = hook.Shutdown(stop)
+			stopHTTP(stop)
+			stopJobs(stop)
+			stopSender(stop)
+			return fmt.Errorf("setWebhook %s: %w", wh.URL, err)
+		}
+	}
+	a.log.Info("kinerjabot is running", "bot", cfg.BotUsername, "database", db.Engine(), "timezone", cfg.Location.String(), "updates", mode)
+	if readyFn != nil {
+		readyFn(b)
 	}
 	polled := make(chan error, 1)
-	router := &practiceRouter{main: b, db: db, sb: sandbox, msg: client} // people in practice reach the sandbox bot
-	go func() { polled <- client.Poll(ctx, router) }()
+	if hook != nil {
+		// The webhook needs no loop; it ends when ctx does.
+		go func() { <-ctx.Done(); polled <- nil }()
+	} else {
+		go func() { polled <- client.Poll(ctx, router) }()
+	}
 	var pollErr error
 	deadline := time.Now().Add(shutdownGrace)
 	select {
@@ -107,6 +149,15 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 		case <-time.After(shutdownGrace):
 			a.log.Warn("shutdown: in-flight work did not finish in time")
 		}
+	}
+	if hook != nil {
+		// New webhook requests get 503 (Telegram retries them, on another
+		// replica if there is one); those in flight are answered.
+		stop, cancel := context.WithDeadline(context.WithoutCancel(ctx), deadline)
+		if err := hook.Shutdown(stop); err != nil {
+			a.log.Warn("shutdown: webhook requests still in flight", "err", err)
+		}
+		cancel()
 	}
 	// Replies still on their way, jobs, downloads and the outbox get what
 	// is left of the grace (at least half a second).
@@ -146,4 +197,12 @@ func later(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// httpHandler is hook as an http.Handler, nil (not a typed nil) if none.
+func httpHandler(hook *telegram.Webhook) http.Handler {
+	if hook == nil {
+		return nil
+	}
+	return hook
 }
