@@ -130,34 +130,33 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, readyFn
 	if readyFn != nil {
 		readyFn(b)
 	}
-	polled := make(chan error, 1)
-	if hook != nil {
-		// The webhook needs no loop; it ends when ctx does.
-		go func() { <-ctx.Done(); polled <- nil }()
-	} else {
-		go func() { polled <- client.Poll(ctx, router) }()
-	}
 	var pollErr error
 	deadline := time.Now().Add(shutdownGrace)
-	select {
-	case pollErr = <-polled:
-	case <-ctx.Done():
-		deadline = time.Now().Add(shutdownGrace)
-		// Stop taking updates; let in-flight work finish, within the grace.
-		select {
-		case pollErr = <-polled:
-		case <-time.After(shutdownGrace):
-			a.log.Warn("shutdown: in-flight work did not finish in time")
-		}
-	}
 	if hook != nil {
-		// New webhook requests get 503 (Telegram retries them, on another
-		// replica if there is one); those in flight are answered.
+		// The webhook needs no loop. At the signal, new requests get 503
+		// (Telegram retries them, on another replica if there is one);
+		// those in flight are handled and answered, within the grace.
+		<-ctx.Done()
+		deadline = time.Now().Add(shutdownGrace)
 		stop, cancel := context.WithDeadline(context.WithoutCancel(ctx), deadline)
 		if err := hook.Shutdown(stop); err != nil {
 			a.log.Warn("shutdown: webhook requests still in flight", "err", err)
 		}
 		cancel()
+	} else {
+		polled := make(chan error, 1)
+		go func() { polled <- client.Poll(ctx, router) }()
+		select {
+		case pollErr = <-polled:
+		case <-ctx.Done():
+			deadline = time.Now().Add(shutdownGrace)
+			// Stop taking updates; let in-flight work finish, within the grace.
+			select {
+			case pollErr = <-polled:
+			case <-time.After(shutdownGrace):
+				a.log.Warn("shutdown: in-flight work did not finish in time")
+			}
+		}
 	}
 	// Replies still on their way, jobs, downloads and the outbox get what
 	// is left of the grace (at least half a second).
