@@ -185,6 +185,9 @@ func (f *Fake) deliver(wh *webhook) {
 		var wake time.Time
 		busy := map[int64]bool{}
 		for i := range f.updates.pending {
+			if wh.inflight >= wh.maxConns {
+				break // a delivery's end wakes this loop again
+			}
 			q := &f.updates.pending[i]
 			if busy[q.chat] {
 				continue // an earlier update of this chat goes first
@@ -196,7 +199,7 @@ func (f *Fake) deliver(wh *webhook) {
 				if wake.IsZero() || q.notBefore.Before(wake) {
 					wake = q.notBefore
 				}
-			case wh.inflight < wh.maxConns:
+			default:
 				q.inflight = true
 				wh.inflight++
 				f.whStats.Posts++
