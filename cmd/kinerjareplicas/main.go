@@ -131,7 +131,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		defer os.RemoveAll(dir)
 	}
 	if o.Bin == "" {
-		if o.Bin, err = buildBot(dir); err != nil {
+		if o.Bin, err = buildBot(dir, "./cmd/kinerjabot"); err != nil {
 			return nil, err
 		}
 	}

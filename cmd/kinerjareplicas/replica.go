@@ -95,10 +95,11 @@ func freeAddr() (string, error) {
 	return ln.Addr().String(), nil
 }
 
-// buildBot builds cmd/kinerjabot into dir, for a run without -bin.
-func buildBot(dir string) (string, error) {
+// buildBot builds the kinerjabot package pkg (./cmd/kinerjabot from the
+// repository root) into dir, for a run without -bin.
+func buildBot(dir, pkg string) (string, error) {
 	bin := filepath.Join(dir, "kinerjabot")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/kinerjabot")
+	cmd := exec.Command("go", "build", "-o", bin, pkg)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("go build ./cmd/kinerjabot (run from the repository root, or pass -bin): %w", err)
