@@ -26,7 +26,7 @@ func TestTwoReplicasAndAKillHandleEveryUpdateOnce(t *testing.T) {
 	// A reply can be lost when the kill lands between a commit and its
 	// reply (durable replies are the outbox's business); its citizen gives
 	// up, having sent fewer updates. Every update sent is handled once.
-	if res.HandledOnce != res.Sent || res.Lost != 0 || res.Duplicates != 0 || res.Respondents+res.GaveUp != 20 ||
+	if res.HandledOnce != res.Sent || res.Lost != 0 || res.Duplicates != 0 || res.Respondents < 20-res.GaveUp || res.Respondents > 20 ||
 		(res.GaveUp == 0 && res.Sent != 20*11) {
 		t.Fatalf("%+v", res)
 	}
