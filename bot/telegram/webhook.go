@@ -76,6 +76,12 @@ type WebhookOptions struct {
 	// answers); while it does not, requests get 503 and Telegram retries,
 	// perhaps on another replica. nil means always ready.
 	Ready func() bool
+	// Lanes is how many batches may be handled at once, each chat's
+	// updates always in the same lane (so in order); 1 if 0. On
+	// PostgreSQL an update costs a series of round trips to the server,
+	// and one lane leaves the replica waiting on them; SQLite writes one
+	// transaction at a time anyway and wants 1, for the biggest batches.
+	Lanes int
 }
 
 // Webhook is the http.Handler Telegram posts updates to. It answers 200
@@ -90,9 +96,9 @@ type Webhook struct {
 	secret []byte
 	ready  func() bool
 
-	queue    chan *webhookItem
+	lanes    []chan *webhookItem
 	stop     chan struct{}
-	stopped  chan struct{}
+	stopped  sync.WaitGroup // the lanes' goroutines
 	mu       sync.Mutex
 	closing  bool
 	inflight sync.WaitGroup
@@ -106,9 +112,13 @@ type webhookItem struct {
 
 // NewWebhook returns the handler that feeds h. Call Shutdown when done.
 func (c *Client) NewWebhook(h UpdateHandler, opts WebhookOptions) *Webhook {
-	w := &Webhook{c: c, h: h, secret: []byte(opts.Secret), ready: opts.Ready,
-		queue: make(chan *webhookItem), stop: make(chan struct{}), stopped: make(chan struct{})}
-	go w.run()
+	w := &Webhook{c: c, h: h, secret: []byte(opts.Secret), ready: opts.Ready, stop: make(chan struct{})}
+	for range max(opts.Lanes, 1) {
+		lane := make(chan *webhookItem)
+		w.lanes = append(w.lanes, lane)
+		w.stopped.Add(1)
+		go w.run(lane)
+	}
 	return w
 }
 
@@ -150,7 +160,7 @@ func (w *Webhook) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 	it := &webhookItem{u: u, done: make(chan error, 1)}
 	select {
-	case w.queue <- it:
+	case w.lane(u) <- it:
 	case <-w.stop: // Shutdown gave up waiting: not taken, Telegram retries
 		http.Error(rw, "shutting down", http.StatusServiceUnavailable)
 		return
@@ -186,15 +196,25 @@ func (c *Client) decodeOne(body []byte) (bot.Update, bool) {
 	return batch[0], true
 }
 
-// run handles the queued updates, one batch at a time: a batch is what
-// arrived while the previous one was being handled, in arrival order (so
-// one chat's updates in the order Telegram sent them).
-func (w *Webhook) run() {
-	defer close(w.stopped)
+// lane is the lane of u's chat (an update without a chat goes by its
+// sender, whose private chat has the same id).
+func (w *Webhook) lane(u bot.Update) chan *webhookItem {
+	key := u.ChatID
+	if key == 0 {
+		key = u.From.ID
+	}
+	return w.lanes[uint64(key)%uint64(len(w.lanes))]
+}
+
+// run handles the updates of one lane, one batch at a time: a batch is
+// what arrived while the previous one was being handled, in arrival order
+// (so one chat's updates in the order Telegram sent them).
+func (w *Webhook) run(queue chan *webhookItem) {
+	defer w.stopped.Done()
 	for {
 		var items []*webhookItem
 		select {
-		case it := <-w.queue:
+		case it := <-queue:
 			items = append(items, it)
 		case <-w.stop:
 			return
@@ -202,7 +222,7 @@ func (w *Webhook) run() {
 	collect:
 		for len(items) < webhookBatch {
 			select {
-			case it := <-w.queue:
+			case it := <-queue:
 				items = append(items, it)
 			default:
 				break collect
@@ -243,7 +263,7 @@ func (w *Webhook) Shutdown(ctx context.Context) error {
 		close(w.stop)
 	}
 	if err == nil {
-		<-w.stopped
+		w.stopped.Wait()
 	}
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -146,12 +147,19 @@ type chatOrder struct {
 	byChat  map[int64][]string
 	batches int
 	biggest int
+	running int // batches being handled now
+	peak    int // most batches handled at once
 }
 
 func (c *chatOrder) HandleBatch(_ context.Context, ups []bot.Update) error {
+	c.mu.Lock()
+	c.running++
+	c.peak = max(c.peak, c.running)
+	c.mu.Unlock()
 	time.Sleep(20 * time.Millisecond)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.running--
 	c.batches++
 	c.biggest = max(c.biggest, len(ups))
 	for _, u := range ups {
@@ -161,25 +169,32 @@ func (c *chatOrder) HandleBatch(_ context.Context, ups []bot.Update) error {
 }
 
 func TestWebhookKeepsEachChatsOrderAndBatchesConcurrentUpdates(t *testing.T) {
-	e := newEnv(t)
-	h := &chatOrder{byChat: map[int64][]string{}}
-	e.webhook(t, h, WebhookOptions{})
-	users := []fakeapi.User{ani, budi, {ID: 1003, FirstName: "Citra"}, {ID: 1004, FirstName: "Dedi"}}
-	for i := range 5 {
-		for _, u := range users {
-			e.f.SendText(u, strings.Repeat("x", i+1))
-		}
-	}
-	e.eventually(t, "every update", func() bool { return len(e.f.Pending()) == 0 })
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	for _, u := range users {
-		if got := strings.Join(h.byChat[u.ID], ","); got != "x,xx,xxx,xxxx,xxxxx" {
-			t.Errorf("chat %d got %s", u.ID, got)
-		}
-	}
-	if h.biggest < 2 {
-		t.Errorf("no batch held more than one update (%d batches): concurrent deliveries were not grouped", h.batches)
+	for _, lanes := range []int{1, 3} {
+		t.Run(strconv.Itoa(lanes)+" lanes", func(t *testing.T) {
+			e := newEnv(t)
+			h := &chatOrder{byChat: map[int64][]string{}}
+			e.webhook(t, h, WebhookOptions{Lanes: lanes})
+			users := []fakeapi.User{ani, budi, {ID: 1003, FirstName: "Citra"}, {ID: 1004, FirstName: "Dedi"}}
+			for i := range 5 {
+				for _, u := range users {
+					e.f.SendText(u, strings.Repeat("x", i+1))
+				}
+			}
+			e.eventually(t, "every update", func() bool { return len(e.f.Pending()) == 0 })
+			h.mu.Lock()
+			defer h.mu.Unlock()
+			for _, u := range users {
+				if got := strings.Join(h.byChat[u.ID], ","); got != "x,xx,xxx,xxxx,xxxxx" {
+					t.Errorf("chat %d got %s", u.ID, got)
+				}
+			}
+			if lanes == 1 && h.biggest < 2 {
+				t.Errorf("no batch held more than one update (%d batches): concurrent deliveries were not grouped", h.batches)
+			}
+			if lanes > 1 && h.peak < 2 {
+				t.Errorf("%d lanes never handled two batches at once", lanes)
+			}
+		})
 	}
 }
 

@@ -96,7 +96,11 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, readyFn
 	wh := a.cfg.Telegram.Webhook
 	var hook *telegram.Webhook
 	if wh.on() {
-		hook = client.NewWebhook(router, telegram.WebhookOptions{Secret: wh.Secret, Ready: ready.Ready})
+		lanes := 1 // SQLite commits one transaction at a time: one lane, the biggest batches
+		if db.Engine() == "postgres" {
+			lanes = webhookLanes
+		}
+		hook = client.NewWebhook(router, telegram.WebhookOptions{Secret: wh.Secret, Ready: ready.Ready, Lanes: lanes})
 	}
 	// The public site, the metrics and the webhook (http.go).
 	metrics, stopHTTP, err := a.startHTTP(db, b, survey.New(deps, a.surveyConfig()), ready, httpHandler(hook))

@@ -38,6 +38,12 @@ type WebhookSettings struct {
 	KeyFile  string `yaml:"key_file"`
 }
 
+// webhookLanes is how many batches of updates a replica on PostgreSQL
+// handles at once (different chats; a chat's updates stay in order): an
+// update's queries are round trips to the server, which one lane would
+// wait on one after the other. The connection pool holds 16.
+const webhookLanes = 4
+
 // on reports whether webhook mode is configured.
 func (w *WebhookSettings) on() bool { return w.URL != "" }
 

@@ -87,6 +87,7 @@ type Result struct {
 	TooMany            int // 429s of the fake's flood limits
 	Webhook            fakeapi.WebhookStats
 	Stops              []time.Duration
+	CPU                time.Duration // of every replica process, kinerjabot only
 	Logs               string
 }
 
@@ -98,6 +99,9 @@ func (r *Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "  updates          %d sent, %d handled exactly once, %d lost, %d duplicated\n", r.Sent, r.HandledOnce, r.Lost, r.Duplicates)
 	fmt.Fprintf(w, "  responses        %d counted for %d citizens (%d gave up waiting for a reply)\n", r.Respondents, r.Citizens, r.GaveUp)
 	fmt.Fprintf(w, "  webhook          %d posts, %d delivered, %d failed (retried)\n", r.Webhook.Posts, r.Webhook.Delivered, r.Webhook.Failures)
+	if r.Sent > 0 {
+		fmt.Fprintf(w, "  replica CPU      %v in all, %.2f ms per update\n", r.CPU.Round(time.Millisecond), float64(r.CPU.Microseconds())/1000/float64(r.Sent))
+	}
 	fmt.Fprintf(w, "  flood limits     %d answered 429\n", r.TooMany)
 	fmt.Fprintf(w, "  graceful stops   %v\n", r.Stops)
 	if r.Logs != "" {
@@ -247,6 +251,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		if err != nil {
 			fmt.Fprintln(out, err)
 		}
+		res.CPU += r.cpu
 	}
 	return res, count(ctx, dsn, fake, res)
 }

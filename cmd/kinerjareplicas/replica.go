@@ -22,6 +22,7 @@ type replica struct {
 	cmd  *exec.Cmd
 	done chan struct{} // closed when the process has exited
 	err  error         // its exit status, once done
+	cpu  time.Duration // user and system CPU of its exited processes
 }
 
 // start starts the process, appending to its log file.
@@ -39,7 +40,15 @@ func (r *replica) start(webhook string) error {
 	}
 	done := make(chan struct{})
 	r.done = done
-	go func() { r.err = r.cmd.Wait(); f.Close(); close(done) }()
+	cmd := r.cmd
+	go func() {
+		r.err = cmd.Wait()
+		if st := cmd.ProcessState; st != nil {
+			r.cpu += st.UserTime() + st.SystemTime()
+		}
+		f.Close()
+		close(done)
+	}()
 	return nil
 }
 
