@@ -10,10 +10,12 @@ import (
 )
 
 // proxy spreads requests over the replicas in turn, as the proxy in front
-// of a deployment does (deploy/replicas/Caddyfile). A replica that refuses
-// the connection (killed, restarting) is skipped for a second and the
-// request goes to the next one; any answer a replica gives, 503 included,
-// is passed back for Telegram to act on.
+// of a deployment does (deploy/replicas/Caddyfile). A replica that fails
+// at the transport level (refused or reset: killed, restarting) is skipped
+// for a second and the request goes to the next one, which may repeat an
+// update the dead one committed (the handled record makes that harmless);
+// any answer a replica gives, 503 included, is passed back for Telegram
+// to act on.
 type proxy struct {
 	mu       sync.Mutex
 	backends []string // host:port
