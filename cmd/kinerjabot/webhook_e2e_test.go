@@ -244,3 +244,57 @@ func TestEndToEndTwoReplicasOnPostgreSQLAnswerEachUpdateOnce(t *testing.T) {
 		t.Fatalf("%d updates recorded, want %d", handled, citizens*each)
 	}
 }
+
+func TestEndToEndAnUpdateThatCannotBeCommittedIsRetriedAndAppliedOnce(t *testing.T) {
+	dsn, _ := storagetest.FreshPostgres(t)
+	db := storagetest.MustOpenPath(t, dsn)
+	if err := seedDemo(context.Background(), db, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	sqldb, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sqldb.Close()
+	// The database refuses every "handled" record, as a database in
+	// trouble would: nothing of an update can commit.
+	for _, q := range []string{
+		`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`,
+		`CREATE TRIGGER refuse BEFORE INSERT ON processed_updates FOR EACH ROW EXECUTE FUNCTION refuse()`,
+	} {
+		if _, err := sqldb.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fake := fakeapi.New(fakeapi.Options{})
+	defer fake.Close()
+	startWebhookBot(t, fake, dsn, freeAddr(t))
+	stranger := fakeapi.User{ID: 5301, FirstName: "Warga"}
+	fake.SendText(stranger, "/start")
+	if !fake.WaitFor(15*time.Second, func(f *fakeapi.Fake) bool { return f.WebhookStats().Failures >= 2 }) {
+		t.Fatalf("no failed deliveries: %+v", fake.WebhookStats())
+	}
+	if len(fake.Pending()) != 1 {
+		t.Fatalf("pending %v: an update that was not committed was confirmed", fake.Pending())
+	}
+	if _, err := sqldb.Exec(`DROP TRIGGER refuse ON processed_updates`); err != nil {
+		t.Fatal(err)
+	}
+	welcomed := func(f *fakeapi.Fake) int {
+		n := 0
+		for _, m := range f.Messages(stranger.ID) {
+			if strings.Contains(m.Text, "Selamat datang") {
+				n++
+			}
+		}
+		return n
+	}
+	if !fake.WaitFor(15*time.Second, func(f *fakeapi.Fake) bool { return welcomed(f) == 1 && len(f.Pending()) == 0 }) {
+		t.Fatalf("after the database recovered: %d welcomes, pending %v", welcomed(fake), fake.Pending())
+	}
+	time.Sleep(300 * time.Millisecond)
+	if n := welcomed(fake); n != 1 {
+		t.Fatalf("welcomed %d times", n)
+	}
+}
