@@ -139,6 +139,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	if o.Bin, err = filepath.Abs(o.Bin); err != nil { // the replicas run in dir
+		return nil, err
+	}
 	var rnd [5]byte
 	_, _ = rand.Read(rnd[:])
 	schema := "replicas_" + hex.EncodeToString(rnd[:])
@@ -166,7 +169,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			return nil, err
 		}
 		addrs = append(addrs, addr)
-		reps[i] = &replica{n: i + 1, bin: o.Bin, addr: addr, logs: filepath.Join(dir, "replica-"+strconv.Itoa(i+1)+".log"),
+		reps[i] = &replica{n: i + 1, bin: o.Bin, dir: dir, addr: addr, logs: filepath.Join(dir, "replica-"+strconv.Itoa(i+1)+".log"),
 			env: []string{"KINERJA_TELEGRAM_TOKEN=" + fake.Token(), "KINERJA_TELEGRAM_ENDPOINT=" + fake.Endpoint(),
 				"KINERJA_DB=" + dsn, "KINERJA_LOG_LEVEL=warn", "KINERJA_WEBHOOK_SECRET=" + secret,
 				"KINERJA_WEBHOOK_MAX_CONNECTIONS=" + strconv.Itoa(o.MaxConns)}}

@@ -16,6 +16,7 @@ import (
 type replica struct {
 	n    int
 	bin  string
+	dir  string // working directory, shared by the replicas
 	addr string // its HTTP address (webhook, /readyz)
 	env  []string
 	logs string // its log file
@@ -32,6 +33,10 @@ func (r *replica) start(webhook string) error {
 		return err
 	}
 	r.cmd = exec.Command(r.bin, "run", "--webhook", webhook)
+	// The survey's day keys go to the working directory on PostgreSQL:
+	// one folder for every replica, as they must share it, and not the
+	// caller's.
+	r.cmd.Dir = r.dir
 	r.cmd.Env = append(os.Environ(), append(r.env, "KINERJA_HTTP_ADDR="+r.addr)...)
 	r.cmd.Stdout, r.cmd.Stderr = f, f
 	if err := r.cmd.Start(); err != nil {
