@@ -105,6 +105,9 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, readyFn
 	// The public site, the metrics and the webhook (http.go).
 	metrics, stopHTTP, err := a.startHTTP(db, b, survey.New(deps, a.surveyConfig()), ready, httpHandler(hook))
 	if err != nil {
+		if hook != nil {
+			_ = hook.Shutdown(ctx) // nothing in flight: it never listened
+		}
 		return err
 	}
 	countJobs(metrics, scheduled)
