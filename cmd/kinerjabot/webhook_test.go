@@ -145,3 +145,27 @@ func TestEndToEndWebhookOverTLSWithASelfSignedCertificate(t *testing.T) {
 		t.Fatalf("setWebhook %v", set)
 	}
 }
+
+func TestRunFailsWhenTheWebhookCannotListen(t *testing.T) {
+	fake := fakeapi.New(fakeapi.Options{})
+	defer fake.Close()
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	addr := taken.Addr().String()
+	var out, errOut syncBuffer
+	code := Main(t.Context(), []string{"run"}, nil, &out, &errOut, env(map[string]string{
+		"KINERJA_TELEGRAM_TOKEN": fake.Token(), "KINERJA_TELEGRAM_ENDPOINT": fake.Endpoint(),
+		"KINERJA_DB": seedFile(t), "KINERJA_HTTP_ADDR": "off",
+		"KINERJA_WEBHOOK_URL": "https://bot.example.go.id/telegram", "KINERJA_WEBHOOK_SECRET": e2eSecret,
+		"KINERJA_WEBHOOK_LISTEN": addr,
+	}))
+	if code != exitFailed || !strings.Contains(errOut.String(), "telegram.webhook.listen") {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if len(fake.CallsTo("setWebhook")) != 0 {
+		t.Fatal("setWebhook called without a listener")
+	}
+}
