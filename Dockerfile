@@ -14,7 +14,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends tzdata ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin kinerja \
- && mkdir -p /data && chown kinerja /data
+ && mkdir -p /data/kinerjabot.keys && chown -R kinerja /data
 COPY --from=build /out/kinerjabot /usr/local/bin/kinerjabot
 COPY configs /etc/kinerjabot
 USER kinerja

@@ -75,6 +75,9 @@ func (b *Bot) groupCommit(ctx context.Context, ups []Update) error {
 		if !ok {
 			return errNoSavepoints
 		}
+		if err := lockChats(ctx, tx, ups); err != nil { // replicas: one chat at a time
+			return err
+		}
 		done = done[:0]
 		for _, u := range ups {
 			h, err := b.handleInBatch(ctx, tx, sp, u, now)
@@ -199,6 +202,9 @@ func (b *Bot) Handle(ctx context.Context, u Update) error {
 		dup bool
 	)
 	err := b.store.InTx(ctx, func(tx kinerja.Tx) error {
+		if err := lockChats(ctx, tx, []Update{u}); err != nil {
+			return err
+		}
 		seen, err := tx.UpdateSeen(ctx, u.ID)
 		if err != nil || seen {
 			r, dup = nil, seen

@@ -1,7 +1,7 @@
 // Package telegram adapts package bot to the Telegram Bot API. It is the only
 // package that imports telegram-bot-api, and it works around that library's
-// traps (see /work/shared/spec/TELEGRAM.md): it has its own polling loop,
-// attaches contexts and timeouts to every request, classifies and retries
+// traps (see /work/shared/spec/TELEGRAM.md): it has its own polling loop
+// and its own webhook handler (webhook.go), attaches contexts and timeouts to every request, classifies and retries
 // errors, and keeps the bot token out of every log line and error text.
 package telegram
 

@@ -44,6 +44,7 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 	failures := 0       // consecutive failed getUpdates or HandleBatch calls
 	conflicted := false // a 409 was logged and not yet resolved
 	secs := max(int(c.cfg.PollTimeout/time.Second), 1)
+	c.leaveWebhook(ctx) // switching back from webhook mode
 	for ctx.Err() == nil {
 		started := time.Now()
 		hc.status = 0 // a transport error leaves no status; don't report the last one
@@ -56,6 +57,9 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 			}
 			failures++
 			wait := c.pollWait(err, hc.status, failures, &conflicted)
+			if webhookConflict(err) {
+				c.leaveWebhook(ctx)
+			}
 			if c.sleep(ctx, wait) != nil {
 				break
 			}

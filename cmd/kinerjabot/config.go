@@ -23,6 +23,8 @@ type Config struct {
 		Token    string `yaml:"token"`
 		Endpoint string `yaml:"endpoint"`
 		Username string `yaml:"username"`
+		// Webhook switches from polling to a webhook (webhook.go).
+		Webhook WebhookSettings `yaml:"webhook"`
 	} `yaml:"telegram"`
 	Database       string `yaml:"database"`
 	Timezone       string `yaml:"timezone"`
@@ -122,12 +124,15 @@ func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 			*dst = v
 		}
 	}
+	if err := c.Telegram.Webhook.fromEnv(getenv); err != nil {
+		return nil, err
+	}
 	return c, c.check()
 }
 
 // filePaths are the settings that name files, for resolving relative ones.
 func (c *Config) filePaths() []*string {
-	return []*string{&c.Database, &c.HolidaysFile}
+	return []*string{&c.Database, &c.HolidaysFile, &c.Telegram.Webhook.CertFile, &c.Telegram.Webhook.KeyFile}
 }
 
 // check validates every value and fills the derived fields.
@@ -158,6 +163,9 @@ func (c *Config) check() error {
 	}
 	if c.SessionIdleMin < 1 || c.SessionIdleMin > 24*60 {
 		return &ConfigError{Key: "session_idle_minutes", Msg: "must be between 1 and 1440"}
+	}
+	if err := c.Telegram.Webhook.check(c.HTTP.Listen); err != nil {
+		return err
 	}
 	if err := c.Survey.check(); err != nil {
 		return err

@@ -174,7 +174,8 @@ func playDemo(ctx context.Context, a *app, path string, transcript io.Writer) (*
 	quiet, cfg := *a, *a.cfg
 	quiet.cfg = &cfg
 	quiet.cfg.Telegram.Token = fake.Token()
-	quiet.cfg.Database = path // the survey's day keys go next to it
+	quiet.cfg.Database = path                      // the survey's day keys go next to it
+	quiet.cfg.Telegram.Webhook = WebhookSettings{} // the demo's fake is polled
 	quiet.log = newLogger(a.stderr, "error", fake.Token(), a.cfg.Location())
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()

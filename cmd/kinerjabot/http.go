@@ -79,23 +79,31 @@ func (a *app) newMetrics(db *storage.DB, stats func() bot.Stats) *web.Metrics {
 	})
 }
 
-// startHTTP starts the public site and serves the metrics as configured.
-// stop shuts the servers down within ctx. An address that cannot be
-// bound is logged and left off: the bot runs without its pages.
-func (a *app) startHTTP(db *storage.DB, metrics *web.Metrics, surveys *survey.Feature) func(context.Context) {
+// startHTTP starts the public site and serves the metrics as configured,
+// with /readyz beside them, and hook, the webhook, when not nil
+// (webhook.go). stop shuts the servers down within ctx. An address that
+// cannot be bound is logged and left off, the bot runs without its pages,
+// except the webhook's: without it the bot gets no updates, so that is an
+// error.
+func (a *app) startHTTP(db *storage.DB, metrics *web.Metrics, surveys *survey.Feature, ready *readiness, hook http.Handler) (func(context.Context), error) {
 	h := a.cfg.HTTP
 	site := web.New(web.Config{Survey: surveys, Store: db, Now: a.now, Location: a.cfg.Location(), Logger: a.log,
 		TVFrameAncestors: h.TVFrameAncestors, MaxConcurrent: h.MaxConcurrent, TVRefresh: time.Duration(h.TVRefreshSeconds) * time.Second})
 	var servers []*http.Server
-	listen := func(addr string, handler http.Handler) error {
+	wh := a.cfg.Telegram.Webhook
+	listen := func(addr string, handler http.Handler, withHook bool) error {
 		ln, err := net.Listen("tcp", addr)
 		if err != nil {
 			return fmt.Errorf("http.listen %s: %w", addr, err)
 		}
 		srv := web.Server(addr, handler)
 		servers = append(servers, srv)
+		serve := func() error { return srv.Serve(ln) }
+		if withHook && wh.KeyFile != "" {
+			serve = func() error { return srv.ServeTLS(ln, wh.CertFile, wh.KeyFile) }
+		}
 		go func() {
-			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			if err := serve(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				a.log.Error("http server stopped", "addr", addr, "err", err)
 			}
 		}()
@@ -110,13 +118,21 @@ func (a *app) startHTTP(db *storage.DB, metrics *web.Metrics, surveys *survey.Fe
 		}
 	}
 	siteOn, metricsApart := addrOn(h.Listen), addrOn(h.MetricsListen)
+	hookShared := hook != nil && wh.shared(h.Listen)
 	if siteOn {
 		mux := http.NewServeMux()
 		if !metricsApart {
 			metrics.Register(mux)
 		}
+		ready.register(mux, false)
+		if hookShared {
+			mux.Handle("POST "+wh.path(), hook)
+		}
 		mux.Handle("/", site.Handler())
-		if err := listen(h.Listen, mux); err != nil {
+		if err := listen(h.Listen, mux, hookShared); err != nil {
+			if hookShared {
+				return nil, err
+			}
 			// The bot matters more than its public pages: run without them.
 			a.log.Error("the public site is off", "err", err)
 		}
@@ -124,11 +140,21 @@ func (a *app) startHTTP(db *storage.DB, metrics *web.Metrics, surveys *survey.Fe
 	if metricsApart {
 		mux := http.NewServeMux()
 		metrics.Register(mux)
-		if err := listen(h.MetricsListen, mux); err != nil {
+		ready.register(mux, false)
+		if err := listen(h.MetricsListen, mux, false); err != nil {
 			a.log.Error("the metrics are off", "err", err)
 		}
 	}
-	return stop
+	if hook != nil && !hookShared {
+		mux := http.NewServeMux()
+		ready.register(mux, true)
+		mux.Handle("POST "+wh.path(), hook)
+		if err := listen(wh.Listen, mux, true); err != nil {
+			stop(context.Background())
+			return nil, fmt.Errorf("telegram.webhook.listen: %w", err)
+		}
+	}
+	return stop, nil
 }
 
 // countJobs makes each job's run count in the metrics.

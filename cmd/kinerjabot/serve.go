@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/bkpsdm-solok/kinerjabot/bot"
@@ -22,10 +23,19 @@ const shutdownGrace = 4 * time.Second
 
 // runBot runs the bot until ctx ends (SIGINT/SIGTERM).
 func runBot(ctx context.Context, a *app, args []string) int {
-	fs := newFlags(a, "run", "", "Runs the bot: long-polls Telegram, handles updates, runs the schedule.\n"+
+	fs := newFlags(a, "run", "[--webhook URL]", "Runs the bot: long-polls Telegram (or, with --webhook, serves updates posted to URL),\n"+
+		"handles updates, runs the schedule.\n"+
 		"Needs KINERJA_TELEGRAM_TOKEN (or telegram.token). For a try-out without a token,\nuse \"kinerjabot demo\".")
+	hookURL := fs.String("webhook", "", "take updates over HTTPS at this public URL instead of polling (telegram.webhook.url); needs telegram.webhook.secret")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
+	}
+	if *hookURL != "" {
+		a.cfg.Telegram.Webhook.URL = *hookURL
+		if err := a.cfg.Telegram.Webhook.check(a.cfg.HTTP.Listen); err != nil {
+			fmt.Fprintln(a.stderr, "kinerjabot:", err)
+			return exitUsage
+		}
 	}
 	if a.cfg.Telegram.Token == "" {
 		fmt.Fprintln(a.stderr, "kinerjabot: configuration telegram.token (KINERJA_TELEGRAM_TOKEN): no bot token set; get one from @BotFather, or try \"kinerjabot demo\" which needs none")
@@ -52,8 +62,9 @@ func runBot(ctx context.Context, a *app, args []string) int {
 }
 
 // serve connects to the Bot API at endpoint and runs the bot on db until
-// ctx ends. ready, when not nil, is called with the bot once it polls.
-func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready func(*bot.Bot)) error {
+// ctx ends. readyFn, when not nil, is called with the bot once it takes
+// updates.
+func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, readyFn func(*bot.Bot)) error {
 	// The metrics first: the client and the bot report to them (http.go).
 	var b *bot.Bot
 	metrics := a.newMetrics(db, func() bot.Stats {
@@ -100,32 +111,78 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, ready f
 	if err != nil {
 		return err
 	}
-	// The public site and the metrics (http.go).
-	stopHTTP := a.startHTTP(db, metrics, survey.New(deps, a.surveyConfig()))
+	router := &practiceRouter{main: b, db: db, sb: sandbox, msg: client} // people in practice reach the sandbox bot
+	ready := newReadiness(a, db)
+	go ready.run(ctx)
+	wh := a.cfg.Telegram.Webhook
+	var hook *telegram.Webhook
+	if wh.on() {
+		lanes := 1 // SQLite commits one transaction at a time: one lane, the biggest batches
+		if db.Engine() == "postgres" {
+			lanes = webhookLanes
+		}
+		hook = client.NewWebhook(router, telegram.WebhookOptions{Secret: wh.Secret, Ready: ready.Ready, Lanes: lanes})
+	}
+	// The public site, the metrics and the webhook (http.go).
+	stopHTTP, err := a.startHTTP(db, metrics, survey.New(deps, a.surveyConfig()), ready, httpHandler(hook))
+	if err != nil {
+		if hook != nil {
+			_ = hook.Shutdown(ctx) // nothing in flight: it never listened
+		}
+		return err
+	}
 	countJobs(metrics, scheduled)
 	stopJobs, stopSender, err := a.startBackground(ctx, cfg.Location, db, client, scheduled) // cluster.go
 	if err != nil {
 		stopHTTP(context.WithoutCancel(ctx))
 		return err
 	}
-	a.log.Info("kinerjabot is running", "bot", cfg.BotUsername, "database", db.Engine(), "timezone", cfg.Location.String())
-	if ready != nil {
-		ready(b)
+	mode := "polling"
+	if hook != nil {
+		mode = "webhook"
+		// Listening already: Telegram posts as soon as this returns.
+		err := client.SetWebhook(ctx, telegram.WebhookConfig{URL: wh.URL, Secret: wh.Secret,
+			MaxConnections: wh.MaxConnections, CertFile: wh.CertFile})
+		if err != nil && ctx.Err() == nil {
+			stop, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+			defer cancel()
+			_ = hook.Shutdown(stop)
+			stopHTTP(stop)
+			stopJobs(stop)
+			stopSender(stop)
+			return fmt.Errorf("setWebhook %s: %w", wh.URL, err)
+		}
 	}
-	polled := make(chan error, 1)
-	router := &practiceRouter{main: b, db: db, sb: sandbox, msg: client} // people in practice reach the sandbox bot
-	go func() { polled <- client.Poll(ctx, router) }()
+	a.log.Info("kinerjabot is running", "bot", cfg.BotUsername, "database", db.Engine(), "timezone", cfg.Location.String(), "updates", mode)
+	if readyFn != nil {
+		readyFn(b)
+	}
 	var pollErr error
 	deadline := time.Now().Add(shutdownGrace)
-	select {
-	case pollErr = <-polled:
-	case <-ctx.Done():
+	if hook != nil {
+		// The webhook needs no loop. At the signal, new requests get 503
+		// (Telegram retries them, on another replica if there is one);
+		// those in flight are handled and answered, within the grace.
+		<-ctx.Done()
 		deadline = time.Now().Add(shutdownGrace)
-		// Stop taking updates; let in-flight work finish, within the grace.
+		stop, cancel := context.WithDeadline(context.WithoutCancel(ctx), deadline)
+		if err := hook.Shutdown(stop); err != nil {
+			a.log.Warn("shutdown: webhook requests still in flight", "err", err)
+		}
+		cancel()
+	} else {
+		polled := make(chan error, 1)
+		go func() { polled <- client.Poll(ctx, router) }()
 		select {
 		case pollErr = <-polled:
-		case <-time.After(shutdownGrace):
-			a.log.Warn("shutdown: in-flight work did not finish in time")
+		case <-ctx.Done():
+			deadline = time.Now().Add(shutdownGrace)
+			// Stop taking updates; let in-flight work finish, within the grace.
+			select {
+			case pollErr = <-polled:
+			case <-time.After(shutdownGrace):
+				a.log.Warn("shutdown: in-flight work did not finish in time")
+			}
 		}
 	}
 	// Replies still on their way, jobs, downloads and the outbox get what
@@ -166,4 +223,12 @@ func later(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// httpHandler is hook as an http.Handler, nil (not a typed nil) if none.
+func httpHandler(hook *telegram.Webhook) http.Handler {
+	if hook == nil {
+		return nil
+	}
+	return hook
 }

@@ -9,7 +9,10 @@
 // users, flood limits, 400 "can't parse entities" for HTML Telegram would
 // refuse and "message is too long" past 4,096 UTF-16 units of visible text,
 // both judged by the strict reader in tghtml), records every call, and
-// injects faults on demand.
+// injects faults on demand. With setWebhook it delivers updates as
+// Telegram does (webhook.go): POSTed with the secret token, a few at a
+// time but one per chat, retried with backoff until answered 2xx, while
+// getUpdates answers 409.
 //
 // It deliberately does not import telegram-bot-api: a fake that shares the
 // client's types would agree with the client's mistakes.
@@ -89,7 +92,9 @@ type Fake struct {
 	nextCB    int
 	commands  map[string][]Command
 	faults    faults
-	storm     *storm // the current or last fault storm, nil if none
+	storm     *storm   // the current or last fault storm, nil if none
+	webhook   *webhook // set by setWebhook; nil while the bot polls
+	whStats   WebhookStats
 }
 
 // New starts a fake Bot API. Close it when done.

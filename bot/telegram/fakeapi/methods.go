@@ -30,6 +30,9 @@ func init() {
 		"deletemessage":          deleteMessage,
 		"sendchataction":         sendChatAction,
 		"getfile":                getFile,
+		"setwebhook":             setWebhook,
+		"deletewebhook":          deleteWebhook,
+		"getwebhookinfo":         getWebhookInfo,
 	}
 }
 

@@ -23,6 +23,12 @@ type queued struct {
 	// sticky marks a redelivered copy: it survives the offset filter until it
 	// has been handed out once, so a duplicate really reaches the bot.
 	sticky bool
+	// Webhook delivery: the update's chat (one delivery per chat at a
+	// time), whether a delivery is under way, and when to try again.
+	chat      int64
+	inflight  bool
+	attempts  int
+	notBefore time.Time
 }
 
 // confirm drops the updates the offset confirms (ids below it).
@@ -59,7 +65,7 @@ func (f *Fake) push(u update) int64 {
 	f.updates.next++
 	u.UpdateID = f.updates.next
 	raw := mustJSON(u)
-	f.updates.pending = append(f.updates.pending, queued{id: u.UpdateID, raw: raw})
+	f.updates.pending = append(f.updates.pending, queued{id: u.UpdateID, raw: raw, chat: chatOf(raw)})
 	f.updates.history[u.UpdateID] = raw
 	f.notifyLocked()
 	return u.UpdateID
@@ -87,7 +93,7 @@ func (f *Fake) PushRaw(raw []byte) (int64, error) {
 		f.updates.next = id
 	}
 	b := mustJSON(obj)
-	f.updates.pending = append(f.updates.pending, queued{id: id, raw: b})
+	f.updates.pending = append(f.updates.pending, queued{id: id, raw: b, chat: chatOf(b)})
 	f.updates.history[id] = b
 	f.notifyLocked()
 	return id, nil
@@ -101,7 +107,7 @@ func (f *Fake) Redeliver(id int64) bool {
 	defer f.mu.Unlock()
 	raw, ok := f.updates.history[id]
 	if ok {
-		f.updates.pending = append(f.updates.pending, queued{id: id, raw: raw, sticky: true})
+		f.updates.pending = append(f.updates.pending, queued{id: id, raw: raw, sticky: true, chat: chatOf(raw)})
 		f.notifyLocked()
 	}
 	return ok
@@ -236,6 +242,9 @@ func getUpdates(f *Fake, r *request) (any, *apiError) {
 
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.webhook != nil {
+		return nil, conflictWebhook
+	}
 	if f.polling > 0 {
 		return nil, &apiError{code: 409, desc: "Conflict: terminated by other getUpdates request; " +
 			"make sure that only one bot instance is running"}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"io"
+	"os"
+	"testing"
+
+	"github.com/bkpsdm-solok/kinerjabot/storage/storagetest"
+)
+
+// A small run of the whole tool: two replicas, one killed with SIGKILL
+// and restarted, on the PostgreSQL of the test run.
+func TestTwoReplicasAndAKillHandleEveryUpdateOnce(t *testing.T) {
+	dsn := os.Getenv(storagetest.PostgresEnv)
+	if dsn == "" {
+		t.Skipf("%s is not set: replicas need PostgreSQL", storagetest.PostgresEnv)
+	}
+	bin, err := buildBot(t.TempDir(), "../kinerjabot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(t.Context(), Options{DSN: dsn, Replicas: 2, Citizens: 20, Kill: true, MaxConns: 10, Bin: bin, Out: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A reply can be lost when the kill lands between a commit and its
+	// reply (durable replies are the outbox's business); its citizen gives
+	// up, having sent fewer updates. Every update sent is handled once.
+	if res.HandledOnce != res.Sent || res.Lost != 0 || res.Duplicates != 0 || res.Respondents < 20-res.GaveUp || res.Respondents > 20 ||
+		(res.GaveUp == 0 && res.Sent != 20*11) {
+		t.Fatalf("%+v", res)
+	}
+	if res.GaveUp > 0 {
+		t.Logf("%d citizen(s) lost a reply to the kill", res.GaveUp)
+	}
+}
