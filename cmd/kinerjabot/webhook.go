@@ -180,6 +180,25 @@ func (r *readiness) run(ctx context.Context) {
 // Ready is what the webhook asks before taking an update.
 func (r *readiness) Ready() bool { return r.ready.Load() }
 
+// leaderLine names the replica that leads the schedule on PostgreSQL
+// (River's leader), or says none is known yet. It informs, and does not
+// decide readiness: a replica takes updates whoever leads, and during the
+// seconds of an election every replica would otherwise be taken out of
+// the proxy at once. SQLite has one process and no line.
+func (r *readiness) leaderLine(ctx context.Context) string {
+	if r.db.Engine() != "postgres" {
+		return ""
+	}
+	id, until, ok, err := r.db.RiverLeader(ctx)
+	switch {
+	case err != nil:
+		return "leader: unknown (" + err.Error() + ")\n"
+	case !ok || until.Before(time.Now()):
+		return "leader: none yet (an election takes some seconds)\n"
+	}
+	return "leader: " + id + "\n"
+}
+
 // register adds /readyz (the database answers) to mux, and, when health
 // is true, a /healthz that only says the process is up.
 func (r *readiness) register(mux *http.ServeMux, health bool) {
@@ -191,7 +210,7 @@ func (r *readiness) register(mux *http.ServeMux, health bool) {
 			_, _ = w.Write([]byte("not ready: database unreachable\n"))
 			return
 		}
-		_, _ = w.Write([]byte("ready\n"))
+		_, _ = w.Write([]byte("ready\n" + r.leaderLine(req.Context())))
 	})
 	if health {
 		mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -41,6 +42,7 @@ func startWebhookBot(t *testing.T, fake *fakeapi.Fake, db, addr string) *running
 		"KINERJA_TELEGRAM_TOKEN": fake.Token(), "KINERJA_TELEGRAM_ENDPOINT": fake.Endpoint(),
 		"KINERJA_DB": db, "KINERJA_LOG_LEVEL": "debug", "KINERJA_HTTP_ADDR": addr,
 		"KINERJA_WEBHOOK_SECRET": e2eSecret, "KINERJA_WEBHOOK_MAX_CONNECTIONS": "8",
+		"KINERJA_REPLICA": "replica-" + addr, // replicas on one database need their own names
 	})
 	args := []string{"run", "--webhook", "http://" + addr + "/telegram"}
 	go func() { r.done <- Main(ctx, args, strings.NewReader(""), r.logs, r.logs, getenv) }()
@@ -242,6 +244,26 @@ func TestEndToEndTwoReplicasOnPostgreSQLAnswerEachUpdateOnce(t *testing.T) {
 	}
 	if handled != citizens*each {
 		t.Fatalf("%d updates recorded, want %d", handled, citizens*each)
+	}
+	// /readyz names the replica leading the schedule, once River elected one.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		res, err := http.Get("http://" + a + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(string(body), "ready\nleader: ") {
+			t.Fatalf("/readyz %d %q", res.StatusCode, body)
+		}
+		if !strings.Contains(string(body), "none yet") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no leader after 20 s: %q", body)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 }
 
