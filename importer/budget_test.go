@@ -1,12 +1,14 @@
 package importer_test
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 	"github.com/bkpsdm-solok/kinerjabot/importer"
+	"github.com/bkpsdm-solok/kinerjabot/sheet"
 )
 
 func TestParseRupiah(t *testing.T) {
@@ -119,5 +121,28 @@ func TestBudgetBadRowsAreAllListedAndNothingWritten(t *testing.T) {
 	}
 	if !strings.Contains(sum.Text(kinerja.LangEN), "exceeds the pagu") {
 		t.Errorf("warning not shown: %s", sum.Text(kinerja.LangEN))
+	}
+}
+
+// TestBudgetFromXLSX: amounts stored as Excel numbers (as a finance office
+// keeps them) import as they read.
+func TestBudgetFromXLSX(t *testing.T) {
+	db := openWithRoster(t)
+	var buf bytes.Buffer
+	if err := sheet.WriteXLSX(&buf, []sheet.Sheet{{Name: "Anggaran", Header: []string{"Kode Unit", "Periode", "Pagu", "Realisasi"},
+		Rows: [][]string{{"PKM-TGR", "2026-01", "1200000000", "60000000.5"}, {"DUKCAPIL", "2026-01", "850000000", "0"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := sheet.ReadFrom(&buf, ".xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, probs, err := importer.ImportBudgets(context.Background(), db, tab, first, false)
+	if err != nil || len(probs) > 0 || sum.Added != 2 {
+		t.Fatalf("xlsx: %+v %v %v (cells %v)", sum, probs, err, tab.Rows)
+	}
+	got, _ := db.Budgets(context.Background(), kinerja.BudgetFilter{UnitCode: "PKM-TGR"})
+	if len(got) != 1 || got[0].Pagu != 1.2e9 || got[0].Realisasi != 60000000.5 {
+		t.Fatalf("stored %+v", got)
 	}
 }
