@@ -151,14 +151,14 @@ func TestTexts(t *testing.T) { bottest.CheckTexts(t, "plt.") }
 func TestParseDay(t *testing.T) {
 	today := kinerja.Date(2026, 11, 10, bottest.WIB)
 	for in, want := range map[string]string{"2026-11-13": "2026-11-13", "13-11-2026": "2026-11-13", "13/11": "2026-11-13",
-		"besok": "2026-11-11", "31-11-2026": "", "13 nov": "", "": ""} {
-		d, ok := parseDay(in, today)
+		"besok": "2026-11-11", "31-11-2026": "", "13 nov": "2026-11-13", "": ""} {
+		d, ok := bot.ParseDay(in, today)
 		got := ""
 		if ok {
 			got = kinerja.DayOf(d, bottest.WIB)
 		}
 		if got != want {
-			t.Errorf("parseDay(%q) = %q, want %q", in, got, want)
+			t.Errorf("bot.ParseDay(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

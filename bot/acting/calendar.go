@@ -2,7 +2,6 @@ package acting
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -50,47 +49,6 @@ func shortWeekday(lang kinerja.Lang, t time.Time) string {
 func buttonDay(s string, loc *time.Location) (time.Time, bool) {
 	t, err := time.ParseInLocation("20060102", s, loc)
 	if err != nil || t.Year() < 2000 || t.Year() > 2100 {
-		return time.Time{}, false
-	}
-	return t, true
-}
-
-// parseDay reads a typed day: "2026-11-09", "9-11-2026", "9/11/2026",
-// "9/11" (this year), "hari ini", "besok". It returns local midnight.
-func parseDay(s string, today time.Time) (time.Time, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	loc := today.Location()
-	switch s {
-	case "hari ini", "today":
-		return today, true
-	case "besok", "tomorrow":
-		return today.AddDate(0, 0, 1), true
-	}
-	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil && t.Year() >= 2000 && t.Year() <= 2100 {
-		return t, true
-	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
-	if len(parts) < 2 || len(parts) > 3 {
-		return time.Time{}, false
-	}
-	nums := make([]int, len(parts))
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil {
-			return time.Time{}, false
-		}
-		nums[i] = n
-	}
-	year := today.Year()
-	if len(nums) == 3 {
-		year = nums[2]
-	}
-	d, m := nums[0], nums[1]
-	if m < 1 || m > 12 || d < 1 || d > 31 || year < 2000 || year > 2100 {
-		return time.Time{}, false
-	}
-	t := kinerja.Date(year, time.Month(m), d, loc)
-	if t.Day() != d {
 		return time.Time{}, false
 	}
 	return t, true

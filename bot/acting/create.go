@@ -61,7 +61,7 @@ func (f *Feature) typed(r *bot.Request) error {
 		}
 		return f.search(r, step, text)
 	case "from", "to":
-		day, ok := parseDay(text, r.Today())
+		day, ok := bot.ParseDay(text, r.Today())
 		if r.Kind != bot.KindText || !ok {
 			r.Reply(r.T("plt.bad_date", text))
 			return nil

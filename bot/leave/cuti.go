@@ -28,14 +28,14 @@ func cmdLeave(r *bot.Request) error {
 	case 0:
 		return showLeave(r, r.Tx, target, false)
 	case 1, 2:
-		from, ok := parseDay(args[0], r.Today())
+		from, ok := bot.ParseDay(args[0], r.Today())
 		if !ok {
 			r.Reply(r.T("cuti.bad_date", args[0]))
 			return nil
 		}
 		to := from
 		if len(args) == 2 {
-			if to, ok = parseDay(args[1], r.Today()); !ok {
+			if to, ok = bot.ParseDay(args[1], r.Today()); !ok {
 				r.Reply(r.T("cuti.bad_date", args[1]))
 				return nil
 			}
@@ -156,7 +156,7 @@ func typedDay(r *bot.Request) error {
 		r.Reply(r.T("cuti.type_date"))
 		return nil
 	}
-	day, ok := parseDay(r.Text, r.Today())
+	day, ok := bot.ParseDay(r.Text, r.Today())
 	if !ok {
 		r.Reply(r.T("cuti.bad_date", strings.TrimSpace(r.Text)))
 		return nil

@@ -43,7 +43,7 @@ func TestParseDay(t *testing.T) {
 		{"", ""},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
-			got, ok := parseDay(tc.in, today)
+			got, ok := bot.ParseDay(tc.in, today)
 			if tc.want == "" {
 				if ok {
 					t.Fatalf("got %v, want not a date", got)

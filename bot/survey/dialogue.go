@@ -64,21 +64,31 @@ func (f *Feature) steps() int {
 	return len(f.q.Unsur)
 }
 
-// startSurvey opens the survey of a deep link's unit.
-func (f *Feature) startSurvey(r *bot.Request) error {
-	link, err := r.Tx.SurveyLink(r.Ctx, r.Text)
+// openLink resolves a survey link's payload and its unit. A link that
+// does not exist or was revoked is answered here, and link is nil.
+func openLink(r *bot.Request, payload string) (*kinerja.SurveyLink, *kinerja.Unit, error) {
+	link, err := r.Tx.SurveyLink(r.Ctx, payload)
 	if kinerja.ErrorCode(err) == kinerja.ENotFound {
 		r.Reply(r.T("svy.link_invalid"))
-		return nil
+		return nil, nil, nil
 	} else if err != nil {
-		return err
+		return nil, nil, err
 	}
 	if link.Revoked() {
 		r.Reply(r.T("svy.link_revoked"))
-		return nil
+		return nil, nil, nil
 	}
 	unit, err := r.Tx.Unit(r.Ctx, link.UnitCode)
 	if err != nil {
+		return nil, nil, err
+	}
+	return link, unit, nil
+}
+
+// startSurvey opens the survey of a deep link's unit.
+func (f *Feature) startSurvey(r *bot.Request) error {
+	link, unit, err := openLink(r, r.Text)
+	if link == nil || err != nil {
 		return err
 	}
 	if r.Staff != nil && r.Staff.UnitCode == unit.Code {

@@ -60,19 +60,8 @@ func (f *Feature) startCard(ctx context.Context, s linkStore, l *kinerja.SurveyL
 // pending mark and acknowledges it in one line.
 func (f *Feature) startService(r *bot.Request) error {
 	rest := strings.TrimPrefix(r.Text, kinerja.ServiceStartPayloadPrefix)
-	link, err := r.Tx.SurveyLink(r.Ctx, kinerja.SurveyPayloadPrefix+rest)
-	if kinerja.ErrorCode(err) == kinerja.ENotFound {
-		r.Reply(r.T("svy.link_invalid"))
-		return nil
-	} else if err != nil {
-		return err
-	}
-	if link.Revoked() {
-		r.Reply(r.T("svy.link_revoked"))
-		return nil
-	}
-	unit, err := r.Tx.Unit(r.Ctx, link.UnitCode)
-	if err != nil {
+	link, unit, err := openLink(r, kinerja.SurveyPayloadPrefix+rest)
+	if link == nil || err != nil {
 		return err
 	}
 	if r.Staff != nil && r.Staff.UnitCode == unit.Code {

@@ -1,14 +1,15 @@
-package leave
+package bot_test
 
 import (
 	"testing"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/bottest"
 )
 
-// FuzzParseDay: a typed leave day is either refused or local midnight of
+// FuzzParseDay: a typed day is either refused or local midnight of
 // a day between 2000 and 2100, and the day written as ISO or as
 // "D-M-YYYY" reads back as the same day.
 func FuzzParseDay(f *testing.F) {
@@ -19,19 +20,19 @@ func FuzzParseDay(f *testing.F) {
 	}
 	today := time.Date(2026, 11, 10, 0, 0, 0, 0, bottest.WIB)
 	f.Fuzz(func(t *testing.T, s string) {
-		d, ok := parseDay(s, today)
+		d, ok := bot.ParseDay(s, today)
 		if !ok {
 			return
 		}
 		if d.Location() != today.Location() || d.Hour() != 0 || d.Minute() != 0 || d.Second() != 0 || d.Nanosecond() != 0 {
-			t.Fatalf("parseDay(%q) = %v: not local midnight", s, d)
+			t.Fatalf("bot.ParseDay(%q) = %v: not local midnight", s, d)
 		}
 		if d.Year() < 2000 || d.Year() > 2100 {
-			t.Fatalf("parseDay(%q) = %v: year out of bounds", s, d)
+			t.Fatalf("bot.ParseDay(%q) = %v: year out of bounds", s, d)
 		}
 		for _, form := range []string{kinerja.DayString(d, today.Location()), d.Format("2-1-2006")} {
-			if back, ok := parseDay(form, today); !ok || !back.Equal(d) {
-				t.Fatalf("parseDay(%q) = %v, but %q reads back as %v, %v", s, d, form, back, ok)
+			if back, ok := bot.ParseDay(form, today); !ok || !back.Equal(d) {
+				t.Fatalf("bot.ParseDay(%q) = %v, but %q reads back as %v, %v", s, d, form, back, ok)
 			}
 		}
 	})
