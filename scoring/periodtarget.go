@@ -85,7 +85,7 @@ type PeriodTarget struct {
 	// Parts are the months counted in part, by their working days.
 	Months, OfMonths int
 	Parts            []DayShare
-	Cumulative   bool
+	Cumulative       bool
 	// From and To bound the work dates whose reports count, [From, To).
 	From, To time.Time
 }
