@@ -51,6 +51,7 @@ func TestDeriveTargetLeaveInQuartersAndYears(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := span(tt.leave...)
+			s.Prorate = ProrateWorkingDays
 			s.MinLeaveDays = tt.min
 			got := DeriveTarget(tt.t, period(tt.p), s)
 			if !near(got.Value, tt.want) || got.Basis != tt.basis || got.Days != tt.days || got.OfDays != tt.of || got.LeaveDays != tt.leaveDays {
@@ -63,6 +64,7 @@ func TestDeriveTargetLeaveInQuartersAndYears(t *testing.T) {
 	m, err := Measure(yearly, DeriveTarget(yearly, period("2026-Q2"), func() TargetSpan {
 		s := span(maternity...)
 		s.MinLeaveDays = 1
+		s.Prorate = ProrateWorkingDays
 		return s
 	}()), nil, DefaultCap)
 	if err != nil || m.HasResult {

@@ -26,9 +26,28 @@ const (
 	// BasisProrated is a yearly or quarterly target pro-rated by working
 	// days to the evaluated period.
 	BasisProrated = "prorated"
+	// BasisMonthly is a yearly or quarterly target in equal monthly shares
+	// (ProrateMonths): 1/12 (or 1/3) of it per whole month, and a month
+	// counted in part pro-rated by its working days.
+	BasisMonthly = "monthly"
+	// BasisQuarterlyMonthly is the quarterly targets of a yearly target in
+	// monthly shares (ProrateMonths): 1/3 of a quarter's target per whole
+	// month of it.
+	BasisQuarterlyMonthly = "quarterly_monthly"
 	// BasisLevel is a value target (a mean, a last value, a band): it holds
 	// for any part of its period and is not pro-rated.
 	BasisLevel = "level"
+)
+
+// How a count target of a longer period is pro-rated to the evaluated one
+// (TargetSpan.Prorate), a local policy.
+const (
+	// ProrateMonths (the default): the SKP year is planned in equal monthly
+	// shares; only a month covered in part is pro-rated by working days.
+	ProrateMonths = "months"
+	// ProrateWorkingDays: by the working days of the whole target period
+	// (January 2026 is 22 of the year's 261).
+	ProrateWorkingDays = "working_days"
 )
 
 // DayCounter counts working days, the calendar the reminders use.
@@ -47,6 +66,8 @@ type TargetSpan struct {
 	// MinLeaveDays is the least leave, in working days within the span,
 	// that adjusts a target; less counts as no leave.
 	MinLeaveDays int
+	// Prorate is ProrateMonths ("" too) or ProrateWorkingDays.
+	Prorate string
 }
 
 // PeriodTarget is the target an evaluated period's realisation is compared
@@ -59,16 +80,33 @@ type PeriodTarget struct {
 	// are counted, after leave; both 0 when nothing was pro-rated.
 	Days, OfDays int
 	LeaveDays    int // working days of leave taken off Days
-	Cumulative   bool
+	// Months of OfMonths whole months of the target's period (or of its
+	// quarters) are counted under BasisMonthly and BasisQuarterlyMonthly;
+	// Parts are the months counted in part, by their working days.
+	Months, OfMonths int
+	Parts            []DayShare
+	Cumulative       bool
 	// From and To bound the work dates whose reports count, [From, To).
 	From, To time.Time
 }
 
+// DayShare is a month counted in part: Days of its OfDays working days.
+type DayShare struct{ Days, OfDays int }
+
+// monthly reports whether basis counts months (Months, OfMonths, Parts).
+func monthly(basis string) bool { return basis == BasisMonthly || basis == BasisQuarterlyMonthly }
+
 // String is the compact stored form of the derivation, read back by
-// ParseBasis: "prorated 22/261 leave 3 cumulative".
+// ParseBasis: "prorated 22/261 leave 3 cumulative", or by months
+// "monthly 2/12 +17/20 leave 3".
 func (pt PeriodTarget) String() string {
 	s := pt.Basis
-	if pt.OfDays > 0 {
+	if monthly(pt.Basis) {
+		s += " " + strconv.Itoa(pt.Months) + "/" + strconv.Itoa(pt.OfMonths)
+		for _, p := range pt.Parts {
+			s += " +" + strconv.Itoa(p.Days) + "/" + strconv.Itoa(p.OfDays)
+		}
+	} else if pt.OfDays > 0 {
 		s += " " + strconv.Itoa(pt.Days) + "/" + strconv.Itoa(pt.OfDays)
 	}
 	if pt.LeaveDays > 0 {
@@ -81,7 +119,8 @@ func (pt PeriodTarget) String() string {
 }
 
 // ParseBasis reads PeriodTarget.String's form back into a PeriodTarget
-// (only Basis, Days, OfDays, LeaveDays and Cumulative).
+// (only Basis, Days, OfDays, Months, OfMonths, Parts, LeaveDays and
+// Cumulative). Strings stored before ProrateMonths read as they always did.
 func ParseBasis(s string) PeriodTarget {
 	f := strings.Fields(s)
 	var pt PeriodTarget
@@ -94,10 +133,21 @@ func ParseBasis(s string) PeriodTarget {
 		case f[i] == "leave" && i+1 < len(f):
 			pt.LeaveDays, _ = strconv.Atoi(f[i+1])
 			i++
+		case strings.HasPrefix(f[i], "+"):
+			a, b, _ := strings.Cut(f[i][1:], "/")
+			var p DayShare
+			p.Days, _ = strconv.Atoi(a)
+			p.OfDays, _ = strconv.Atoi(b)
+			pt.Parts = append(pt.Parts, p)
 		case strings.Contains(f[i], "/"):
 			a, b, _ := strings.Cut(f[i], "/")
-			pt.Days, _ = strconv.Atoi(a)
-			pt.OfDays, _ = strconv.Atoi(b)
+			x, _ := strconv.Atoi(a)
+			y, _ := strconv.Atoi(b)
+			if monthly(pt.Basis) {
+				pt.Months, pt.OfMonths = x, y
+			} else {
+				pt.Days, pt.OfDays = x, y
+			}
 		}
 	}
 	return pt
@@ -109,10 +159,13 @@ func ParseBasis(s string) PeriodTarget {
 //   - a value target (mean or last value, or a band) holds as set; a yearly
 //     one uses the quarter's own target where one is given;
 //   - a count target set for p, or for a period inside p, is used whole;
-//   - a count target of a longer period is pro-rated by working days: a
-//     yearly target with quarterly targets uses each quarter's target for
-//     the working days of p in it, else the yearly target for p's share of
-//     the year's working days;
+//   - a count target of a longer period is pro-rated: by default
+//     (ProrateMonths) in equal monthly shares, 1/12 of a yearly target (or
+//     1/3 of a quarter's) per whole month, a month counted in part by its
+//     working days (see deriveMonths); with ProrateWorkingDays by working
+//     days: a yearly target with quarterly targets uses each quarter's
+//     target for the working days of p in it, else the yearly target for
+//     p's share of the year's working days;
 //   - a cumulative target compares from the start of its own period to the
 //     end of p, and is pro-rated to that span;
 //   - leave (at least MinLeaveDays working days in the span) takes its days
@@ -144,6 +197,9 @@ func DeriveTarget(t *kinerja.Target, p kinerja.Period, c TargetSpan) PeriodTarge
 	}
 	if whole && leave == 0 {
 		return pt
+	}
+	if c.Prorate != ProrateWorkingDays {
+		return deriveMonths(t, own, leave > 0, c, pt)
 	}
 	if own.Kind == kinerja.Yearly && t.HasQuarterly() {
 		pt.Value, pt.Days, pt.OfDays, pt.LeaveDays = 0, 0, 0, 0

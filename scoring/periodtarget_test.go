@@ -71,6 +71,7 @@ func TestDeriveTarget(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := span(tt.leave...)
+			s.Prorate = ProrateWorkingDays
 			if len(tt.leave) > 0 {
 				s.MinLeaveDays = 1
 			}
@@ -91,6 +92,7 @@ func TestDeriveTargetLeaveBelowTheMinimumDoesNotCount(t *testing.T) {
 	yearly := &kinerja.Target{Period: "2026", Target: 120, Direction: kinerja.HigherIsBetter}
 	s := span("2026-01-05", "2026-01-06")
 	s.MinLeaveDays = 3
+	s.Prorate = ProrateWorkingDays
 	if got := DeriveTarget(yearly, period("2026-01"), s); got.LeaveDays != 0 || got.Days != 22 {
 		t.Errorf("two days of leave under a minimum of three: %+v", got)
 	}

@@ -82,13 +82,13 @@ func TestNilaiYearlyTargetAndLowerIsBetterWithoutReports(t *testing.T) {
 	h.report(nipSari, y, "2026-10-02", 5, kinerja.ReportApproved)
 	// Reported later in the year: not part of October's year-to-date.
 	h.report(nipSari, y, "2026-11-02", 7, kinerja.ReportApproved)
-	// October is compared with its share of the year: 22 of 261 working
-	// days, 10,11 births; only October's 5 count (not the year to date).
+	// October is compared with its share of the year: 1/12 of it, 10
+	// births; only October's 5 count (not the year to date).
 	card := h.press(etHead, 1, "nil:s:"+evKey(nipSari))
-	mustSay(t, card, "Persalinan ditolong: realisasi 5 dari target 10,11 persalinan → capaian <b>49,43%</b>",
-		"Target dipakai: target 120 (2026) × 22/261 hari kerja; realisasi = jumlah laporan",
+	mustSay(t, card, "Persalinan ditolong: realisasi 5 dari target 10 persalinan → capaian <b>50,00%</b>",
+		"Target dipakai: target tahunan 120 (2026) × 1/12 bulan; realisasi = jumlah laporan",
 		"Waktu tunggu: target 30 menit — belum ada laporan yang disetujui, tidak dihitung",
-		"Capaian tertimbang: <b>49,43%</b>", "Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
+		"Capaian tertimbang: <b>50,00%</b>", "Usulan hasil kerja: <b>Di Bawah Ekspektasi</b>")
 }
 
 func TestNilaiUnitHeadIsRatedOnTheUnitsAchievement(t *testing.T) {

@@ -34,7 +34,8 @@ var EvaluationHeader = []string{
 //
 // target is the target used for the period; target_period the period it
 // was set for, target_basis how it was derived (scoring.PeriodTarget's
-// form, e.g. "prorated 22/261 leave 3"), target_min and target_max a
+// form, e.g. "monthly 1/12", "monthly 0/12 +17/20 leave 3" or, by working
+// days, "prorated 22/261 leave 3"), target_min and target_max a
 // band's bounds, aggregation how reports made the realisation,
 // capaian_raw_pct the capaian before the cap and cap_pct the cap.
 var IndicatorHeader = []string{

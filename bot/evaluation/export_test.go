@@ -104,9 +104,9 @@ func TestIndicatorExportSaysWhichTargetWasUsed(t *testing.T) {
 	for i, col := range rows[0] {
 		got[col] = rows[1][i]
 	}
-	// October 2026: 22 of 261 working days; 30 against 10.1149 is 296.59%, capped at 120.
-	want := map[string]string{"target": "10.1149", "target_period": "2026", "aggregation": "jumlah",
-		"target_basis": "prorated 22/261", "capaian_raw_pct": "296.59", "capaian_pct": "120.00", "cap_pct": "120"}
+	// October 2026: 1/12 of the year; 30 against 10 is 300%, capped at 120.
+	want := map[string]string{"target": "10", "target_period": "2026", "aggregation": "jumlah",
+		"target_basis": "monthly 1/12", "capaian_raw_pct": "300.00", "capaian_pct": "120.00", "cap_pct": "120"}
 	for col, w := range want {
 		if got[col] != w {
 			t.Errorf("%s = %q, want %q", col, got[col], w)

@@ -27,6 +27,10 @@ type TargetPolicy struct {
 	// days of leave (default 1).
 	LeaveAdjusts bool
 	MinLeaveDays int
+	// Prorate is how a count target of a longer period is pro-rated:
+	// scoring.ProrateMonths (the default, also "") or
+	// scoring.ProrateWorkingDays.
+	Prorate string
 }
 
 // withDefaults fills the zero fields.
@@ -102,7 +106,7 @@ func (p TargetPolicy) Measure(ctx context.Context, s MeasureStore, loc *time.Loc
 			g.targets = append(g.targets, t)
 		}
 	}
-	span := scoring.TargetSpan{Loc: loc, Days: scoring.CalendarDays{Cal: p.calendar(loc)}, MinLeaveDays: p.MinLeaveDays}
+	span := scoring.TargetSpan{Loc: loc, Days: scoring.CalendarDays{Cal: p.calendar(loc)}, MinLeaveDays: p.MinLeaveDays, Prorate: p.Prorate}
 	if p.LeaveAdjusts {
 		leaves, err := s.Leaves(ctx, nip, kinerja.DayString(period.Start(loc).AddDate(-1, 0, 0), loc))
 		if err != nil {
@@ -167,6 +171,8 @@ func (p TargetPolicy) measureGroup(ctx context.Context, s MeasureStore, span sco
 		combined.Min, combined.Max, combined.To = pt.Min, pt.Max, pt.To
 		if i > 0 {
 			combined.Days, combined.OfDays, combined.LeaveDays = combined.Days+pt.Days, combined.OfDays+pt.OfDays, combined.LeaveDays+pt.LeaveDays
+			combined.Months, combined.OfMonths = combined.Months+pt.Months, combined.OfMonths+pt.OfMonths
+			combined.Parts = append(combined.Parts, pt.Parts...)
 		}
 		reps, err := s.ListReports(ctx, kinerja.ReportFilter{NIP: nip, TargetID: t.ID, Period: t.OwnPeriod(),
 			Statuses: []kinerja.ReportStatus{kinerja.ReportApproved, kinerja.ReportPending}})

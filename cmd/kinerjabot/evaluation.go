@@ -48,6 +48,12 @@ type EvaluationSettings struct {
 	// of leave (default 1).
 	LeaveAdjustsTargets bool `yaml:"leave_adjusts_targets"`
 	LeaveMinDays        int  `yaml:"leave_min_days"`
+	// Prorate is how a count target of a longer period is pro-rated to the
+	// evaluated one: months (the default: equal monthly shares, 1/12 of a
+	// yearly target per month, a month counted in part by its working
+	// days) or working_days (the period's share of the target period's
+	// working days).
+	Prorate string `yaml:"prorate"`
 	// AnnualBasis is what the annual (Akhir) proposal builds on: periods
 	// (the decided periodic results, the default) or capaian (the year's
 	// capaian from approved reports).
@@ -77,7 +83,7 @@ type EvaluationSettings struct {
 func (a *app) targetPolicy() report.TargetPolicy {
 	s := a.cfg.Evaluation
 	return report.TargetPolicy{Cap: s.CapaianCap, Calendar: kinerja.NewCalendar(a.cfg.Location(), a.cfg.holidays),
-		LeaveAdjusts: s.LeaveAdjustsTargets, MinLeaveDays: s.LeaveMinDays}
+		LeaveAdjusts: s.LeaveAdjustsTargets, MinLeaveDays: s.LeaveMinDays, Prorate: s.Prorate}
 }
 
 // check validates the evaluation settings.
@@ -108,6 +114,11 @@ func (s EvaluationSettings) check() error {
 	}
 	if s.LeaveMinDays < 0 || s.LeaveMinDays > 60 {
 		return &ConfigError{Key: "evaluation.leave_min_days", Msg: "must be between 1 and 60 working days (0 = the default, 1)"}
+	}
+	switch s.Prorate {
+	case "", scoring.ProrateMonths, scoring.ProrateWorkingDays:
+	default:
+		return &ConfigError{Key: "evaluation.prorate", Msg: fmt.Sprintf("%q is not allowed; use months or working_days", s.Prorate)}
 	}
 	if _, ok := evalPeriodKinds[s.Period]; !ok {
 		return &ConfigError{Key: "evaluation.period", Msg: fmt.Sprintf("%q is not allowed; use monthly, quarterly or semester", s.Period)}

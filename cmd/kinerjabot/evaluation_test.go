@@ -204,6 +204,7 @@ func TestEvaluationConfigChecked(t *testing.T) {
 		"evaluation:\n  behaviour_policy: mode\n":                    "evaluation.behaviour_policy",
 		"evaluation:\n  objection_days: 400\n":                       "evaluation.objection_days",
 		"evaluation:\n  deadline_day: 31\n":                          "evaluation.deadline_day",
+		"evaluation:\n  prorate: days\n":                             "evaluation.prorate",
 	} {
 		cfg := writeFile(t, "k.yaml", body)
 		code, _, errOut := run(t, filepath.Join(t.TempDir(), "k.db"), "--config", cfg, "export", "--help")
@@ -211,13 +212,14 @@ func TestEvaluationConfigChecked(t *testing.T) {
 			t.Errorf("%q: exit %d %q, want the key %s", body, code, errOut, key)
 		}
 	}
-	cfg := writeFile(t, "k.yaml", "evaluation:\n  thresholds:\n    above: 105\n    meets: 85\n  behaviour_policy: mean\n  objection_days: 7\n")
+	cfg := writeFile(t, "k.yaml", "evaluation:\n  thresholds:\n    above: 105\n    meets: 85\n  behaviour_policy: mean\n  objection_days: 7\n  prorate: working_days\n")
 	c, err := LoadConfig(cfg, env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := (&app{cfg: c}).evaluationConfig()
-	if got.Thresholds.Above != 105 || got.Thresholds.Meets != 85 || got.Behaviour != scoring.BehaviourMeanRounded || got.ObjectionDays != 7 {
+	if got.Thresholds.Above != 105 || got.Thresholds.Meets != 85 || got.Behaviour != scoring.BehaviourMeanRounded || got.ObjectionDays != 7 ||
+		got.Targets.Prorate != scoring.ProrateWorkingDays {
 		t.Fatalf("bot config %+v", got)
 	}
 }
