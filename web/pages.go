@@ -347,6 +347,7 @@ type tvData struct {
 	Month      figure
 	Today      figure
 	QR         string // the survey card's path, "" when the unit has no link
+	Min        int    // the anonymity threshold
 }
 
 // tv is the full-screen board for a screen at the counter.
@@ -366,7 +367,7 @@ func (s *Site) tv(r *http.Request, v *view) (int, string, any, error) {
 		return 0, "", nil, err
 	}
 	d := tvData{Code: u.Code, Name: u.Name, Period: monthName(v.Lang, p), Month: s.figureOf(v.Lang, ui, ok),
-		Today: s.resultFigure(v.Lang, today[u.Code], false, 0)}
+		Today: s.resultFigure(v.Lang, today[u.Code], false, 0), Min: s.cfg.MinRespondents}
 	// The card is a 900-pixel PNG: a page of its own (/qr/CODE.png)
 	// keeps the board small and cached.
 	png, err := s.unitQR(r, u.Code)

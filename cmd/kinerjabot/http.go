@@ -87,7 +87,10 @@ func (a *app) newMetrics(db *storage.DB, stats func() bot.Stats) *web.Metrics {
 // error.
 func (a *app) startHTTP(db *storage.DB, metrics *web.Metrics, surveys *survey.Feature, ready *readiness, hook http.Handler) (func(context.Context), error) {
 	h := a.cfg.HTTP
+	// One anonymity threshold for the survey: the site hides a unit's or
+	// a service's figures under the same count as an officer's.
 	site := web.New(web.Config{Survey: surveys, Store: db, Now: a.now, Location: a.cfg.Location(), Logger: a.log,
+		MinRespondents:   surveys.OfficerMinResponses(),
 		TVFrameAncestors: h.TVFrameAncestors, MaxConcurrent: h.MaxConcurrent, TVRefresh: time.Duration(h.TVRefreshSeconds) * time.Second})
 	var servers []*http.Server
 	wh := a.cfg.Telegram.Webhook
