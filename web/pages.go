@@ -376,6 +376,9 @@ type tvData struct {
 	Today      figure
 	QR         string // the survey card's path, "" when the unit has no link
 	Min        int    // the anonymity threshold
+	// Speed is this month's measured service time of the whole unit,
+	// nil when none is measured or it is under the threshold.
+	Speed *speedRow
 }
 
 // tv is the full-screen board for a screen at the counter.
@@ -396,6 +399,9 @@ func (s *Site) tv(r *http.Request, v *view) (int, string, any, error) {
 	}
 	d := tvData{Code: u.Code, Name: u.Name, Period: monthName(v.Lang, p), Month: s.figureOf(v.Lang, ui, ok),
 		Today: s.resultFigure(v.Lang, today[u.Code], false, 0), Min: s.cfg.MinRespondents}
+	if d.Speed, err = s.tvSpeed(r.Context(), v.Lang, u.Code, p, d.Month.Shown); err != nil {
+		return 0, "", nil, err
+	}
 	// The card is a 900-pixel PNG: a page of its own (/qr/CODE.png)
 	// keeps the board small and cached.
 	png, err := s.unitQR(r, u.Code)
