@@ -30,3 +30,20 @@ func TestTheSiteUsesTheSurveysAnonymityThreshold(t *testing.T) {
 		t.Error("/ names a threshold other than the configured 3")
 	}
 }
+
+// http.public_url is an http(s) address without a query; its trailing
+// slash is dropped, and the monthly summary gets it for its links.
+func TestPublicURLIsCheckedAndReachesTheJobs(t *testing.T) {
+	for _, bad := range []string{"ikm.example.go.id", "ftp://ikm.example.go.id", "https://", "https://ikm.example.go.id/?x=1", "https://a:b@ikm.example.go.id"} {
+		if _, err := LoadConfig(writeFile(t, "k.yaml", "http:\n  public_url: "+bad+"\n"), env(nil)); err == nil || !strings.Contains(err.Error(), "http.public_url") {
+			t.Errorf("public_url %q: err = %v, want one naming http.public_url", bad, err)
+		}
+	}
+	c, err := LoadConfig(writeFile(t, "k.yaml", "http:\n  public_url: https://ikm.example.go.id/\n"), env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := (&app{cfg: c}).jobsConfig().SiteURL; got != "https://ikm.example.go.id" {
+		t.Errorf("the jobs get %q", got)
+	}
+}
