@@ -18,7 +18,7 @@ func TestTheBoardShowsThisMonthsMeasuredServiceTime(t *testing.T) {
 		nov("PKM-TGR", "KIA", 10), nov("PKM-TGR", "KIA", 12.5), nov("PKM-KTK", "", 5))
 	tv := get("/tv/PKM-TGR")
 	for _, want := range []string{
-		`<div class="lbl">Waktu layanan (median) · November 2026</div>`,
+		`<div class="lbl">Median waktu layanan</div>`,
 		`<div class="fig median">20 <small>menit</small></div>`,
 		`<span class="within">80%</span> sesuai standar (30 menit) · Dilayani <span class="count">5</span>`,
 	} {
