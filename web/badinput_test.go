@@ -29,7 +29,7 @@ func TestBadInputGetsAStatusAndASentence(t *testing.T) {
 	}{
 		{"/unit/NOPE", 404, "Halaman tidak ditemukan"},
 		{"/unit/%00", 404, "Halaman tidak ditemukan"},
-		{"/unit/pkm-tgr", 404, "Halaman tidak ditemukan"}, // codes are as printed, upper case
+		{"/unit/pkm-nope", 404, "Halaman tidak ditemukan"}, // another case of a known code redirects (redirect_test.go)
 		{"/tv/", 404, "Halaman tidak ditemukan"},
 		{"/tv/NOPE?lang=en", 404, "Page not found"},
 		{"/static/../site.go", 404, "Halaman tidak ditemukan"},

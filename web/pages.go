@@ -56,6 +56,11 @@ func (s *Site) page(h func(*http.Request, *view) (int, string, any, error)) http
 		if err == nil {
 			status, name, data, err = h(r, v)
 		}
+		var to redirect
+		if errors.As(err, &to) {
+			http.Redirect(w, r, string(to), http.StatusMovedPermanently)
+			return
+		}
 		switch {
 		case errors.Is(err, errBadRequest):
 			status, name, data = http.StatusBadRequest, "error", v.T("bad_request")
@@ -328,17 +333,40 @@ func (s *Site) unit(r *http.Request, v *view) (int, string, any, error) {
 }
 
 // findUnit returns the unit of the path's code, nil when there is none.
+// A code written in another case or with spaces around it (a link typed
+// by hand, a QR printed from a spreadsheet) is a redirect to the unit's
+// own code.
 func (s *Site) findUnit(r *http.Request) (*kinerja.Unit, error) {
 	code := r.PathValue("code")
 	if code == "" || len(code) > 32 {
 		return nil, nil
 	}
 	u, err := s.store.Unit(r.Context(), code)
-	if kinerja.ErrorCode(err) == kinerja.ENotFound {
+	if kinerja.ErrorCode(err) != kinerja.ENotFound {
+		return u, err
+	}
+	want := strings.TrimSpace(code)
+	if want == "" {
 		return nil, nil
 	}
-	return u, err
+	units, err := s.store.ListUnits(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range units {
+		if strings.EqualFold(u.Code, want) {
+			prefix, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+			to := &url.URL{Path: "/" + prefix + "/" + u.Code, RawQuery: r.URL.RawQuery}
+			return nil, redirect(to.String())
+		}
+	}
+	return nil, nil
 }
+
+// redirect is a page's answer that the page lives at another address.
+type redirect string
+
+func (r redirect) Error() string { return "moved to " + string(r) }
 
 // tvData is the counter board.
 type tvData struct {
@@ -347,6 +375,10 @@ type tvData struct {
 	Month      figure
 	Today      figure
 	QR         string // the survey card's path, "" when the unit has no link
+	Min        int    // the anonymity threshold
+	// Speed is this month's measured service time of the whole unit,
+	// nil when none is measured or it is under the threshold.
+	Speed *speedRow
 }
 
 // tv is the full-screen board for a screen at the counter.
@@ -366,7 +398,10 @@ func (s *Site) tv(r *http.Request, v *view) (int, string, any, error) {
 		return 0, "", nil, err
 	}
 	d := tvData{Code: u.Code, Name: u.Name, Period: monthName(v.Lang, p), Month: s.figureOf(v.Lang, ui, ok),
-		Today: s.resultFigure(v.Lang, today[u.Code], false, 0)}
+		Today: s.resultFigure(v.Lang, today[u.Code], false, 0), Min: s.cfg.MinRespondents}
+	if d.Speed, err = s.tvSpeed(r.Context(), v.Lang, u.Code, p, d.Month.Shown); err != nil {
+		return 0, "", nil, err
+	}
 	// The card is a 900-pixel PNG: a page of its own (/qr/CODE.png)
 	// keeps the board small and cached.
 	png, err := s.unitQR(r, u.Code)

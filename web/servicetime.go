@@ -70,6 +70,23 @@ func (s *Site) serviceTimes(ctx context.Context, lang kinerja.Lang, unit string,
 	return rows, nil
 }
 
+// tvSpeed returns the whole unit's row of its measured service times in
+// p for the counter board, under the unit page's rule; nil when there is
+// none to show. Durations keep only their month, never their day, so the
+// board has no "today" for them.
+func (s *Site) tvSpeed(ctx context.Context, lang kinerja.Lang, unit string, p kinerja.Period, unitShown bool) (*speedRow, error) {
+	rows, err := s.serviceTimes(ctx, lang, unit, p, unitShown)
+	if err != nil {
+		return nil, err
+	}
+	for i := range rows {
+		if rows[i].Code == "" && rows[i].Shown {
+			return &rows[i], nil
+		}
+	}
+	return nil, nil
+}
+
 // followUps returns the suggestions the unit's head published, newest
 // first, in their published wording: never the text as typed.
 func (s *Site) followUps(ctx context.Context, lang kinerja.Lang, unit string) ([]followUpRow, error) {

@@ -38,6 +38,13 @@ func nine(a ...int) map[string]int {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
+	return newFixtureMin(t, 0)
+}
+
+// newFixtureMin is the fixture with the anonymity threshold min (0: the
+// default, 5).
+func newFixtureMin(t *testing.T, min int) *fixture {
+	t.Helper()
 	h := bottest.New(t, bot.Config{})
 	h.Seed()
 	f := survey.New(bot.Deps{Store: h.DB, Now: h.Clock(), Location: bottest.WIB, Username: "KinerjaSolokBot"},
@@ -72,7 +79,8 @@ func newFixture(t *testing.T) *fixture {
 	if _, _, err := f.CreateSurveyLink(ctx, "PKM-TGR", ""); err != nil {
 		t.Fatal(err)
 	}
-	site := web.New(web.Config{Survey: f, Store: h.DB, Now: h.Clock(), Location: bottest.WIB, TVFrameAncestors: "https://signage.example"})
+	site := web.New(web.Config{Survey: f, Store: h.DB, Now: h.Clock(), Location: bottest.WIB, TVFrameAncestors: "https://signage.example",
+		MinRespondents: min})
 	srv := httptest.NewServer(site.Handler())
 	t.Cleanup(srv.Close)
 	return &fixture{h: h, f: f, srv: srv}

@@ -55,6 +55,8 @@ var texts = map[string][2]string{
 	"within":             {"Sesuai standar", "Within standard"},
 	"all_services":       {"Semua layanan", "All services"},
 	"service_times_note": {"Diukur dari pindaian kode \"Mulai layanan\" sampai warga membuka survei, tanpa nama. Angka tidak ditampilkan bila layanan terukur kurang dari ambang anonimitas.", "Measured from the scan of the \"Mulai layanan\" code until the citizen opens the survey, without names. No figure is shown below the anonymity threshold."},
+	"tv_speed":           {"Median waktu layanan", "Median service time"},
+	"tv_within":          {"sesuai standar", "within the standard"},
 	"you_said":           {"Anda berkata, kami lakukan", "You said, we did"},
 	"said":               {"Anda berkata:", "You said:"},
 	"done":               {"Kami lakukan:", "We did:"},

@@ -46,6 +46,10 @@ type Config struct {
 	UnitGroups map[string]int64
 	// PublicChannel, when not 0, also gets the monthly summary.
 	PublicChannel int64
+	// SiteURL is the public results site's address (http.public_url,
+	// without a trailing slash); when set, the monthly summary links each
+	// unit's group to its unit page and the channel to the list.
+	SiteURL string
 	// Sources provide the data of the jobs that depend on other features.
 	Sources Sources
 }

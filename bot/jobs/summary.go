@@ -3,6 +3,7 @@ package jobs
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -192,6 +193,7 @@ func (s *Service) summaryMonthly(r *jobRun) ([]*kinerja.OutboxMessage, error) {
 	for _, t := range targets {
 		text := s.monthlyText(lang, period, evalPeriod, units, ranked, ikm, pred, t.own)
 		text += speedText(lang, units, speeds, t.own)
+		text += s.siteText(lang, period, units, t.own)
 		if seq > 0 {
 			text += "\n\n" + auditHeadLine(lang, seq, head)
 		}
@@ -356,6 +358,27 @@ func speedText(lang kinerja.Lang, units []*kinerja.Unit, speeds map[string]kiner
 		return ""
 	}
 	return "\n\n" + bot.T(lang, "jobs.monthly_speed_head") + sb.String()
+}
+
+// siteText links the month's figures on the public site: each own unit's
+// page, or the list of units for the public channel (own empty); "" when
+// no site address is configured.
+func (s *Service) siteText(lang kinerja.Lang, p kinerja.Period, units []*kinerja.Unit, own map[string]bool) string {
+	if s.cfg.SiteURL == "" {
+		return ""
+	}
+	month := "?period=" + p.String()
+	if len(own) == 0 {
+		return "\n\n" + bot.T(lang, "jobs.monthly_site_all", bot.Esc(s.cfg.SiteURL+"/"+month))
+	}
+	var sb strings.Builder
+	for _, u := range units {
+		if own[u.Code] {
+			link := s.cfg.SiteURL + "/unit/" + url.PathEscape(u.Code) + month
+			sb.WriteString("\n" + bot.T(lang, "jobs.monthly_site_unit", bot.Esc(u.Name), bot.Esc(link)))
+		}
+	}
+	return "\n\n" + bot.T(lang, "jobs.monthly_site_head") + sb.String()
 }
 
 // minutes writes minutes with at most one decimal: "20", "12,5".

@@ -90,6 +90,9 @@ func init() {
 			"⭐ <b>Indeks Kepuasan Masyarakat (IKM) per unit</b>",
 			"⭐ <b>Citizen Satisfaction Index (IKM) by unit</b>",
 		},
+		"jobs.monthly_site_head":  {"🌐 <b>Hasil lengkap di situs publik</b> (unsur, riwayat, waktu layanan):", "🌐 <b>Full results on the public site</b> (elements, history, service times):"},
+		"jobs.monthly_site_unit":  {"%s: %s", "%s: %s"},
+		"jobs.monthly_site_all":   {"🌐 Hasil lengkap setiap unit di situs publik: %s", "🌐 Every unit's full results on the public site: %s"},
 		"jobs.monthly_speed_head": {"⏱ <b>Waktu layanan terukur</b> (dari kode \"Mulai layanan\" sampai survei):", "⏱ <b>Measured service times</b> (from the \"Mulai layanan\" code to the survey):"},
 		"jobs.monthly_speed": {
 			"%s: median %s menit dari %d layanan; %d%% dalam standar %s menit",

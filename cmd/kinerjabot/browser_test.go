@@ -99,7 +99,8 @@ func unitRows(t *testing.T, text string) map[string]map[string]string {
 }
 
 // seedMonth adds this month's responses: PKM-TGR 30 (and 7 last month,
-// for its trend), DUKCAPIL 12, DPMPTSP 3 (under the anonymity threshold).
+// for its trend), DUKCAPIL 12, DPMPTSP 3 (under the anonymity threshold);
+// and five measured services of PKM-TGR, median 25 minutes.
 func seedMonth(t *testing.T, dbPath string, today time.Time) {
 	t.Helper()
 	db := storagetest.MustOpenPath(t, dbPath)
@@ -120,6 +121,12 @@ func seedMonth(t *testing.T, dbPath string, today time.Time) {
 		return m
 	})
 	add("DPMPTSP", 3, today, func(int) map[string]int { return bottest.NineAnswers(1) })
+	for _, m := range []float64{12, 18, 25, 31, 45} {
+		d := kinerja.ServiceDuration{UnitCode: "PKM-TGR", Month: today.Format("2006-01"), Minutes: m}
+		if err := db.AddServiceDuration(ctx, &d); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // pageFigures are a unit's figures as a page shows them: the IKM, the
@@ -354,6 +361,9 @@ func TestPublicSiteInHeadlessChromium(t *testing.T) {
 		}
 		if w := eval[int](chrome, `(document.querySelector('img[src^="/qr/"]') || {}).naturalWidth || 0`); w == 0 {
 			t.Error("/tv/PKM-TGR shows no QR code to rate")
+		}
+		if got := eval[string](chrome, `(document.querySelector('#speed .median') || {}).textContent || ''`); got != "25 menit" {
+			t.Errorf("/tv/PKM-TGR shows the month's median service time as %q, want 25 menit", got)
 		}
 		// The board reloads itself: a mark left in this document is gone
 		// once the next one is loaded.

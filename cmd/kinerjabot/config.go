@@ -167,6 +167,9 @@ func (c *Config) check() error {
 	if err := c.Telegram.Webhook.check(c.HTTP.Listen); err != nil {
 		return err
 	}
+	if err := c.HTTP.check(); err != nil {
+		return err
+	}
 	if err := c.Survey.check(); err != nil {
 		return err
 	}

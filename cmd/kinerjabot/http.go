@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
@@ -33,6 +35,22 @@ type HTTPSettings struct {
 	MaxConcurrent int `yaml:"max_concurrent"`
 	// TVRefreshSeconds is how often /tv reloads itself (60).
 	TVRefreshSeconds int `yaml:"tv_refresh_seconds"`
+	// PublicURL is the site's address as the public reaches it (behind
+	// the TLS proxy), for links in messages; "" sends none.
+	PublicURL string `yaml:"public_url"`
+}
+
+// check validates the settings and drops PublicURL's trailing slash.
+func (h *HTTPSettings) check() error {
+	if h.PublicURL == "" {
+		return nil
+	}
+	u, err := url.Parse(h.PublicURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return &ConfigError{Key: "http.public_url", Msg: fmt.Sprintf("%q is not the address of the site; use an http(s) address without a query, such as https://ikm.example.go.id", h.PublicURL)}
+	}
+	h.PublicURL = strings.TrimRight(h.PublicURL, "/")
+	return nil
 }
 
 func addrOn(addr string) bool { return addr != "" && addr != "off" }
@@ -87,7 +105,10 @@ func (a *app) newMetrics(db *storage.DB, stats func() bot.Stats) *web.Metrics {
 // error.
 func (a *app) startHTTP(db *storage.DB, metrics *web.Metrics, surveys *survey.Feature, ready *readiness, hook http.Handler) (func(context.Context), error) {
 	h := a.cfg.HTTP
+	// One anonymity threshold for the survey: the site hides a unit's or
+	// a service's figures under the same count as an officer's.
 	site := web.New(web.Config{Survey: surveys, Store: db, Now: a.now, Location: a.cfg.Location(), Logger: a.log,
+		MinRespondents:   surveys.OfficerMinResponses(),
 		TVFrameAncestors: h.TVFrameAncestors, MaxConcurrent: h.MaxConcurrent, TVRefresh: time.Duration(h.TVRefreshSeconds) * time.Second})
 	var servers []*http.Server
 	wh := a.cfg.Telegram.Webhook

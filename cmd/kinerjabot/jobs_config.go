@@ -156,5 +156,6 @@ func (a *app) jobsConfig() jobs.Config {
 		ReportingDays:      c.Reminders.ReportingWorkingDays,
 		UnitGroups:         groups,
 		PublicChannel:      c.PublicChannelID,
+		SiteURL:            c.HTTP.PublicURL,
 	}
 }
