@@ -78,7 +78,10 @@ func (r *Request) Today() time.Time { return kinerja.Day(r.Now, r.bot.cfg.Locati
 // IsAdmin reports whether the sender is a linked admin.
 func (r *Request) IsAdmin() bool { return r.Staff != nil && r.Staff.Admin }
 
-// IsAssessor reports whether the sender has subordinates on the roster.
+// IsAssessor reports whether the sender assesses anyone now: has
+// subordinates on the roster, acts today for an assessor (Plt/Plh), or
+// still has reports waiting on their decision (a former assessor after a
+// transfer, whose reports of the earlier days stay theirs).
 func (r *Request) IsAssessor() bool {
 	if r.Staff == nil {
 		return false
@@ -86,6 +89,14 @@ func (r *Request) IsAssessor() bool {
 	if r.assessor == nil {
 		subs, err := r.Tx.ListStaff(r.Ctx, kinerja.StaffFilter{SuperiorNIP: r.Staff.NIP})
 		v := err == nil && len(subs) > 0
+		if !v && err == nil {
+			acts, err := r.Tx.ListActing(r.Ctx, kinerja.ActingFilter{ByNIP: r.Staff.NIP, Day: kinerja.DayOf(r.Now, r.Loc())})
+			v = err == nil && len(acts) > 0
+		}
+		if !v && err == nil {
+			n, err := r.Tx.CountReports(r.Ctx, kinerja.ReportFilter{AssessorNIP: r.Staff.NIP, Statuses: []kinerja.ReportStatus{kinerja.ReportPending}, Limit: 1})
+			v = err == nil && n > 0
+		}
 		r.assessor = &v
 	}
 	return *r.assessor

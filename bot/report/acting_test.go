@@ -62,3 +62,27 @@ func TestActingAssessorGetsAndDecidesTheReport(t *testing.T) {
 		t.Fatalf("after the assignment the report should go to the assessor: %+v", sent)
 	}
 }
+
+// TestActingWithoutSubordinatesOpensTheList: Sari, who has no
+// subordinates, is Plh for her head today: /persetujuan is hers, and shows
+// her head's waiting reports on his behalf; the day after it is not.
+func TestActingWithoutSubordinatesOpensTheList(t *testing.T) {
+	f := newReportFixture(t, Config{})
+	ctx := context.Background()
+	day := kinerja.DayOf(f.Now, wib)
+	if err := f.DB.CreateActing(ctx, &kinerja.Acting{ForNIP: nipHead, ByNIP: bottest.NIPSari, Kind: kinerja.ActingPlh,
+		From: day, To: day, CreatedAt: f.Now}); err != nil {
+		t.Fatal(err)
+	}
+	f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pelayanan pasien")
+	out := f.Text(tgSari, "/persetujuan")
+	bottest.MustSay(t, out, "Pelayanan pasien", "Atas nama dr. Rina Marlina", "PLH")
+	approve := bottest.ButtonData(t, out, "apv:")
+	if approve == "" {
+		t.Fatal("no decision button on the list")
+	}
+	f.Now = f.Now.AddDate(0, 0, 1)
+	if got := strings.Join(bottest.Texts(f.Text(tgSari, "/persetujuan")), "\n"); strings.Contains(got, "Pelayanan pasien") {
+		t.Fatalf("after the assignment Sari still sees the list: %s", got)
+	}
+}

@@ -58,8 +58,34 @@ func (f *Feature) cmdPersetujuan(r *bot.Request) error {
 			return err
 		}
 		assessor = arg
+	} else if done, err := f.actingPosts(r); err != nil || done {
+		return err
 	}
 	return f.approvalPage(r, assessor, 0)
+}
+
+// actingPosts offers the lists of the assessors the sender acts for today
+// (Plt/Plh), one button each, before the sender's own list; with nothing
+// of their own waiting and one post, that post's list is the answer
+// (done).
+func (f *Feature) actingPosts(r *bot.Request) (done bool, err error) {
+	acts, err := r.Tx.ListActing(r.Ctx, kinerja.ActingFilter{ByNIP: r.Staff.NIP, Day: kinerja.DayOf(r.Now, r.Loc())})
+	if err != nil || len(acts) == 0 {
+		return false, err
+	}
+	own, err := r.Tx.CountReports(r.Ctx, pendingOf(r.Staff.NIP))
+	if err != nil {
+		return false, err
+	}
+	if own == 0 && len(acts) == 1 {
+		return true, f.approvalPage(r, acts[0].ForNIP, 0)
+	}
+	var rows [][]bot.Button
+	for _, a := range acts {
+		rows = append(rows, []bot.Button{apvButtons.Button(r.T("rpt.btn_acting_list", nameOf(r, a.ForNIP), strings.ToUpper(string(a.Kind))), "p", 0, a.ForNIP)})
+	}
+	r.Reply(r.T("rpt.apv_acting_posts"), rows...)
+	return false, nil
 }
 
 // pendingOf is the filter of an assessor's pending reports.
@@ -124,7 +150,13 @@ func (f *Feature) approvalPage(r *bot.Request, assessor string, page int) error 
 	var sb strings.Builder
 	sb.WriteString(r.T("rpt.apv_head", page+1, pages, total))
 	if assessor != r.Staff.NIP {
-		sb.WriteString("\n" + r.T("rpt.apv_delegate", assessor))
+		if a, err := actingFor(r, assessor); err != nil {
+			return err
+		} else if a != nil {
+			sb.WriteString("\n" + r.T("rpt.apv_acting", nameOf(r, assessor), strings.ToUpper(string(a.Kind))))
+		} else {
+			sb.WriteString("\n" + r.T("rpt.apv_delegate", assessor))
+		}
 	}
 	var rows [][]bot.Button
 	targets, people := map[int64]*kinerja.Target{}, map[string]*kinerja.Staff{}
