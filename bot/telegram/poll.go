@@ -28,8 +28,10 @@ type UpdateHandler interface {
 // the next getUpdates (which confirms the batch) goes out once it has
 // committed; a smaller batch bounds how long its last update waits for
 // that commit. At 100, p50 and p99 under a queue of citizens were several
-// times those at 40 (skmload, README), for about 10% more throughput.
-const pollBatch = 40
+// times those at 40; at 20 they were about half those at 40 for the same
+// throughput within the noise, and at 12 lower still but with more CPU per
+// update and a less steady throughput (skmload, README).
+const pollBatch = 20
 
 // emptyPollPause is the least time between two getUpdates that found nothing.
 const emptyPollPause = 300 * time.Millisecond
