@@ -75,10 +75,11 @@ func (q *outQueue) drain(ctx context.Context, b *Bot, chat int64) {
 // deliver sends a committed request's replies, answers its pressed button
 // and runs its follow-ups.
 func (b *Bot) deliver(ctx context.Context, r *Request) {
-	for _, m := range r.out {
+	for i, m := range r.out {
 		if _, err := b.msg.Send(ctx, m); b.observeReply(err) != nil {
 			b.sendFailed(ctx, m.ChatID, err)
 		}
+		b.sentPart(r, i+1)
 	}
 	if r.Callback != nil && !r.answered {
 		b.answerCallback(ctx, r)

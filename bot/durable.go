@@ -92,9 +92,15 @@ func (b *Bot) claimReplies(ctx context.Context, own bool) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var marked map[int64]bool
+	var (
+		marked map[int64]bool
+		parts  map[int64]int
+	)
 	if own && b.replies.log != nil {
-		if marked, err = b.replies.log.Marked(); err != nil {
+		if marked, err = b.replies.log.Marked(); err == nil {
+			parts, err = b.replies.log.Parts()
+		}
+		if err != nil {
 			b.log.Warn("reading the marks of sent replies failed; unsent ones may repeat", "err", err)
 		}
 	}
@@ -109,14 +115,17 @@ func (b *Bot) claimReplies(ctx context.Context, own bool) (int, error) {
 	ctx = context.WithoutCancel(ctx)
 	queued := 0
 	var r *Request
+	nth := 0 // the row's place among its update's rows
 	for i, row := range rows {
 		if r == nil || r.ID != row.UpdateID {
 			if r != nil {
 				b.out.enqueue(ctx, b, r)
 			}
-			r = &Request{Update: Update{ID: row.UpdateID, ChatID: row.QueueChat}, Ctx: ctx, bot: b, journaled: true}
+			r = &Request{Update: Update{ID: row.UpdateID, ChatID: row.QueueChat}, Ctx: ctx, bot: b, journaled: true, resumed: true}
+			nth = 0
 		}
-		if marked[row.UpdateID] {
+		nth++
+		if marked[row.UpdateID] || nth <= parts[row.UpdateID] {
 			continue // went out just before the previous run ended
 		}
 		if row.EditID != 0 && last[[2]int64{row.ChatID, int64(row.EditID)}] != i {
@@ -195,6 +204,21 @@ func (b *Bot) journal(ctx context.Context, tx kinerja.Tx, now time.Time, rs ...*
 		}
 	}
 	return j.JournalReplies(ctx, b.replies.owner, now.Add(replyLease), rows)
+}
+
+// sentPart notes that the first n of r's replies went out, when r has
+// more to send: a kill before the rest does not send those again.
+func (b *Bot) sentPart(r *Request, n int) {
+	if !r.journaled || r.resumed || n >= len(r.out) {
+		return
+	}
+	b.replies.mu.Lock()
+	defer b.replies.mu.Unlock()
+	if l := b.replies.log; l != nil {
+		if err := l.MarkPart(r.ID, n); err != nil {
+			b.log.Warn("marking sent replies failed", "update", r.ID, "err", err)
+		}
+	}
 }
 
 // sent notes that r's replies went out; their records are deleted with

@@ -2,8 +2,10 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -237,5 +239,124 @@ func TestRestartSkipsMarkedUpdatesAndReplacedEdits(t *testing.T) {
 	}
 	if marks, err := sent.Marked(); err != nil || len(marks) != 0 {
 		t.Errorf("marks left after every reply was deleted: %v (%v)", marks, err)
+	}
+}
+
+// twice answers /two with two messages.
+var twice = featureFunc(func(b *bot.Bot) {
+	b.Command(bot.CommandSpec{Name: "two", Help: "x", Handle: func(r *bot.Request) error {
+		r.Reply("first")
+		r.Reply("second")
+		return nil
+	}})
+})
+
+// A kill between the two replies of one update: the first went out and
+// was marked in part, so the restarted replica sends only the second.
+func TestRestartSendsOnlyTheRepliesAfterAPartMark(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpenDB(t)
+	t0 := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return t0 }
+	path := filepath.Join(t.TempDir(), "sent")
+	sent, err := bot.OpenSentLog(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sent.Close()
+	dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
+	t.Cleanup(func() { close(dead.release) })
+	first, err := bot.New(bot.Config{}, db, dead, clock, nil, twice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dctx, die := context.WithCancel(ctx)
+	if _, err := first.ResumeReplies(dctx, "replica-1", sent); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.HandleBatch(ctx, []bot.Update{private(801, 7501, "/two")}); err != nil {
+		t.Fatal(err)
+	}
+	die()
+	if err := sent.MarkPart(801, 1); err != nil {
+		t.Fatal(err)
+	}
+	if parts, err := sent.Parts(); err != nil || parts[801] != 1 {
+		t.Fatalf("Parts() = %v, %v", parts, err)
+	}
+	msg := &bottest.Recorder{T: t}
+	again, err := bot.New(bot.Config{}, db, msg, clock, nil, twice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actx, stop := context.WithCancel(ctx)
+	defer stop()
+	if n, err := again.ResumeReplies(actx, "replica-1", sent); n != 1 || err != nil {
+		t.Fatalf("ResumeReplies = %d, %v; want the one reply not yet sent", n, err)
+	}
+	again.Wait(ctx)
+	if got := bottest.Texts(to(msg.Take(), 7501)); len(got) != 1 || got[0] != "second" {
+		t.Errorf("chat 7501 got %q, want only the second reply", got)
+	}
+}
+
+// recordingLog is a SentLog that remembers its marks in order.
+type recordingLog struct {
+	bot.SentLog
+	mu    sync.Mutex
+	calls []string
+}
+
+func (l *recordingLog) Mark(u int64) error {
+	l.mu.Lock()
+	l.calls = append(l.calls, fmt.Sprintf("%d", u))
+	l.mu.Unlock()
+	return l.SentLog.Mark(u)
+}
+
+func (l *recordingLog) MarkPart(u int64, n int) error {
+	l.mu.Lock()
+	l.calls = append(l.calls, fmt.Sprintf("%d:%d", u, n))
+	l.mu.Unlock()
+	return l.SentLog.MarkPart(u, n)
+}
+
+func (l *recordingLog) marks() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return strings.Join(l.calls, " ")
+}
+
+// Delivering an update's replies marks each but the last in part, then
+// the update whole.
+func TestDeliveryMarksRepliesInPart(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpenDB(t)
+	t0 := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	file, err := bot.OpenSentLog(filepath.Join(t.TempDir(), "sent"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	sent := &recordingLog{SentLog: file}
+	msg := &bottest.Recorder{T: t}
+	b, err := bot.New(bot.Config{}, db, msg, func() time.Time { return t0 }, nil, twice, writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bctx, stop := context.WithCancel(ctx)
+	defer stop()
+	if _, err := b.ResumeReplies(bctx, "replica-1", sent); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.HandleBatch(ctx, []bot.Update{private(811, 7511, "/two"), private(812, 7512, "/put k")}); err != nil {
+		t.Fatal(err)
+	}
+	b.Wait(ctx)
+	if got := sent.marks(); !strings.Contains(got, "811:1 811") || strings.Contains(got, "812:") || !strings.Contains(got, "812") {
+		t.Errorf("marks %q: want 811 in part then whole, 812 whole only", got)
+	}
+	if got := bottest.Texts(to(msg.Take(), 7511)); len(got) != 2 {
+		t.Errorf("sent %q", got)
 	}
 }

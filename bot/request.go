@@ -33,6 +33,10 @@ type Request struct {
 	// journaled says its replies are in the reply queue (durable.go),
 	// to be deleted once sent.
 	journaled bool
+	// resumed says r was rebuilt from the reply queue after a restart: its
+	// out is a filtered list of the queued rows, so it is marked sent only
+	// whole (sentlog.go), never reply by reply.
+	resumed bool
 }
 
 func (b *Bot) newRequest(ctx context.Context, tx kinerja.Tx, u Update, now time.Time) *Request {

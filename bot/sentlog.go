@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -19,6 +20,13 @@ import (
 type SentLog interface {
 	// Mark records that update's replies were sent.
 	Mark(update int64) error
+	// MarkPart records that the first n replies of update were sent (the
+	// rest still to go), so that a kill between two replies of one update
+	// does not send the first again.
+	MarkPart(update int64, n int) error
+	// Parts returns, per update marked in part since the last Reset, how
+	// many of its first replies were sent.
+	Parts() (map[int64]int, error)
 	// Marked returns the updates marked since the last Reset.
 	Marked() (map[int64]bool, error)
 	// Reset forgets every mark but those of keep (sent, not yet deleted
@@ -58,6 +66,42 @@ func (l *FileSentLog) Mark(update int64) error {
 	l.b = append(l.b, '\n')
 	_, err := l.f.Write(l.b)
 	return err
+}
+
+// MarkPart appends "update:n": one write, no sync, as Mark.
+func (l *FileSentLog) MarkPart(update int64, n int) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.b = strconv.AppendInt(l.b[:0], update, 10)
+	l.b = append(l.b, ':')
+	l.b = strconv.AppendInt(l.b, int64(n), 10)
+	l.b = append(l.b, '\n')
+	_, err := l.f.Write(l.b)
+	return err
+}
+
+// Parts reads the marks of updates sent in part, the highest count of
+// each; lines of whole updates and a line cut short are ignored.
+func (l *FileSentLog) Parts() (map[int64]int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, err := l.f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	out := map[int64]int{}
+	sc := bufio.NewScanner(l.f)
+	for sc.Scan() {
+		id, n, ok := strings.Cut(sc.Text(), ":")
+		if !ok {
+			continue
+		}
+		u, err1 := strconv.ParseInt(id, 10, 64)
+		c, err2 := strconv.Atoi(n)
+		if err1 == nil && err2 == nil && c > out[u] {
+			out[u] = c
+		}
+	}
+	return out, sc.Err()
 }
 
 // Marked reads the marks; a last line cut short by a crash is ignored.
