@@ -27,6 +27,46 @@ func (d *dying) Send(ctx context.Context, m bot.OutMessage) (int, error) {
 	return 0, context.Canceled
 }
 
+// crash runs batch on a process named replica whose sends never return,
+// then kills it: its replies stay owed. It returns the dying messenger
+// (for the button answers it gave).
+func crash(t *testing.T, store kinerja.Store, clock func() time.Time, replica string, sent bot.SentLog, batch []bot.Update, fs ...bot.Feature) *dying {
+	t.Helper()
+	dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
+	t.Cleanup(func() { close(dead.release) })
+	b, err := bot.New(bot.Config{}, store, dead, clock, nil, fs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, die := context.WithCancel(context.Background())
+	defer die()
+	if _, err := b.ResumeReplies(ctx, replica, sent); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.HandleBatch(context.Background(), batch); err != nil {
+		t.Fatal(err)
+	}
+	return dead
+}
+
+// restart starts a process named replica and returns it with its
+// messenger and how many owed replies it queued.
+func restart(t *testing.T, store kinerja.Store, clock func() time.Time, replica string, sent bot.SentLog, fs ...bot.Feature) (*bot.Bot, *bottest.Recorder, int) {
+	t.Helper()
+	msg := &bottest.Recorder{T: t}
+	b, err := bot.New(bot.Config{}, store, msg, clock, nil, fs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	t.Cleanup(stop)
+	n, err := b.ResumeReplies(ctx, replica, sent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, msg, n
+}
+
 // A reply committed but unsent when the process dies is sent by the next
 // one, once and in order; the redelivered updates have no second effect
 // and send nothing more, and the redelivered press is answered again.
@@ -45,50 +85,22 @@ func TestRepliesUnsentAtACrashAreSentAfterRestart(t *testing.T) {
 
 			// The first process commits the batch, answers the press, and
 			// dies before any reply is out.
-			dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
-			t.Cleanup(func() { close(dead.release) })
-			first, err := bot.New(bot.Config{}, db, dead, clock, nil, writer)
-			if err != nil {
-				t.Fatal(err)
-			}
-			dctx, die := context.WithCancel(ctx)
-			defer die()
-			if _, err := first.ResumeReplies(dctx, "replica-1", nil); err != nil {
-				t.Fatal(err)
-			}
-			if err := first.HandleBatch(ctx, batch); err != nil {
-				t.Fatal(err)
-			}
+			dead := crash(t, db, clock, "replica-1", nil, batch, writer)
 			if got := dead.Answer(batch[1].Callback.ID); !strings.Contains(got, "Language set") {
 				t.Fatalf("the press was answered %q before the batch was confirmed", got)
 			}
-			die()
 
 			// A replica of another name, started while the lease holds,
 			// leaves them alone: the first might be alive.
-			other := &bottest.Recorder{T: t}
-			ob, err := bot.New(bot.Config{}, db, other, clock, nil, writer)
-			if err != nil {
-				t.Fatal(err)
+			if _, _, n := restart(t, db, clock, "replica-2", nil, writer); n != 0 {
+				t.Fatalf("another replica claimed %d replies of a live lease", n)
 			}
-			octx, stopOther := context.WithCancel(ctx)
-			defer stopOther()
-			if n, err := ob.ResumeReplies(octx, "replica-2", nil); n != 0 || err != nil {
-				t.Fatalf("another replica claimed %d replies of a live lease (%v)", n, err)
-			}
-			stopOther()
 
 			// The same replica starts again: it sends what is owed, then
 			// gets the unconfirmed batch again.
-			msg := &bottest.Recorder{T: t}
-			again, err := bot.New(bot.Config{}, db, msg, clock, nil, writer)
-			if err != nil {
-				t.Fatal(err)
-			}
-			actx, stop := context.WithCancel(ctx)
-			defer stop()
-			if n, err := again.ResumeReplies(actx, "replica-1", nil); n != 3 || err != nil {
-				t.Fatalf("ResumeReplies = %d, %v; want the 3 replies owed", n, err)
+			again, msg, n := restart(t, db, clock, "replica-1", nil, writer)
+			if n != 3 {
+				t.Fatalf("ResumeReplies = %d; want the 3 replies owed", n)
 			}
 			if err := msg.AnswerCallback(ctx, batch[1].Callback.ID, "marker"); err != nil {
 				t.Fatal(err)
@@ -126,31 +138,12 @@ func TestRepliesOfACrashedReplicaAreTakenOverAfterTheLease(t *testing.T) {
 	ctx := context.Background()
 	db := storagetest.MustOpenDB(t)
 	t0 := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
-	t.Cleanup(func() { close(dead.release) })
-	first, err := bot.New(bot.Config{}, db, dead, func() time.Time { return t0 }, nil, writer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dctx, die := context.WithCancel(ctx)
-	if _, err := first.ResumeReplies(dctx, "replica-1", nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := first.HandleBatch(ctx, []bot.Update{private(501, 7201, "/put x")}); err != nil {
-		t.Fatal(err)
-	}
-	die()
+	crash(t, db, func() time.Time { return t0 }, "replica-1", nil, []bot.Update{private(501, 7201, "/put x")}, writer)
 
-	msg := &bottest.Recorder{T: t}
 	later := func() time.Time { return t0.Add(time.Minute) }
-	b, err := bot.New(bot.Config{}, db, msg, later, nil, writer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bctx, stop := context.WithCancel(ctx)
-	defer stop()
-	if n, err := b.ResumeReplies(bctx, "replica-2", nil); n != 1 || err != nil {
-		t.Fatalf("ResumeReplies = %d, %v; want the crashed replica's reply", n, err)
+	b, msg, n := restart(t, db, later, "replica-2", nil, writer)
+	if n != 1 {
+		t.Fatalf("ResumeReplies = %d; want the crashed replica's reply", n)
 	}
 	b.Wait(ctx)
 	if got := bottest.Texts(to(msg.Take(), 7201)); len(got) != 1 || got[0] != "ok x" {
@@ -192,39 +185,19 @@ func TestRestartSkipsMarkedUpdatesAndReplacedEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sent.Close()
-	dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
-	t.Cleanup(func() { close(dead.release) })
-	first, err := bot.New(bot.Config{}, db, dead, clock, nil, writer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dctx, die := context.WithCancel(ctx)
-	if _, err := first.ResumeReplies(dctx, "replica-1", sent); err != nil {
-		t.Fatal(err)
-	}
 	batch := []bot.Update{
 		private(701, 7401, "/put m"), // went out before the kill (marked below)
 		private(702, 7401, "/put n"),
 		press(703, 7402, "lang:en"), // two edits of message 7: only the last is owed
 		press(704, 7402, "lang:id"),
 	}
-	if err := first.HandleBatch(ctx, batch); err != nil {
-		t.Fatal(err)
-	}
-	die()
+	crash(t, db, clock, "replica-1", sent, batch, writer)
 	if err := sent.Mark(701); err != nil {
 		t.Fatal(err)
 	}
-
-	msg := &bottest.Recorder{T: t}
-	again, err := bot.New(bot.Config{}, db, msg, clock, nil, writer)
-	if err != nil {
-		t.Fatal(err)
-	}
-	actx, stop := context.WithCancel(ctx)
-	defer stop()
-	if n, err := again.ResumeReplies(actx, "replica-1", sent); n != 2 || err != nil {
-		t.Fatalf("ResumeReplies = %d, %v; want 2 replies (one message, one edit)", n, err)
+	again, msg, n := restart(t, db, clock, "replica-1", sent, writer)
+	if n != 2 {
+		t.Fatalf("ResumeReplies = %d; want 2 replies (one message, one edit)", n)
 	}
 	again.Wait(ctx)
 	msgs := msg.Take()
@@ -264,35 +237,16 @@ func TestRestartSendsOnlyTheRepliesAfterAPartMark(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sent.Close()
-	dead := &dying{Recorder: bottest.Recorder{T: t}, release: make(chan struct{})}
-	t.Cleanup(func() { close(dead.release) })
-	first, err := bot.New(bot.Config{}, db, dead, clock, nil, twice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dctx, die := context.WithCancel(ctx)
-	if _, err := first.ResumeReplies(dctx, "replica-1", sent); err != nil {
-		t.Fatal(err)
-	}
-	if err := first.HandleBatch(ctx, []bot.Update{private(801, 7501, "/two")}); err != nil {
-		t.Fatal(err)
-	}
-	die()
+	crash(t, db, clock, "replica-1", sent, []bot.Update{private(801, 7501, "/two")}, twice)
 	if err := sent.MarkPart(801, 1); err != nil {
 		t.Fatal(err)
 	}
 	if parts, err := sent.Parts(); err != nil || parts[801] != 1 {
 		t.Fatalf("Parts() = %v, %v", parts, err)
 	}
-	msg := &bottest.Recorder{T: t}
-	again, err := bot.New(bot.Config{}, db, msg, clock, nil, twice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	actx, stop := context.WithCancel(ctx)
-	defer stop()
-	if n, err := again.ResumeReplies(actx, "replica-1", sent); n != 1 || err != nil {
-		t.Fatalf("ResumeReplies = %d, %v; want the one reply not yet sent", n, err)
+	again, msg, n := restart(t, db, clock, "replica-1", sent, twice)
+	if n != 1 {
+		t.Fatalf("ResumeReplies = %d; want the one reply not yet sent", n)
 	}
 	again.Wait(ctx)
 	if got := bottest.Texts(to(msg.Take(), 7501)); len(got) != 1 || got[0] != "second" {
