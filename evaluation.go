@@ -78,6 +78,19 @@ type IndicatorResult struct {
 	Cap        float64
 }
 
+// EvalPart is the part [From, To) of a period a person spent under one
+// assessor: its working days and the capaian of its approved reports
+// against the targets pro-rated to it.
+type EvalPart struct {
+	From, To        time.Time
+	AssessorNIP     string
+	AssessorName    string
+	WorkingDays     int
+	ApprovedReports int
+	CapaianPct      float64
+	HasResult       bool // false when no indicator had a result in the part
+}
+
 // Evaluation is the appraisal of one person for one period: the numbers,
 // the bot's proposals, the assessor's decisions with their reasons, and the
 // resulting predikat (PermenPANRB 6/2022). A decision that differs from the
@@ -92,6 +105,10 @@ type Evaluation struct {
 	Indicators      []IndicatorResult
 	HasilBasis      HasilBasis
 	CapaianPct      float64 // weighted capaian; meaningless when HasilBasis is BasisNone
+	// Parts are the assessors' parts of the period when the person moved
+	// and the split is configured (evaluation.transfer_split); CapaianPct
+	// is then their working-day-weighted mean. Nil otherwise.
+	Parts []EvalPart
 
 	ProposedHasil Rating // RatingNone when there is no data
 	DecidedHasil  Rating // RatingNone until the assessor decides

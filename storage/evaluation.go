@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -13,7 +14,7 @@ import (
 const evaluationColumns = `nip, period, assessor_nip, unit_code, approved_reports, hasil_basis, capaian_pct,
 	proposed_hasil, decided_hasil, hasil_reason, behaviour, proposed_perilaku, decided_perilaku, perilaku_reason,
 	predikat, status, revised_hasil, revised_perilaku, revised_by, revision_reason, revised_at,
-	created_at, updated_at, decided_at, notified_at, version`
+	created_at, updated_at, decided_at, notified_at, version, parts`
 
 func scanEvaluation(row interface{ Scan(...any) error }) (*kinerja.Evaluation, error) {
 	var e kinerja.Evaluation
@@ -21,10 +22,11 @@ func scanEvaluation(row interface{ Scan(...any) error }) (*kinerja.Evaluation, e
 	var ph, dh, pp, dp, rh, rp int
 	var revised, decided, notified sql.NullInt64
 	var created, updated int64
+	var parts string
 	if err := row.Scan(&e.NIP, &e.Period, &e.AssessorNIP, &e.UnitCode, &e.ApprovedReports, &basis, &e.CapaianPct,
 		&ph, &dh, &e.HasilReason, &behaviour, &pp, &dp, &e.PerilakuReason,
 		&predikat, &status, &rh, &rp, &e.RevisedBy, &e.RevisionReason, &revised,
-		&created, &updated, &decided, &notified, &e.Version); err != nil {
+		&created, &updated, &decided, &notified, &e.Version, &parts); err != nil {
 		return nil, err
 	}
 	e.HasilBasis, e.Predikat, e.Status = kinerja.HasilBasis(basis), kinerja.Predikat(predikat), kinerja.EvalStatus(status)
@@ -32,6 +34,11 @@ func scanEvaluation(row interface{ Scan(...any) error }) (*kinerja.Evaluation, e
 	e.ProposedPerilaku, e.DecidedPerilaku = kinerja.Rating(pp), kinerja.Rating(dp)
 	e.RevisedHasil, e.RevisedPerilaku = kinerja.Rating(rh), kinerja.Rating(rp)
 	e.Behaviour = kinerja.DecodeBehaviour(behaviour)
+	if parts != "" {
+		if err := json.Unmarshal([]byte(parts), &e.Parts); err != nil {
+			return nil, fmt.Errorf("evaluation %s/%s parts: %w", e.NIP, e.Period, err)
+		}
+	}
 	e.RevisedAt, e.DecidedAt, e.NotifiedAt = fromMS(revised), fromMS(decided), fromMS(notified)
 	e.CreatedAt, e.UpdatedAt = time.UnixMilli(created).UTC(), time.UnixMilli(updated).UTC()
 	return &e, nil
@@ -59,15 +66,15 @@ func (c *conn) PutEvaluation(ctx context.Context, e *kinerja.Evaluation) error {
 		int(e.ProposedHasil), int(e.DecidedHasil), e.HasilReason, kinerja.EncodeBehaviour(e.Behaviour),
 		int(e.ProposedPerilaku), int(e.DecidedPerilaku), e.PerilakuReason, string(e.Predikat), string(e.Status),
 		int(e.RevisedHasil), int(e.RevisedPerilaku), e.RevisedBy, e.RevisionReason, ms(e.RevisedAt),
-		e.UpdatedAt.UnixMilli(), ms(e.DecidedAt), ms(e.NotifiedAt)}
+		e.UpdatedAt.UnixMilli(), ms(e.DecidedAt), ms(e.NotifiedAt), encodeParts(e.Parts)}
 	var res sql.Result
 	var err error
 	if e.Version == 0 {
 		res, err = c.exec(ctx, `INSERT INTO evaluations (assessor_nip, unit_code, approved_reports, hasil_basis, capaian_pct,
 			proposed_hasil, decided_hasil, hasil_reason, behaviour, proposed_perilaku, decided_perilaku, perilaku_reason,
 			predikat, status, revised_hasil, revised_perilaku, revised_by, revision_reason, revised_at,
-			updated_at, decided_at, notified_at, nip, period, created_at, version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+			updated_at, decided_at, notified_at, parts, nip, period, created_at, version)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
 			ON CONFLICT (nip, period) DO NOTHING`,
 			append(args, e.NIP, e.Period, e.CreatedAt.UnixMilli())...)
 	} else {
@@ -75,7 +82,7 @@ func (c *conn) PutEvaluation(ctx context.Context, e *kinerja.Evaluation) error {
 			hasil_basis = ?, capaian_pct = ?, proposed_hasil = ?, decided_hasil = ?, hasil_reason = ?, behaviour = ?,
 			proposed_perilaku = ?, decided_perilaku = ?, perilaku_reason = ?, predikat = ?, status = ?,
 			revised_hasil = ?, revised_perilaku = ?, revised_by = ?, revision_reason = ?, revised_at = ?,
-			updated_at = ?, decided_at = ?, notified_at = ?, version = version + 1
+			updated_at = ?, decided_at = ?, notified_at = ?, parts = ?, version = version + 1
 			WHERE nip = ? AND period = ? AND version = ?`,
 			append(args, e.NIP, e.Period, e.Version)...)
 	}
@@ -87,6 +94,18 @@ func (c *conn) PutEvaluation(ctx context.Context, e *kinerja.Evaluation) error {
 	}
 	e.Version++
 	return c.putIndicators(ctx, e)
+}
+
+// encodeParts is the JSON of an evaluation's assessor parts, "" for none.
+func encodeParts(parts []kinerja.EvalPart) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(parts)
+	if err != nil {
+		return "" // plain values only: cannot fail
+	}
+	return string(b)
 }
 
 // putIndicators replaces an evaluation's indicator snapshot.

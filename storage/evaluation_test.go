@@ -201,3 +201,35 @@ func init() {
 		}
 	}
 }
+
+func init() {
+	contract["evaluation/assessor parts round trip"] = func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		seedRoster(t, db)
+		e := sampleEvaluation()
+		mid := time.Date(2026, 10, 15, 0, 0, 0, 0, time.UTC)
+		e.Parts = []kinerja.EvalPart{
+			{From: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), To: mid, AssessorNIP: nipHead, AssessorName: "dr. Rina",
+				WorkingDays: 10, ApprovedReports: 3, CapaianPct: 120, HasResult: true},
+			{From: mid, To: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), AssessorNIP: nipStaff, WorkingDays: 12},
+		}
+		if err := db.PutEvaluation(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Evaluation(ctx, nipStaff, "2026-10")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Parts) != 2 || !got.Parts[0].To.Equal(mid) || got.Parts[0].AssessorName != "dr. Rina" ||
+			got.Parts[0].CapaianPct != 120 || !got.Parts[0].HasResult || got.Parts[1].HasResult || got.Parts[1].WorkingDays != 12 {
+			t.Fatalf("parts read back %+v", got.Parts)
+		}
+		got.Parts = nil
+		if err := db.PutEvaluation(ctx, got); err != nil {
+			t.Fatal(err)
+		}
+		if again, err := db.Evaluation(ctx, nipStaff, "2026-10"); err != nil || len(again.Parts) != 0 {
+			t.Fatalf("parts after clearing: %+v, %v", again, err)
+		}
+	}
+}

@@ -186,18 +186,26 @@ func (f *Feature) numbers(lang kinerja.Lang, e *kinerja.Evaluation) string {
 	for _, in := range e.Indicators {
 		sb.WriteString("\n" + indicatorLine(lang, in))
 	}
-	switch e.HasilBasis {
-	case kinerja.BasisOwn:
+	switch {
+	case len(e.Parts) > 0:
+		// The combined capaian of the parts is written with them below.
+		if e.HasilBasis == kinerja.BasisUnitFallback {
+			sb.WriteString("\n" + bot.T(lang, "eval.unit_fallback"))
+		}
+	case e.HasilBasis == kinerja.BasisOwn:
 		sb.WriteString("\n" + bot.T(lang, "eval.capaian", percent(lang, e.CapaianPct)))
-	case kinerja.BasisUnit:
+	case e.HasilBasis == kinerja.BasisUnit:
 		sb.WriteString("\n" + bot.T(lang, "eval.capaian_unit", percent(lang, e.CapaianPct)))
-	case kinerja.BasisUnitFallback:
+	case e.HasilBasis == kinerja.BasisUnitFallback:
 		sb.WriteString("\n" + bot.T(lang, "eval.capaian", percent(lang, e.CapaianPct)))
 		sb.WriteString("\n" + bot.T(lang, "eval.unit_fallback"))
-	case kinerja.BasisPeriods:
+	case e.HasilBasis == kinerja.BasisPeriods:
 		sb.WriteString("\n" + bot.T(lang, "eval.capaian_periods", percent(lang, e.CapaianPct)))
-	case kinerja.BasisUnitPredicate:
+	case e.HasilBasis == kinerja.BasisUnitPredicate:
 		sb.WriteString(unitPredicateCapaian(lang, e))
+	}
+	if parts := f.partsText(lang, e); parts != "" {
+		sb.WriteString("\n" + parts) // split.go
 	}
 	return sb.String()
 }

@@ -39,6 +39,11 @@ type Config struct {
 	// year's capaian recomputed from reports).
 	Annual string
 
+	// TransferSplit evaluates a period in parts when the person's assessor
+	// changed within it: each part's capaian from its own reports, the
+	// proposal from their working-day-weighted mean (split.go).
+	TransferSplit bool
+
 	// TopReviewer evaluates the people with no superior on the roster and
 	// reviews objections to their evaluations; zero: none (a top is not
 	// evaluated in the bot and their subordinates cannot object).

@@ -44,6 +44,7 @@ type evidence struct {
 	capaian    float64
 	unitIKM    *scoring.IKMResult // the unit's IKM when it was used for a unit head
 	proposed   kinerja.Rating     // the proposal of BasisPeriods, from the periodic ratings
+	parts      []kinerja.EvalPart // the assessors' parts, when the period is split
 }
 
 // gatherEvidence computes the evidence of st for period p from the approved
@@ -138,7 +139,7 @@ func (f *Feature) gatherEvidence(ctx context.Context, tx evidenceStore, st *kine
 	if head {
 		ev.basis = kinerja.BasisUnitFallback
 	}
-	return ev, nil
+	return ev, f.splitEvidence(ctx, tx, st.NIP, p, ev) // split.go
 }
 
 // proposedHasil is the bot's proposal for the rating of work results, or
@@ -158,7 +159,7 @@ func (f *Feature) proposedHasil(basis kinerja.HasilBasis, capaian float64) kiner
 // numbers are frozen: the decision was made on them.
 func (f *Feature) applyEvidence(e *kinerja.Evaluation, ev *evidence) {
 	e.ApprovedReports, e.Indicators = ev.approved, ev.indicators
-	e.HasilBasis, e.CapaianPct = ev.basis, ev.capaian
+	e.HasilBasis, e.CapaianPct, e.Parts = ev.basis, ev.capaian, ev.parts
 	e.ProposedHasil = f.proposedHasil(ev.basis, ev.capaian)
 	if ev.basis == kinerja.BasisPeriods || ev.basis == kinerja.BasisUnitPredicate {
 		e.ProposedHasil = ev.proposed

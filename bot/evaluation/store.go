@@ -32,6 +32,9 @@ type evidenceStore interface {
 	UnitPredicate(ctx context.Context, unitCode, period string) (*kinerja.UnitPredicate, error)
 	ListEvaluations(ctx context.Context, f kinerja.EvaluationFilter) ([]*kinerja.Evaluation, error)
 	Budgets(ctx context.Context, f kinerja.BudgetFilter) ([]*kinerja.Budget, error)
+	// The assessors' history, for a period evaluated in parts (split.go).
+	SuperiorHistory(ctx context.Context, nip string) ([]kinerja.SuperiorSpan, error)
+	Staff(ctx context.Context, nip string) (*kinerja.Staff, error)
 }
 
 // resultStore reads confirmed evaluations and who they are about, for the

@@ -12,8 +12,9 @@ import (
 // a move, bot/report/transfer.go) are named on the card with who decided
 // them, so the new assessor sees what was approved before they took over.
 //
-// Each assessor evaluating their own part, combined by working days, is
-// not built: the whole period's evaluation stays with one assessor.
+// With evaluation.transfer_split the evidence is measured per assessor's
+// part and combined by working days (split.go); the decision still stays
+// with the assessor at the period's end.
 
 // previousApprovals describes the approved reports of nip in p decided
 // under an assessor other than the one at the period's end, or "" when

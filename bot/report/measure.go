@@ -79,6 +79,11 @@ type measureGroup struct {
 // Measure returns nip's indicators in period p, in code order, with their
 // derived targets, realisations and capped capaian.
 func (p TargetPolicy) Measure(ctx context.Context, s MeasureStore, loc *time.Location, nip string, period kinerja.Period) ([]Measurement, error) {
+	return p.measure(ctx, s, loc, nip, period, window{})
+}
+
+// measure is Measure, restricted to win when it is set (measurespan.go).
+func (p TargetPolicy) measure(ctx context.Context, s MeasureStore, loc *time.Location, nip string, period kinerja.Period, win window) ([]Measurement, error) {
 	p = p.withDefaults()
 	groups := map[string]*measureGroup{}
 	var order []string
@@ -116,7 +121,7 @@ func (p TargetPolicy) Measure(ctx context.Context, s MeasureStore, loc *time.Loc
 	}
 	var out []Measurement
 	for _, k := range order {
-		m, err := p.measureGroup(ctx, s, span, nip, period, groups[k].targets)
+		m, err := p.measureGroup(ctx, s, span, nip, period, groups[k].targets, win)
 		if err != nil {
 			return nil, err
 		}
@@ -156,7 +161,7 @@ func leaveDays(leaves []*kinerja.Leave, cal *kinerja.Calendar, loc *time.Locatio
 // measureGroup measures one indicator: its targets' derived targets are
 // combined (counts add up, levels are averaged) and their approved values
 // pooled.
-func (p TargetPolicy) measureGroup(ctx context.Context, s MeasureStore, span scoring.TargetSpan, nip string, period kinerja.Period, targets []*kinerja.Target) (Measurement, error) {
+func (p TargetPolicy) measureGroup(ctx context.Context, s MeasureStore, span scoring.TargetSpan, nip string, period kinerja.Period, targets []*kinerja.Target, win window) (Measurement, error) {
 	last := targets[len(targets)-1]
 	var combined scoring.PeriodTarget
 	var values []scoring.Value
@@ -179,7 +184,7 @@ func (p TargetPolicy) measureGroup(ctx context.Context, s MeasureStore, span sco
 		if err != nil {
 			return Measurement{}, err
 		}
-		from, to := kinerja.DayString(pt.From, span.Loc), kinerja.DayString(pt.To, span.Loc)
+		from, to := win.clip(kinerja.DayString(pt.From, span.Loc), kinerja.DayString(pt.To, span.Loc))
 		for _, rep := range reps {
 			if rep.WorkDate < from || rep.WorkDate >= to {
 				continue
@@ -193,6 +198,8 @@ func (p TargetPolicy) measureGroup(ctx context.Context, s MeasureStore, span sco
 	}
 	if last.Aggregation.Or() != kinerja.AggSum || last.Direction == kinerja.InRange {
 		combined.Value /= float64(len(targets)) // a level: the mean of the months' levels
+	} else {
+		win.prorate(&combined, span, period) // a count: the window's share of it
 	}
 	res, err := scoring.Measure(last, combined, values, p.Cap)
 	if err != nil {

@@ -58,6 +58,11 @@ type EvaluationSettings struct {
 	// (the decided periodic results, the default) or capaian (the year's
 	// capaian from approved reports).
 	AnnualBasis string `yaml:"annual_basis"`
+	// TransferSplit evaluates a period in parts when a person's assessor
+	// changed within it: each part's capaian from its own reports, the
+	// proposal from their mean weighted by working days (default false:
+	// the whole period's reports, as one).
+	TransferSplit bool `yaml:"transfer_split"`
 	// BudgetPlan is the planned cumulative absorption of a unit's budget
 	// at the end of Q1..Q4 (percent; default 20, 45, 70, 95), pro-rated by
 	// month within a quarter, and the band either side of it in points
@@ -147,6 +152,7 @@ func (a *app) evaluationConfig() evaluation.Config {
 		DeadlineDay:         s.DeadlineDay,
 		Targets:             a.targetPolicy(),
 		Annual:              s.AnnualBasis,
+		TransferSplit:       s.TransferSplit,
 		Budget:              a.budgetPlan(),
 		Period:              evalPeriodKinds[s.Period],
 		TopReviewer:         evaluation.TopReviewer{NIP: s.TopReviewer.NIP, Name: s.TopReviewer.Name, Position: s.TopReviewer.Position},
