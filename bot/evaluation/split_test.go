@@ -1,7 +1,6 @@
 package evaluation
 
 import (
-	"context"
 	"math"
 	"strings"
 	"testing"
@@ -18,27 +17,7 @@ func movedOn15th(t *testing.T, split bool) *evalHarness {
 	t.Helper()
 	h := newEvalHarness(t)
 	h.f.cfg.TransferSplit = split
-	ctx := context.Background()
-	h.Link(bottest.NIPOtherBos, etYusuf)
-	budi, err := h.DB.Staff(ctx, nipBudi)
-	if err != nil {
-		t.Fatal(err)
-	}
-	budi.UnitCode, budi.SuperiorNIP = "PKM-KTK", bottest.NIPOtherBos
-	if _, err := h.DB.MoveStaff(ctx, budi, h.Now, kinerja.Date(2026, 10, 15, bottest.WIB)); err != nil {
-		t.Fatal(err)
-	}
-	k1 := h.target(nipBudi, october, "K1", "Pasien dilayani", "pasien", 100, kinerja.HigherIsBetter, 1)
-	for _, r := range []*kinerja.Report{
-		{WorkDate: "2026-10-03", Quantity: 70, AssessorNIP: nipHead, DecidedBy: nipHead},
-		{WorkDate: "2026-10-20", Quantity: 30, AssessorNIP: bottest.NIPOtherBos, DecidedBy: bottest.NIPOtherBos},
-	} {
-		r.NIP, r.TargetID, r.Description, r.Status = nipBudi, k1, "kegiatan", kinerja.ReportApproved
-		r.CreatedAt, r.UpdatedAt, r.DecidedAt = h.Now, h.Now, h.Now
-		if err := h.DB.CreateReport(ctx, r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	moveBudi(t, h, 15, 70, 30)
 	return h
 }
 
