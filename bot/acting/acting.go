@@ -10,7 +10,6 @@ package acting
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -148,12 +147,10 @@ func (f *Feature) pressEndOK(r *bot.Request) error {
 		return err
 	}
 	var s actingStore = r.Tx
-	ended, err := s.EndActing(r.Ctx, a.ID, r.Now)
-	if err != nil {
+	ended, err := End(r.Ctx, s, a.ID, r.Now, r.Staff.NIP)
+	if ended == nil && err != nil {
 		return r.ReplyError(err)
-	}
-	if err := s.AppendAudit(r.Ctx, &kinerja.AuditEntry{At: r.Now, ActorNIP: r.Staff.NIP, Action: "acting.end",
-		Entity: "acting", EntityID: strconv.FormatInt(a.ID, 10), After: JSON(ended)}); err != nil {
+	} else if err != nil {
 		return err
 	}
 	r.Answer(r.T("plt.ended_short"))

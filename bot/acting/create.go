@@ -1,7 +1,6 @@
 package acting
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -244,10 +243,7 @@ func (f *Feature) pressSave(r *bot.Request) error {
 	}
 	var s actingStore = r.Tx
 	a := draft(r)
-	err := a.Check()
-	if err == nil {
-		err = s.CreateActing(r.Ctx, a)
-	}
+	err := Create(r.Ctx, s, a, r.Staff.NIP)
 	if err != nil {
 		key, args := kinerja.ErrorKey(err)
 		if key == "" || kinerja.ErrorCode(err) == kinerja.EInternal {
@@ -256,10 +252,6 @@ func (f *Feature) pressSave(r *bot.Request) error {
 		r.Session.Step = "from"
 		r.ReplyEdit(r.T(key, args...)+"\n\n"+r.T("plt.ask_from", f.who(r)), calendar(r, r.Today())...)
 		return r.SaveSession()
-	}
-	if err := s.AppendAudit(r.Ctx, &kinerja.AuditEntry{At: r.Now, ActorNIP: r.Staff.NIP, Action: "acting.create",
-		Entity: "acting", EntityID: strconv.FormatInt(a.ID, 10), After: JSON(a)}); err != nil {
-		return err
 	}
 	if err := r.EndFlow(); err != nil {
 		return err

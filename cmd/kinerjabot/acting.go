@@ -8,6 +8,7 @@ import (
 	"time"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/acting"
 )
 
 func init() {
@@ -47,13 +48,7 @@ func runActing(ctx context.Context, a *app, args []string) int {
 	act, err := newActing(*forNIP, *byNIP, *from, *to, *kind, a.now())
 	if err == nil {
 		err = a.withStore(ctx, func(db kinerja.Store) error {
-			return db.InTx(ctx, func(tx kinerja.Tx) error {
-				if err := tx.CreateActing(ctx, act); err != nil {
-					return err
-				}
-				return tx.AppendAudit(ctx, &kinerja.AuditEntry{At: act.CreatedAt, Action: "acting.create", Entity: "acting",
-					EntityID: strconv.FormatInt(act.ID, 10), After: actingJSON(act)})
-			})
+			return db.InTx(ctx, func(tx kinerja.Tx) error { return acting.Create(ctx, tx, act, "") })
 		})
 	}
 	if err != nil {
@@ -82,11 +77,6 @@ func actingLine(a *kinerja.Acting) string {
 		s += "\tended " + a.EndedAt.Format(time.RFC3339)
 	}
 	return s
-}
-
-// actingJSON is an assignment's audit record.
-func actingJSON(a *kinerja.Acting) string {
-	return fmt.Sprintf(`{"by":%q,"for":%q,"from":%q,"id":%d,"kind":%q,"to":%q}`, a.ByNIP, a.ForNIP, a.From, a.ID, a.Kind, a.To)
 }
 
 // runActingList prints the assignments in force (with --all, also ended ones).
@@ -128,11 +118,8 @@ func runActingEnd(ctx context.Context, a *app, args []string) int {
 	err = a.withStore(ctx, func(db kinerja.Store) error {
 		return db.InTx(ctx, func(tx kinerja.Tx) error {
 			var err error
-			if ended, err = tx.EndActing(ctx, n, a.now()); err != nil {
-				return err
-			}
-			return tx.AppendAudit(ctx, &kinerja.AuditEntry{At: a.now(), Action: "acting.end", Entity: "acting",
-				EntityID: id, After: actingJSON(ended)})
+			ended, err = acting.End(ctx, tx, n, a.now(), "")
+			return err
 		})
 	})
 	if err != nil {
