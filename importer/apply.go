@@ -158,26 +158,43 @@ func topDown(staff []kinerja.Staff) []kinerja.Staff {
 // the file has problems nothing is written unless skipInvalid is set, in
 // which case the rows that passed are written and the rest reported.
 func ImportRoster(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skipInvalid bool) (Summary, []Problem, error) {
+	return checkThenApply(ctx, db, skipInvalid, func(tx kinerja.Tx) (*Roster, []Problem, error) {
+		idx, err := LoadStaffIndex(ctx, tx)
+		if err != nil {
+			return nil, nil, err
+		}
+		r, probs := ParseRosterAt(t, idx, kinerja.DayOf(at, at.Location()))
+		return r, probs, nil
+	}, func(r *Roster) Summary { return Summary{Skipped: r.Rows, Notes: r.Notes} },
+		func(tx kinerja.Tx, r *Roster) (Summary, error) { return ApplyRoster(ctx, tx, r, at) })
+}
+
+// checkThenApply is the one shape of every import: in one transaction,
+// parse the file against what the store holds, and write it unless it
+// has problems and skipInvalid is not set (then skipped says what was
+// not written). The problems are returned either way.
+func checkThenApply[R, S any](ctx context.Context, db kinerja.Store, skipInvalid bool,
+	parse func(tx kinerja.Tx) (R, []Problem, error), skipped func(R) S, apply func(tx kinerja.Tx, r R) (S, error)) (S, []Problem, error) {
 	var (
-		sum   Summary
+		sum   S
 		probs []Problem
 	)
 	err := db.InTx(ctx, func(tx kinerja.Tx) error {
-		idx, err := LoadStaffIndex(ctx, tx)
+		r, ps, err := parse(tx)
 		if err != nil {
 			return err
 		}
-		var r *Roster
-		r, probs = ParseRosterAt(t, idx, kinerja.DayOf(at, at.Location()))
+		probs = ps
 		if len(probs) > 0 && !skipInvalid {
-			sum = Summary{Skipped: r.Rows, Notes: r.Notes}
+			sum = skipped(r)
 			return nil
 		}
-		sum, err = ApplyRoster(ctx, tx, r, at)
+		sum, err = apply(tx, r)
 		return err
 	})
 	if err != nil {
-		return Summary{}, probs, err
+		var zero S
+		return zero, probs, err
 	}
 	return sum, probs, nil
 }

@@ -190,32 +190,19 @@ func AuditBudget(ctx context.Context, tx kinerja.AuditStore, old, b *kinerja.Bud
 // one transaction. When the file has problems nothing is written unless
 // skipInvalid is set, in which case the rows that passed are written.
 func ImportBudgets(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skipInvalid bool) (BudgetSummary, []Problem, error) {
-	var (
-		sum   BudgetSummary
-		probs []Problem
-	)
-	err := db.InTx(ctx, func(tx kinerja.Tx) error {
+	return checkThenApply(ctx, db, skipInvalid, func(tx kinerja.Tx) (*Budgets, []Problem, error) {
 		units, err := tx.ListUnits(ctx)
 		if err != nil {
-			return fmt.Errorf("load units: %w", err)
+			return nil, nil, fmt.Errorf("load units: %w", err)
 		}
 		codes := map[string]bool{}
 		for _, u := range units {
 			codes[strings.ToUpper(u.Code)] = true
 		}
-		var r *Budgets
-		r, probs = ParseBudgets(t, func(code string) bool { return codes[code] })
-		if len(probs) > 0 && !skipInvalid {
-			sum = BudgetSummary{Skipped: r.Rows}
-			return nil
-		}
-		sum, err = ApplyBudgets(ctx, tx, r, at)
-		return err
-	})
-	if err != nil {
-		return BudgetSummary{}, probs, err
-	}
-	return sum, probs, nil
+		r, probs := ParseBudgets(t, func(code string) bool { return codes[code] })
+		return r, probs, nil
+	}, func(r *Budgets) BudgetSummary { return BudgetSummary{Skipped: r.Rows} },
+		func(tx kinerja.Tx, r *Budgets) (BudgetSummary, error) { return ApplyBudgets(ctx, tx, r, at) })
 }
 
 // The texts of the budget import, merged into the package catalogue.

@@ -350,29 +350,19 @@ func ApplyTargets(ctx context.Context, tx TargetStore, r *Targets, at time.Time)
 // one transaction. When the file has problems nothing is written unless
 // skipInvalid is set, in which case the rows that passed are written.
 func ImportTargets(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skipInvalid bool) (TargetSummary, []Problem, error) {
-	var (
-		sum   TargetSummary
-		probs []Problem
-	)
-	err := db.InTx(ctx, func(tx kinerja.Tx) error {
+	return checkThenApply(ctx, db, skipInvalid, func(tx kinerja.Tx) (*Targets, []Problem, error) {
 		idx, err := LoadStaffIndex(ctx, tx)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
-		var r *Targets
-		r, probs = ParseTargets(t, func(nip string) bool { _, ok := idx[nip]; return ok })
-		if len(probs) > 0 && !skipInvalid {
-			sum = TargetSummary{Skipped: r.Rows}
-			return nil
-		}
-		sum, err = ApplyTargets(ctx, tx, r, at)
-		sum.Warnings = r.Warnings
-		return err
-	})
-	if err != nil {
-		return TargetSummary{}, probs, err
-	}
-	return sum, probs, nil
+		r, probs := ParseTargets(t, func(nip string) bool { _, ok := idx[nip]; return ok })
+		return r, probs, nil
+	}, func(r *Targets) TargetSummary { return TargetSummary{Skipped: r.Rows} },
+		func(tx kinerja.Tx, r *Targets) (TargetSummary, error) {
+			sum, err := ApplyTargets(ctx, tx, r, at)
+			sum.Warnings = r.Warnings
+			return sum, err
+		})
 }
 
 // The texts of the targets import, merged into the package catalogue.
