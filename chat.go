@@ -79,6 +79,7 @@ type Tx interface {
 	ObjectionStore
 	ActingStore
 	FollowUpStore
+	PartRatingStore
 	BudgetStore
 }
 

@@ -89,7 +89,25 @@ type EvalPart struct {
 	ApprovedReports int
 	CapaianPct      float64
 	HasResult       bool // false when no indicator had a result in the part
+
+	// Proposed is the part's own proposal from its capaian (RatingNone
+	// without a result).
+	Proposed Rating
+	// Final marks the part of the assessor at the period's end, who
+	// decides the whole period: nobody rates it separately.
+	Final bool
+	// Rated is the earlier assessor's rating of an earlier part
+	// (PartRating), RatingNone until they give it; RatedReason explains a
+	// departure from Proposed, RatedBy is who gave it (the assessor, or
+	// someone acting for them).
+	Rated       Rating
+	RatedReason string
+	RatedBy     string
 }
+
+// Rateable reports whether an earlier assessor rates the part: it has a
+// result, an assessor, and is not the final assessor's own.
+func (p EvalPart) Rateable() bool { return p.HasResult && !p.Final && p.AssessorNIP != "" }
 
 // Evaluation is the appraisal of one person for one period: the numbers,
 // the bot's proposals, the assessor's decisions with their reasons, and the

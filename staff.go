@@ -73,6 +73,10 @@ type StaffStore interface {
 	SuperiorAt(ctx context.Context, nip string, t time.Time) (string, error)
 	// SuperiorHistory returns the spans of a person's assessors, oldest first.
 	SuperiorHistory(ctx context.Context, nip string) ([]SuperiorSpan, error)
+	// SuperiorSpansDuring returns the spans overlapping [from, to) whose
+	// superior is one of superiors (any superior when none is given),
+	// ordered by person and start: who was whose assessor within a period.
+	SuperiorSpansDuring(ctx context.Context, from, to time.Time, superiors ...string) ([]SuperiorSpan, error)
 	// UnitAt returns the code of the person's unit at instant t.
 	UnitAt(ctx context.Context, nip string, t time.Time) (string, error)
 	// UnitHistory returns the spans of a person's units, oldest first.

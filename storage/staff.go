@@ -194,6 +194,37 @@ func (c *conn) SuperiorHistory(ctx context.Context, nip string) ([]kinerja.Super
 	return out, rows.Err()
 }
 
+// SuperiorSpansDuring returns the superior spans overlapping [from, to),
+// of the given superiors or of anyone, ordered by person and start.
+func (c *conn) SuperiorSpansDuring(ctx context.Context, from, to time.Time, superiors ...string) ([]kinerja.SuperiorSpan, error) {
+	q := `SELECT nip, superior_nip, valid_from, valid_to FROM superior_spans
+		WHERE valid_from < ? AND (valid_to IS NULL OR valid_to > ?)`
+	args := []any{to.UnixMilli(), from.UnixMilli()}
+	if len(superiors) > 0 {
+		q += ` AND superior_nip IN (` + placeholders(len(superiors)) + `)`
+		for _, s := range superiors {
+			args = append(args, s)
+		}
+	}
+	rows, err := c.query(ctx, q+` ORDER BY nip, valid_from, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("superior spans during %s–%s: %w", from, to, err)
+	}
+	return collect(rows, scanSuperiorSpan)
+}
+
+// scanSuperiorSpan reads nip, superior_nip, valid_from, valid_to.
+func scanSuperiorSpan(row interface{ Scan(...any) error }) (kinerja.SuperiorSpan, error) {
+	var sp kinerja.SuperiorSpan
+	var from int64
+	var to sql.NullInt64
+	if err := row.Scan(&sp.NIP, &sp.SuperiorNIP, &from, &to); err != nil {
+		return sp, err
+	}
+	sp.From, sp.To = time.UnixMilli(from).UTC(), fromMS(to)
+	return sp, nil
+}
+
 // LinkTelegram links (or, with 0, unlinks) a Telegram account to a NIP.
 func (c *conn) LinkTelegram(ctx context.Context, nip string, telegramID int64) error {
 	var id any
