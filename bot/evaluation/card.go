@@ -261,6 +261,9 @@ func (f *Feature) proposalText(lang kinerja.Lang, e *kinerja.Evaluation) string 
 	if e.HasilBasis == kinerja.BasisUnitPredicate {
 		return bot.T(lang, "eval.hasil_proposal_unitpred", ratingLabel(lang, e.ProposedHasil))
 	}
+	if _, mean, ok := partsProposal(e.Parts); ok {
+		return bot.T(lang, "part.hasil_proposal", ratingLabel(lang, e.ProposedHasil), decimal(lang, strconv.FormatFloat(mean, 'f', 2, 64)))
+	}
 	th := f.cfg.Thresholds
 	return bot.T(lang, "eval.hasil_proposal", ratingLabel(lang, e.ProposedHasil),
 		number(lang, th.Above), number(lang, th.Meets), number(lang, th.Meets))

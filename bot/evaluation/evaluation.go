@@ -57,6 +57,7 @@ var (
 // their buttons and dialogues.
 func (f *Feature) Register(b *bot.Bot) {
 	f.registerNilai(b)
+	f.registerPartRating(b)
 	f.registerSkor(b)
 	f.registerObjection(b)
 	f.registerUnitPredicate(b)

@@ -45,6 +45,9 @@ type evidence struct {
 	unitIKM    *scoring.IKMResult // the unit's IKM when it was used for a unit head
 	proposed   kinerja.Rating     // the proposal of BasisPeriods, from the periodic ratings
 	parts      []kinerja.EvalPart // the assessors' parts, when the period is split
+	// fromParts is set when every earlier part is rated: proposed is then
+	// the parts' ratings combined (partrating.go), not the capaian's.
+	fromParts bool
 }
 
 // gatherEvidence computes the evidence of st for period p from the approved
@@ -161,7 +164,7 @@ func (f *Feature) applyEvidence(e *kinerja.Evaluation, ev *evidence) {
 	e.ApprovedReports, e.Indicators = ev.approved, ev.indicators
 	e.HasilBasis, e.CapaianPct, e.Parts = ev.basis, ev.capaian, ev.parts
 	e.ProposedHasil = f.proposedHasil(ev.basis, ev.capaian)
-	if ev.basis == kinerja.BasisPeriods || ev.basis == kinerja.BasisUnitPredicate {
+	if ev.basis == kinerja.BasisPeriods || ev.basis == kinerja.BasisUnitPredicate || ev.fromParts {
 		e.ProposedHasil = ev.proposed
 	}
 }

@@ -20,7 +20,8 @@ import (
 // Ratings are the regulation's words ("Sesuai Ekspektasi"); proposed and
 // decided stand side by side with the reason for any difference; predikat
 // is the final one (after an objection or correction, see final_*).
-// EvaluationTable adds ActingHeader's columns after these.
+// EvaluationTable adds ActingHeader's columns after these, then
+// PartsHeader's.
 var EvaluationHeader = []string{
 	"nip", "name", "position", "unit_code", "assessor_nip", "period", "capaian_pct",
 	"proposed_hasil", "decided_hasil", "hasil_reason",
@@ -29,6 +30,15 @@ var EvaluationHeader = []string{
 	"approved_reports", "hasil_basis", "final_hasil", "final_perilaku",
 	"revised_by", "revision_reason", "confirmed_at", "locked", "cap_pct",
 }
+
+// PartsHeader are the last columns of the evaluations export, filled for
+// a period evaluated in parts (evaluation.transfer_split): parts is every
+// part in one cell, "YYYY-MM-DD..YYYY-MM-DD assessor_nip (N hari kerja)
+// capaian C usulan R; dinilai R oleh NIP (alasan: …)", parts separated by
+// " | " (the final assessor's part says "penilai akhir", an earlier one not
+// rated "belum dinilai"); parts_basis is what the proposal rested on:
+// "part_ratings" (the earlier assessors' ratings combined) or "capaian".
+var PartsHeader = []string{"parts", "parts_basis"}
 
 // IndicatorHeader is the header row of the indicators export.
 //
@@ -76,7 +86,7 @@ func (f *Feature) EvaluationTable(ctx context.Context, p kinerja.Period) ([][]st
 	if err != nil {
 		return nil, err
 	}
-	rows := [][]string{append(append([]string(nil), EvaluationHeader...), ActingHeader...)}
+	rows := [][]string{append(append(append([]string(nil), EvaluationHeader...), ActingHeader...), PartsHeader...)}
 	for _, e := range evs {
 		st := people[e.NIP]
 		objStatus := "none"
@@ -100,7 +110,7 @@ func (f *Feature) EvaluationTable(ctx context.Context, p kinerja.Period) ([][]st
 			strconv.Itoa(e.ApprovedReports), string(e.HasilBasis), e.Hasil().String(), e.Perilaku().String(),
 			e.RevisedBy, e.RevisionReason, e.DecidedAt.In(loc).Format(time.DateTime),
 			strconv.FormatBool(e.Locked(now, f.cfg.ObjectionDays, loc)), capOf(e),
-		}, actingCells(decisions, e, o)...))
+		}, append(actingCells(decisions, e, o), partsSummary(e), partsBasis(e))...)) // partrating.go
 	}
 	return rows, nil
 }

@@ -246,13 +246,21 @@ func (f *Feature) overview(r *bot.Request, p kinerja.Period) (string, [][]bot.Bu
 		sb.WriteString("\n" + r.T("eval.overview_line", bot.Raw(icon), s.Name, line))
 		buttons = append(buttons, []bot.Button{nilaiButtons.Button(icon+" "+s.Name, "s", s.NIP, ps)})
 	}
-	if len(subs) == 0 {
+	parts, partRows, err := f.earlierPartsSection(r, p) // partchat.go
+	if err != nil {
+		return "", nil, err
+	}
+	if len(subs) == 0 && parts == "" {
 		sb.WriteString("\n\n" + r.T("eval.no_subordinates"))
 	}
 	if next != nil {
 		buttons = append([][]bot.Button{{nilaiButtons.Button(r.T("eval.btn_continue", next.Name), "s", next.NIP, ps)}}, buttons...)
 	} else if len(subs) > 0 {
 		sb.WriteString("\n\n" + r.T("eval.all_done"))
+	}
+	if parts != "" {
+		sb.WriteString("\n\n" + parts)
+		buttons = append(buttons, partRows...)
 	}
 	nav := []bot.Button{nilaiButtons.Button("◀️ "+bot.PeriodLabel(r.Lang, p.Prev()), "o", p.Prev().String())}
 	if !r.Now.Before(p.Next().End(r.Loc())) {

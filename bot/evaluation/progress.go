@@ -14,13 +14,17 @@ import (
 
 // Unfinished returns, for each assessor, how many of the people they
 // assessed at the end of p have no confirmed evaluation of p (a draft is
-// unfinished). People who joined after p are not counted.
+// unfinished), and how many earlier parts of p they have to rate. People
+// who joined after p are not counted.
 //
 // While someone acts for an assessor (Plt/Plh) today, their count goes to
 // the acting one, who is the one to evaluate now.
 func (f *Feature) Unfinished(ctx context.Context, tx kinerja.Tx, p kinerja.Period) ([]jobs.UnfinishedEvaluations, error) {
 	list, err := unfinished(ctx, tx, p, f.deps)
 	if err != nil {
+		return nil, err
+	}
+	if list, err = f.withPartsToRate(ctx, tx, p, list); err != nil { // partrating.go
 		return nil, err
 	}
 	var out []jobs.UnfinishedEvaluations
@@ -35,6 +39,7 @@ func (f *Feature) Unfinished(ctx context.Context, tx kinerja.Tx, p kinerja.Perio
 		}
 		if i, seen := at[u.AssessorNIP]; seen {
 			out[i].Count += u.Count
+			out[i].Parts += u.Parts
 			continue
 		}
 		at[u.AssessorNIP] = len(out)

@@ -45,6 +45,9 @@ func (f *Feature) askReason(r *bot.Request, st *kinerja.Staff, p kinerja.Period,
 
 // flowNilai receives a typed reason for a departure from a proposal.
 func (f *Feature) flowNilai(r *bot.Request) error {
+	if r.Session.Step == stepPartReason {
+		return f.flowPartReason(r) // partchat.go
+	}
 	d := r.Session.Data
 	st, p, err := f.evalSubject(r, d["nip"], d["period"])
 	if err != nil {

@@ -58,9 +58,15 @@ func (f *Feature) splitEvidence(ctx context.Context, tx evidenceStore, nip strin
 			return err
 		}
 	}
-	ev.parts = parts
 	if days > 0 {
 		ev.capaian = sum / float64(days)
+	}
+	if err := f.rateParts(ctx, tx, nip, p, parts); err != nil { // partrating.go
+		return err
+	}
+	ev.parts = parts
+	if rt, _, ok := partsProposal(parts); ok {
+		ev.proposed, ev.fromParts = rt, true
 	}
 	return nil
 }
@@ -122,8 +128,9 @@ func (f *Feature) partsText(lang kinerja.Lang, e *kinerja.Evaluation) string {
 		}
 		out += "\n" + bot.T(lang, "eval.part", i+1, bot.DateLabel(lang, pt.From), bot.DateLabel(lang, last), name, pt.WorkingDays,
 			pt.ApprovedReports, percent(lang, pt.CapaianPct), ratingLabel(lang, f.cfg.Thresholds.Rate(pt.CapaianPct)))
+		out += partRatingLine(lang, pt) // partrating.go
 	}
-	return out + "\n" + bot.T(lang, "eval.parts_combined", percent(lang, e.CapaianPct))
+	return out + "\n" + f.partsBasisText(lang, e)
 }
 
 func init() {
@@ -142,8 +149,8 @@ func init() {
 		},
 		"eval.part_no_assessor": {"(tanpa atasan)", "(no assessor)"},
 		"eval.parts_combined": {
-			"Capaian gabungan, ditimbang hari kerja tiap bagian: %s%% (dasar usulan)",
-			"Combined achievement, weighted by each part's working days: %s%% (the basis of the proposal)",
+			"Capaian gabungan, ditimbang hari kerja tiap bagian: %s%%",
+			"Combined achievement, weighted by each part's working days: %s%%",
 		},
 	})
 }

@@ -35,6 +35,8 @@ type evidenceStore interface {
 	// The assessors' history, for a period evaluated in parts (split.go).
 	SuperiorHistory(ctx context.Context, nip string) ([]kinerja.SuperiorSpan, error)
 	Staff(ctx context.Context, nip string) (*kinerja.Staff, error)
+	// The earlier assessors' ratings of their parts (partrating.go).
+	ListPartRatings(ctx context.Context, f kinerja.PartRatingFilter) ([]*kinerja.PartRating, error)
 }
 
 // resultStore reads confirmed evaluations and who they are about, for the

@@ -58,3 +58,29 @@ func TestEvaluatedPeriodOfTheMonthlySummary(t *testing.T) {
 		}
 	}
 }
+
+// TestRemindEvaluationParts: an earlier assessor with only parts to rate
+// (staff who moved away within the month, evaluation.transfer_split) is
+// reminded of them; one with both is told of both, and the admins' list
+// on the last day counts the parts.
+func TestRemindEvaluationParts(t *testing.T) {
+	h := newJobsHarness(t)
+	h.src.unfinished = []UnfinishedEvaluations{{AssessorNIP: bottest.NIPHead, Parts: 1}, {AssessorNIP: nipYus, Count: 2, Parts: 3}}
+	res := h.run(RemindEvaluation, at(2026, 11, 2, 9, 0))
+	byChat := map[int64]string{}
+	for _, m := range res.Messages {
+		byChat[m.ChatID] = m.Text
+	}
+	if m := byChat[jtHead]; !strings.Contains(m, "<b>1 bagian</b> dari pegawai yang pindah dari Anda belum Anda nilai") ||
+		strings.Contains(m, "pegawai</b> bawahan") {
+		t.Errorf("parts only: %q", m)
+	}
+	if m := byChat[jtYus]; !strings.Contains(m, "<b>2 pegawai</b>") || !strings.Contains(m, "<b>3 bagian</b>") {
+		t.Errorf("both: %q", m)
+	}
+	res = h.run(RemindEvaluation, at(2026, 11, 5, 9, 0))
+	if m := res.Messages[len(res.Messages)-1].Text; !strings.Contains(m, "0 pegawai dan 1 bagian pegawai yang pindah") ||
+		!strings.Contains(m, "2 pegawai dan 3 bagian") {
+		t.Errorf("admins' list: %q", m)
+	}
+}

@@ -91,13 +91,13 @@ func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) 
 	lastDay := kinerja.Day(at, loc).Equal(last)
 	var out []*kinerja.OutboxMessage
 	type line struct {
-		who    string
-		count  int
-		reason string // why the assessor got no reminder, "" if they did
+		who          string
+		count, parts int
+		reason       string // why the assessor got no reminder, "" if they did
 	}
 	var lines []line
 	for _, u := range list {
-		if u.Count <= 0 {
+		if u.Count <= 0 && u.Parts <= 0 {
 			continue
 		}
 		st, lang, reason, err := s.recipient(r, u.AssessorNIP)
@@ -108,11 +108,21 @@ func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) 
 		if st != nil {
 			who = st.Name + " (" + st.NIP + ")"
 		}
-		lines = append(lines, line{who, u.Count, reason})
+		lines = append(lines, line{who, u.Count, u.Parts, reason})
 		if reason != "" {
 			continue
 		}
-		text := bot.T(lang, "jobs.evaluation", bot.PeriodLabel(lang, period), u.Count, longDate(lang, deadline))
+		var text string
+		switch {
+		case u.Count > 0:
+			text = bot.T(lang, "jobs.evaluation", bot.PeriodLabel(lang, period), u.Count, longDate(lang, deadline))
+			if u.Parts > 0 {
+				text += "\n\n" + bot.T(lang, "jobs.evaluation_parts_too", u.Parts)
+			}
+		default:
+			// Only parts of people who moved away to rate (evaluation.transfer_split).
+			text = bot.T(lang, "jobs.evaluation_parts", bot.PeriodLabel(lang, period), u.Parts, longDate(lang, deadline))
+		}
 		if lastDay {
 			text += "\n\n" + bot.T(lang, "jobs.evaluation_last_day")
 		}
@@ -131,6 +141,9 @@ func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) 
 		sb.WriteString(bot.T(lang, "jobs.evaluation_admin", bot.PeriodLabel(lang, period), longDate(lang, deadline), len(lines)))
 		for _, l := range lines {
 			sb.WriteString("\n• " + bot.T(lang, "jobs.evaluation_admin_line", l.who, l.count))
+			if l.parts > 0 {
+				sb.WriteString(" " + bot.T(lang, "jobs.evaluation_admin_parts", l.parts))
+			}
 			if l.reason != "" {
 				sb.WriteString(" " + bot.T(lang, "jobs.not_reminded", bot.T(lang, "jobs.left."+leftKey(l.reason))))
 			}

@@ -74,10 +74,13 @@ type ServiceSpeedSource interface {
 	ServiceSpeed(ctx context.Context, tx kinerja.Tx, unit string, p kinerja.Period) (kinerja.ServiceSpeed, bool, error)
 }
 
-// UnfinishedEvaluations is one assessor's evaluations still to do.
+// UnfinishedEvaluations is one assessor's evaluations still to do: Count
+// people to evaluate, and Parts earlier parts of people who moved away
+// from them to rate (evaluation.transfer_split).
 type UnfinishedEvaluations struct {
 	AssessorNIP string
 	Count       int
+	Parts       int
 }
 
 // EvaluationSource tells how the period's evaluations stand.

@@ -39,12 +39,25 @@ func init() {
 			"📝 <b>Penilaian kinerja %s belum selesai</b>\nBatas waktu: %s. Pejabat penilai yang belum menyelesaikan (%d):",
 			"📝 <b>Evaluations of %s not finished</b>\nDeadline: %s. Assessors who have not finished (%d):",
 		},
-		"jobs.evaluation_admin_line": {"%s: %d pegawai", "%s: %d staff"},
-		"jobs.not_reminded":          {"— tidak diingatkan: %s", "— not reminded: %s"},
-		"jobs.left.not_linked":       {"belum menautkan Telegram", "Telegram not linked"},
-		"jobs.left.on_leave":         {"sedang cuti", "on leave"},
-		"jobs.left.unreachable":      {"memblokir bot", "blocked the bot"},
-		"jobs.left.not_on_roster":    {"tidak ada di daftar pegawai", "not on the roster"},
+		"jobs.evaluation_admin_line":  {"%s: %d pegawai", "%s: %d staff"},
+		"jobs.evaluation_admin_parts": {"dan %d bagian pegawai yang pindah", "and %d parts of staff who moved"},
+		"jobs.evaluation_parts_too": {
+			"Ada juga <b>%d bagian</b> dari pegawai yang pindah dari Anda dalam periode ini yang belum Anda nilai (lihat /nilai).",
+			"There are also <b>%d parts</b> of staff who moved away from you within the period for you to rate (see /nilai).",
+		},
+		"jobs.evaluation_parts": {
+			"📝 <b>Pengingat penilaian kinerja</b>\n\n" +
+				"Periode <b>%s</b>: <b>%d bagian</b> dari pegawai yang pindah dari Anda belum Anda nilai. " +
+				"Nilai Anda menjadi dasar usulan atasan barunya. Batas waktunya <b>%s</b>.",
+			"📝 <b>Performance evaluation reminder</b>\n\n" +
+				"<b>%s</b>: <b>%d parts</b> of staff who moved away from you are not rated yet. " +
+				"Your rating is the basis of their new assessor's proposal. The deadline is <b>%s</b>.",
+		},
+		"jobs.not_reminded":       {"— tidak diingatkan: %s", "— not reminded: %s"},
+		"jobs.left.not_linked":    {"belum menautkan Telegram", "Telegram not linked"},
+		"jobs.left.on_leave":      {"sedang cuti", "on leave"},
+		"jobs.left.unreachable":   {"memblokir bot", "blocked the bot"},
+		"jobs.left.not_on_roster": {"tidak ada di daftar pegawai", "not on the roster"},
 		"jobs.reporting": {
 			"✍️ <b>Pengingat laporan kerja</b>\n\n" +
 				"Anda belum mengirim laporan kerja dalam <b>%d hari kerja</b> terakhir (sejak %s). " +
