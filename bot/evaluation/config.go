@@ -41,7 +41,9 @@ type Config struct {
 
 	// TransferSplit evaluates a period in parts when the person's assessor
 	// changed within it: each part's capaian from its own reports, the
-	// proposal from their working-day-weighted mean (split.go).
+	// proposal from their working-day-weighted mean (split.go); each
+	// earlier assessor rates their part, and once all have, the proposal
+	// combines the ratings (partrating.go).
 	TransferSplit bool
 
 	// TopReviewer evaluates the people with no superior on the roster and

@@ -60,8 +60,9 @@ type EvaluationSettings struct {
 	AnnualBasis string `yaml:"annual_basis"`
 	// TransferSplit evaluates a period in parts when a person's assessor
 	// changed within it: each part's capaian from its own reports, the
-	// proposal from their mean weighted by working days (default false:
-	// the whole period's reports, as one).
+	// proposal from their mean weighted by working days, or from the
+	// earlier assessors' ratings of their parts once all are given
+	// (default false: the whole period's reports, as one).
 	TransferSplit bool `yaml:"transfer_split"`
 	// BudgetPlan is the planned cumulative absorption of a unit's budget
 	// at the end of Q1..Q4 (percent; default 20, 45, 70, 95), pro-rated by
