@@ -75,6 +75,10 @@ func TestEarlierAssessorRatesTheirPart(t *testing.T) {
 	if n := auditCount(t, h, "evaluation_part.rate"); n != 1 {
 		t.Errorf("%d audit entries of the rating, want 1", n)
 	}
+	if en := h.f.partsText(kinerja.LangEN, e); !strings.Contains(en, "This part's assessor's rating: <b>") ||
+		!strings.Contains(en, "1.91 → <b>") {
+		t.Errorf("English parts: %q", en)
+	}
 }
 
 // auditCount counts the audit entries of action.
