@@ -34,10 +34,11 @@ var EvaluationHeader = []string{
 // PartsHeader are the last columns of the evaluations export, filled for
 // a period evaluated in parts (evaluation.transfer_split): parts is every
 // part in one cell, "YYYY-MM-DD..YYYY-MM-DD assessor_nip (N hari kerja)
-// capaian C usulan R; dinilai R oleh NIP (alasan: …)", parts separated by
-// " | " (the final assessor's part says "penilai akhir", an earlier one not
-// rated "belum dinilai"); parts_basis is what the proposal rested on:
-// "part_ratings" (the earlier assessors' ratings combined) or "capaian".
+// capaian C usulan R; dinilai R oleh NIP [atas nama NIP] (alasan: …)",
+// parts separated by " | " (the final assessor's part says "penilai
+// akhir", an earlier one not rated "belum dinilai"); parts_basis is what
+// the proposal rested on: "part_ratings" (the earlier assessors' ratings
+// combined) or "capaian".
 var PartsHeader = []string{"parts", "parts_basis"}
 
 // IndicatorHeader is the header row of the indicators export.

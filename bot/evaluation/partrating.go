@@ -135,8 +135,9 @@ func (f *Feature) partsBasisText(lang kinerja.Lang, e *kinerja.Evaluation) strin
 
 // partsSummary is the parts of an evaluation in one cell of the export:
 // "2026-10-01..2026-10-14 198…(10 hari kerja) capaian 120.00 usulan Di
-// Atas Ekspektasi; dinilai Di Atas Ekspektasi oleh 198…" per part, parts
-// separated by " | ".
+// Atas Ekspektasi; dinilai Di Atas Ekspektasi oleh 198…" per part (with
+// "atas nama <assessor>" when an acting assessor rated), parts separated
+// by " | ".
 func partsSummary(e *kinerja.Evaluation) string {
 	var out []string
 	for _, pt := range e.Parts {
@@ -154,6 +155,9 @@ func partsSummary(e *kinerja.Evaluation) string {
 			sb.WriteString("; penilai akhir")
 		case pt.Rated.Valid():
 			sb.WriteString("; dinilai " + pt.Rated.String() + " oleh " + pt.RatedBy)
+			if pt.RatedBy != pt.AssessorNIP {
+				sb.WriteString(" atas nama " + pt.AssessorNIP) // an acting assessor (Plt/Plh)
+			}
 			if pt.RatedReason != "" {
 				sb.WriteString(" (alasan: " + pt.RatedReason + ")")
 			}

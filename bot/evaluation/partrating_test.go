@@ -203,6 +203,14 @@ func TestActingRatesPartOnBehalf(t *testing.T) {
 		t.Errorf("%d on-behalf entries, want 1", n)
 	}
 	mustSay(t, h.yusufCard(), "diberikan oleh Plt/Plh atas nama beliau")
+	h.evaluate(etYusuf, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	rows, err := h.f.EvaluationTable(context.Background(), octoberPeriod(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[1][len(rows[1])-2]; !strings.Contains(got, "dinilai Di Atas Ekspektasi oleh "+nipKadis+" atas nama "+nipHead) {
+		t.Errorf("parts cell %q", got)
+	}
 	// Sari, still Rina's at October's end, is no part to rate.
 	if evHasButton(over, "nil:pv:"+nipSari) {
 		t.Errorf("a part offered for someone who did not move: %q", evTexts(over))
