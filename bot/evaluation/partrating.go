@@ -236,6 +236,8 @@ func (f *Feature) withPartsToRate(ctx context.Context, tx kinerja.Tx, p kinerja.
 				list = append(list, jobs.UnfinishedEvaluations{AssessorNIP: pt.AssessorNIP})
 			}
 			list[i].Parts++
+			// The overview's own button: no role is needed to press it.
+			list[i].OpenParts = nilaiButtons.Data("o", p.String())
 		}
 	}
 	return list, nil

@@ -294,3 +294,43 @@ func octoberPeriod(t *testing.T) kinerja.Period {
 	}
 	return p
 }
+
+// TestFormerAssessorWithoutStaffRatesFromReminder: when Sari too left
+// Rina (for all of October), Rina has nobody to assess and /nilai is not
+// hers, but the reminder of her part carries the overview's own button,
+// from which she rates Budi's part.
+func TestFormerAssessorWithoutStaffRatesFromReminder(t *testing.T) {
+	h := movedOn15th(t, true)
+	ctx := context.Background()
+	sari, err := h.DB.Staff(ctx, nipSari)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sari.SuperiorNIP = bottest.NIPOtherBos
+	if _, err := h.DB.MoveStaff(ctx, sari, h.Now, kinerja.Date(2026, 10, 1, bottest.WIB)); err != nil {
+		t.Fatal(err)
+	}
+	mustSay(t, h.text(etHead, "/nilai"), "tidak tersedia untuk peran Anda")
+	left, err := h.f.Unfinished(ctx, h.DB, octoberPeriod(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var open string
+	for _, u := range left {
+		if u.AssessorNIP == nipHead {
+			if u.Count != 0 || u.Parts != 1 {
+				t.Fatalf("Rina's %+v", u)
+			}
+			open = u.OpenParts
+		}
+	}
+	if open != "nil:o:"+october {
+		t.Fatalf("open button %q in %+v", open, left)
+	}
+	over := h.press(etHead, 1, open)
+	mustSay(t, over, "Bagian yang Anda nilai", "Budi Santoso — 1 Oktober 2026–14 Oktober 2026: belum dinilai")
+	h.tap(etHead, h.tap(etHead, over, rinaPart), rinaRate+"3")
+	if rs := h.partRatings(); len(rs) != 1 || rs[0].Hasil != kinerja.RatingAbove {
+		t.Fatalf("stored %+v", rs)
+	}
+}

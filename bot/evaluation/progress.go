@@ -40,6 +40,9 @@ func (f *Feature) Unfinished(ctx context.Context, tx kinerja.Tx, p kinerja.Perio
 		if i, seen := at[u.AssessorNIP]; seen {
 			out[i].Count += u.Count
 			out[i].Parts += u.Parts
+			if u.OpenParts != "" {
+				out[i].OpenParts = u.OpenParts
+			}
 			continue
 		}
 		at[u.AssessorNIP] = len(out)

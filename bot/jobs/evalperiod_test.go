@@ -65,11 +65,19 @@ func TestEvaluatedPeriodOfTheMonthlySummary(t *testing.T) {
 // on the last day counts the parts.
 func TestRemindEvaluationParts(t *testing.T) {
 	h := newJobsHarness(t)
-	h.src.unfinished = []UnfinishedEvaluations{{AssessorNIP: bottest.NIPHead, Parts: 1}, {AssessorNIP: nipYus, Count: 2, Parts: 3}}
+	h.src.unfinished = []UnfinishedEvaluations{{AssessorNIP: bottest.NIPHead, Parts: 1, OpenParts: "nil:o:2026-10"},
+		{AssessorNIP: nipYus, Count: 2, Parts: 3, OpenParts: "nil:o:2026-10"}}
 	res := h.run(RemindEvaluation, at(2026, 11, 2, 9, 0))
 	byChat := map[int64]string{}
+	open := map[int64]string{}
 	for _, m := range res.Messages {
 		byChat[m.ChatID] = m.Text
+		open[m.ChatID] = m.Buttons[0][0].Data
+	}
+	// Only parts: the source's own button (no assessor role needed);
+	// with evaluations too, the /nilai command as before.
+	if open[jtHead] != "nil:o:2026-10" || !strings.HasPrefix(open[jtYus], "run:") {
+		t.Errorf("open buttons %v", open)
 	}
 	if m := byChat[jtHead]; !strings.Contains(m, "<b>1 bagian</b> dari pegawai yang pindah dari Anda belum Anda nilai") ||
 		strings.Contains(m, "pegawai</b> bawahan") {

@@ -113,6 +113,7 @@ func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) 
 			continue
 		}
 		var text string
+		open := openRow(lang, "nilai", "jobs.open_evaluation")
 		switch {
 		case u.Count > 0:
 			text = bot.T(lang, "jobs.evaluation", bot.PeriodLabel(lang, period), u.Count, longDate(lang, deadline))
@@ -122,11 +123,14 @@ func (s *Service) remindEvaluation(r *jobRun) ([]*kinerja.OutboxMessage, error) 
 		default:
 			// Only parts of people who moved away to rate (evaluation.transfer_split).
 			text = bot.T(lang, "jobs.evaluation_parts", bot.PeriodLabel(lang, period), u.Parts, longDate(lang, deadline))
+			if u.OpenParts != "" {
+				open = []kinerja.OutboxButton{{Text: bot.T(lang, "jobs.open_parts"), Data: u.OpenParts}}
+			}
 		}
 		if lastDay {
 			text += "\n\n" + bot.T(lang, "jobs.evaluation_last_day")
 		}
-		out = append(out, message(st, text, openRow(lang, "nilai", "jobs.open_evaluation"), snoozeRow(lang)))
+		out = append(out, message(st, text, open, snoozeRow(lang)))
 	}
 	if !lastDay || len(lines) == 0 {
 		return out, nil

@@ -81,6 +81,10 @@ type UnfinishedEvaluations struct {
 	AssessorNIP string
 	Count       int
 	Parts       int
+	// OpenParts is the data of the source's own button that opens the
+	// parts to rate, for an assessor with only parts: someone left with
+	// no staff is no assessor to the /nilai command. "" takes the command.
+	OpenParts string
 }
 
 // EvaluationSource tells how the period's evaluations stand.

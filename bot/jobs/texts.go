@@ -9,6 +9,7 @@ func init() {
 		"jobs.snooze_morning":  {"🌅 Ingatkan besok pagi", "🌅 Remind me tomorrow morning"},
 		"jobs.open_approvals":  {"📂 Buka persetujuan", "📂 Open approvals"},
 		"jobs.open_evaluation": {"📝 Buka penilaian", "📝 Open evaluations"},
+		"jobs.open_parts":      {"🧩 Nilai bagian", "🧩 Rate the parts"},
 		"jobs.open_report":     {"✍️ Kirim laporan", "✍️ Send a report"},
 		"jobs.approvals": {
 			"📋 <b>Pengingat persetujuan laporan</b>\n\n" +
