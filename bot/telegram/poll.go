@@ -42,6 +42,7 @@ const emptyPollPause = 300 * time.Millisecond
 // a second poller (or any poller while a webhook is set) with 409.
 func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 	api, hc := c.call(ctx)
+	hc.updates = true
 	offset := 0
 	failures := 0       // consecutive failed getUpdates or HandleBatch calls
 	conflicted := false // a 409 was logged and not yet resolved
@@ -49,7 +50,7 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 	c.leaveWebhook(ctx) // switching back from webhook mode
 	for ctx.Err() == nil {
 		started := time.Now()
-		hc.status = 0 // a transport error leaves no status; don't report the last one
+		hc.status, hc.result = 0, nil // a transport error leaves neither; don't use the last ones
 		raw, err := api.Request(tgbotapi.UpdateConfig{
 			Offset: offset, Limit: pollBatch, Timeout: secs, AllowedUpdates: allowedUpdates,
 		})
@@ -71,7 +72,11 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 			c.log.Info("telegram: getUpdates works again after a conflict")
 			conflicted = false
 		}
-		batch, next, ok := c.decode(raw.Result)
+		result := raw.Result
+		if hc.result != nil { // kept from the library's decoder
+			result = hc.result
+		}
+		batch, next, ok := c.decode(result)
 		if !ok {
 			failures = 0
 			// Nothing came in. A server that does not long-poll (some Bot API
