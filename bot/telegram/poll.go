@@ -112,13 +112,13 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 // decode converts one getUpdates result. next is the offset that confirms
 // it: one past the highest update id seen (ids are not assumed to grow by
 // one, nor to be sorted). ok is false for an empty result. Each update is
-// decoded on its own, so one the library cannot read is skipped and
+// decoded on its own, so one that cannot be read is skipped and
 // confirmed instead of blocking the queue forever.
 func (c *Client) decode(result json.RawMessage) (batch []bot.Update, next int, ok bool) {
 	// The common case, every update readable, is decoded in one pass; the
-	// update-by-update pass below is for a batch with one the library
-	// cannot read.
-	var ups []tgbotapi.Update
+	// update-by-update pass below is for a batch with one that cannot be
+	// read.
+	var ups []wireUpdate
 	if err := json.Unmarshal(result, &ups); err == nil {
 		if len(ups) == 0 {
 			return nil, 0, false
@@ -142,7 +142,7 @@ func (c *Client) decode(result json.RawMessage) (batch []bot.Update, next int, o
 	}
 	highest, seen := 0, false
 	for _, r := range raws {
-		var u tgbotapi.Update
+		var u wireUpdate
 		err := json.Unmarshal(r, &u)
 		if err != nil {
 			var id struct {
@@ -152,7 +152,7 @@ func (c *Client) decode(result json.RawMessage) (batch []bot.Update, next int, o
 				c.log.Error("telegram: update without an id skipped", "err", err)
 				continue
 			}
-			u = tgbotapi.Update{UpdateID: id.UpdateID}
+			u = wireUpdate{UpdateID: id.UpdateID}
 			c.log.Warn("telegram: unreadable update skipped", "update", id.UpdateID, "err", err)
 		}
 		if !seen || u.UpdateID > highest {
