@@ -41,6 +41,22 @@ type SessionStore interface {
 	IdleSessions(ctx context.Context, before time.Time) ([]*Session, error)
 }
 
+// ChatState is what handling an update first reads about its sender and
+// chat: their account, the staff member they are linked to, and the chat's
+// session; each nil when there is none.
+type ChatState struct {
+	Account *Account
+	Staff   *Staff
+	Session *Session
+}
+
+// ChatStateStore reads a ChatState in one query.
+type ChatStateStore interface {
+	// ChatState returns the account and staff member of Telegram user
+	// userID and the session of chatID.
+	ChatState(ctx context.Context, userID, chatID int64) (ChatState, error)
+}
+
 // UpdateLog remembers which Telegram updates were handled, so that a
 // redelivered update has no second effect.
 type UpdateLog interface {
@@ -48,6 +64,12 @@ type UpdateLog interface {
 	UpdateSeen(ctx context.Context, updateID int64) (bool, error)
 	// MarkUpdate records the update id as handled at instant at.
 	MarkUpdate(ctx context.Context, updateID int64, at time.Time) error
+	// UpdatesSeen returns which of the ids were already handled, in one
+	// query (a batch's updates).
+	UpdatesSeen(ctx context.Context, ids []int64) (map[int64]bool, error)
+	// MarkUpdates records the ids as handled at instant at, in one
+	// statement per few dozen ids.
+	MarkUpdates(ctx context.Context, ids []int64, at time.Time) error
 	// PruneUpdates forgets ids handled before the instant and returns how many.
 	PruneUpdates(ctx context.Context, before time.Time) (int64, error)
 }
@@ -57,6 +79,8 @@ type UpdateLog interface {
 type SettingStore interface {
 	// Setting returns the value and whether it exists.
 	Setting(ctx context.Context, key string) (string, bool, error)
+	// Settings returns the values of those keys that exist, in one query.
+	Settings(ctx context.Context, keys []string) (map[string]string, error)
 	PutSetting(ctx context.Context, key, value string) error
 }
 
@@ -68,6 +92,7 @@ type Tx interface {
 	InviteStore
 	AccountStore
 	SessionStore
+	ChatStateStore
 	UpdateLog
 	SettingStore
 	TargetStore

@@ -78,13 +78,30 @@ func (b *Bot) groupCommit(ctx context.Context, ups []Update) error {
 		if err := lockChats(ctx, tx, ups); err != nil { // replicas: one chat at a time
 			return err
 		}
-		done = done[:0]
+		// Which updates were handled before, and the "handled" marks of
+		// the new ones, are one statement each for the batch.
+		ids := make([]int64, len(ups))
+		for i, u := range ups {
+			ids[i] = u.ID
+		}
+		seen, err := tx.UpdatesSeen(ctx, ids)
+		if err != nil {
+			return err
+		}
+		done, ids = done[:0], ids[:0]
 		for _, u := range ups {
-			h, err := b.handleInBatch(ctx, tx, sp, u, now)
+			h, err := b.handleInBatch(ctx, tx, sp, u, now, seen[u.ID])
 			if err != nil {
 				return err
 			}
+			seen[u.ID] = true // the same update twice in a batch has one effect
+			if !h.dup {
+				ids = append(ids, u.ID)
+			}
 			done = append(done, h)
+		}
+		if err := tx.MarkUpdates(ctx, ids, now); err != nil {
+			return err
 		}
 		return b.journalBatch(ctx, tx, now, done)
 	})
@@ -106,13 +123,10 @@ func (b *Bot) groupCommit(ctx context.Context, ups []Update) error {
 	return nil
 }
 
-// handleInBatch handles one update inside the batch's transaction. Only a
-// database failure is returned (it rolls the whole batch back).
-func (b *Bot) handleInBatch(ctx context.Context, tx kinerja.Tx, sp savepointer, u Update, now time.Time) (handled, error) {
-	seen, err := tx.UpdateSeen(ctx, u.ID)
-	if err != nil {
-		return handled{}, err
-	}
+// handleInBatch handles one update inside the batch's transaction; seen
+// says it was handled before. Only a database failure is returned (it
+// rolls the whole batch back).
+func (b *Bot) handleInBatch(ctx context.Context, tx kinerja.Tx, sp savepointer, u Update, now time.Time, seen bool) (handled, error) {
 	if seen {
 		return handled{id: u.ID, r: b.seenRequest(ctx, u, now), dup: true}, nil
 	}
@@ -131,10 +145,7 @@ func (b *Bot) handleInBatch(ctx context.Context, tx kinerja.Tx, sp savepointer, 
 	if err := sp.Release(ctx, "upd"); err != nil {
 		return handled{}, err
 	}
-	if err := tx.MarkUpdate(ctx, u.ID, now); err != nil {
-		return handled{}, err
-	}
-	return handled{id: u.ID, r: r}, nil
+	return handled{id: u.ID, r: r}, nil // marked handled with the batch
 }
 
 // seenRequest is what a redelivered update whose work is committed gets:

@@ -58,9 +58,11 @@ func (b *Bot) route(r *Request) error {
 func (b *Bot) loadContext(r *Request) error {
 	ctx := r.Ctx
 	r.Lang = b.cfg.DefaultLang
-	a, err := r.Tx.Account(ctx, r.From.ID)
-	switch {
-	case err == nil:
+	cs, err := r.Tx.ChatState(ctx, r.From.ID, r.ChatID) // one query for the three
+	if err != nil {
+		return err
+	}
+	if a := cs.Account; a != nil {
 		if a.Lang != "" {
 			r.Lang = a.Lang
 		}
@@ -72,33 +74,19 @@ func (b *Bot) loadContext(r *Request) error {
 				return err
 			}
 		}
-	case kinerja.ErrorCode(err) != kinerja.ENotFound:
-		return err
 	}
-	st, err := r.Tx.StaffByTelegram(ctx, r.From.ID)
-	switch {
-	case err == nil:
-		r.Staff = st
-	case kinerja.ErrorCode(err) != kinerja.ENotFound:
-		return err
-	}
-	if r.ChatType != ChatPrivate {
+	r.Staff = cs.Staff
+	if r.ChatType != ChatPrivate || cs.Session == nil {
 		return nil
 	}
-	s, err := r.Tx.Session(ctx, r.ChatID)
-	switch {
-	case err == nil:
-		if r.Now.Sub(s.UpdatedAt) > b.cfg.SessionIdle {
-			if err := r.EndFlow(); err != nil {
-				return err
-			}
-			r.Reply(r.T("core.session_expired"))
-			return nil
+	if s := cs.Session; r.Now.Sub(s.UpdatedAt) > b.cfg.SessionIdle {
+		if err := r.EndFlow(); err != nil {
+			return err
 		}
-		r.Session = s
-	case kinerja.ErrorCode(err) != kinerja.ENotFound:
-		return err
+		r.Reply(r.T("core.session_expired"))
+		return nil
 	}
+	r.Session = cs.Session
 	return nil
 }
 

@@ -100,15 +100,64 @@ func WasPractice(ctx context.Context, s settingStore, chat int64, id int) (bool,
 	if err != nil {
 		return false, err
 	}
+	return inRanges(v, id), nil
+}
+
+// Batch is what routing a batch of updates needs to know of practice, read
+// in one query: who is practising, and the ended sessions of the chats
+// whose buttons were pressed.
+type Batch struct {
+	Active map[int64]Entry
+	ended  map[int64]string
+}
+
+// batchStore reads several settings at once; a kinerja.Store satisfies it.
+type batchStore interface {
+	Settings(ctx context.Context, keys []string) (map[string]string, error)
+}
+
+// LoadBatch reads who is practising and the ended sessions of chats.
+func LoadBatch(ctx context.Context, s batchStore, chats []int64) (Batch, error) {
+	keys := make([]string, 0, len(chats)+1)
+	keys = append(keys, settingActive)
+	for _, c := range chats {
+		keys = append(keys, settingEndedPrefix+strconv.FormatInt(c, 10))
+	}
+	vs, err := s.Settings(ctx, keys)
+	if err != nil {
+		return Batch{}, err
+	}
+	b := Batch{Active: map[int64]Entry{}, ended: map[int64]string{}}
+	if v := vs[settingActive]; v != "" {
+		if json.Unmarshal([]byte(v), &b.Active) != nil || b.Active == nil {
+			b.Active = map[int64]Entry{} // not written by this package: nobody
+		}
+	}
+	for _, c := range chats {
+		if v := vs[settingEndedPrefix+strconv.FormatInt(c, 10)]; v != "" {
+			b.ended[c] = v
+		}
+	}
+	return b, nil
+}
+
+// WasPractice is WasPractice for a chat LoadBatch was given.
+func (b Batch) WasPractice(chat int64, id int) bool { return inRanges(b.ended[chat], id) }
+
+// inRanges reports whether id lies in one of the "first-last,…" ranges.
+func inRanges(v string, id int) bool {
+	if v == "" {
+		return false
+	}
 	for _, r := range strings.Split(v, ",") {
 		a, b, ok := strings.Cut(r, "-")
 		first, err1 := strconv.Atoi(a)
 		last, err2 := strconv.Atoi(b)
 		if ok && err1 == nil && err2 == nil && id >= first && id <= last {
-			return true, nil
+			return true
 		}
 	}
-	return false, nil
+	return false
 }
 
 // addEnded records an ended session's message ids.

@@ -15,6 +15,15 @@ func (s settings) Setting(_ context.Context, k string) (string, bool, error) {
 	return v, ok, nil
 }
 func (s settings) PutSetting(_ context.Context, k, v string) error { s[k] = v; return nil }
+func (s settings) Settings(_ context.Context, keys []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, k := range keys {
+		if v, ok := s[k]; ok {
+			out[k] = v
+		}
+	}
+	return out, nil
+}
 
 func TestOwnUpdatesAreTheCommandAndItsButtons(t *testing.T) {
 	text := func(s string) bot.Update { return bot.Update{Kind: bot.KindText, Text: s} }
@@ -48,6 +57,22 @@ func TestEndedRangesTellPracticeMessagesApart(t *testing.T) {
 	}
 	if got, _ := WasPractice(ctx, s, 8, 15); got {
 		t.Error("another chat's range applied")
+	}
+	// A batch reads the same in one go, with who is practising.
+	if err := putActive(ctx, s, map[int64]Entry{8: {NIP: "1", First: 3}}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := LoadBatch(ctx, s, []int64{7, 8})
+	if err != nil || len(b.Active) != 1 || b.Active[8].First != 3 {
+		t.Fatalf("LoadBatch: %+v, %v", b, err)
+	}
+	for id, want := range map[int]bool{9: false, 10: true, 20: true, 21: false, 44: true, 46: false} {
+		if got := b.WasPractice(7, id); got != want {
+			t.Errorf("batch, message %d: %v, want %v", id, got, want)
+		}
+	}
+	if b.WasPractice(8, 15) || b.WasPractice(9, 15) {
+		t.Error("batch: a chat without ended practice, or not asked for, has a range")
 	}
 	for i := 0; i < maxRanges+5; i++ {
 		addEnded(ctx, s, 9, i*10, i*10+1)

@@ -195,6 +195,10 @@ type httpClient struct {
 	status int
 	// lean says the caller does not read the result (see lean).
 	lean bool
+	// updates, when set, says the caller is getUpdates and reads the
+	// result from result (see keep).
+	updates bool
+	result  []byte
 }
 
 // Do implements tgbotapi.HTTPClient.
@@ -202,8 +206,11 @@ func (h *httpClient) Do(req *http.Request) (*http.Response, error) {
 	resp, err := h.hc.Do(req.WithContext(h.ctx))
 	if resp != nil {
 		h.status = resp.StatusCode
-		if h.lean && resp.StatusCode == http.StatusOK {
+		switch {
+		case h.lean && resp.StatusCode == http.StatusOK:
 			lean(resp)
+		case h.updates && resp.StatusCode == http.StatusOK:
+			keep(resp, &h.result)
 		}
 	}
 	return resp, err

@@ -46,3 +46,35 @@ func (c *countingBody) Read(p []byte) (int, error) {
 }
 
 func (c *countingBody) Close() error { return nil }
+
+// A successful getUpdates answer of the Bot API's form is kept whole for
+// the poller and reaches the library as an empty result; any other is
+// passed on as it came and nothing is kept.
+func TestKeepUpdates(t *testing.T) {
+	for name, tc := range map[string]struct{ body, kept, passed string }{
+		"batch":       {`{"ok":true,"result":[{"update_id":5,"message":{"text":"}"}}]}` + "\n", `[{"update_id":5,"message":{"text":"}"}}]`, `{"ok":true,"result":[]}`},
+		"empty":       {`{"ok":true,"result":[]}`, `[]`, `{"ok":true,"result":[]}`},
+		"spacing":     {`{"ok": true, "result": []}`, "", `{"ok": true, "result": []}`},
+		"not a list":  {`{"ok":true,"result":true}`, "", `{"ok":true,"result":true}`},
+		"cut short":   {`{"ok":true,"result":[{"update_id":5`, "", `{"ok":true,"result":[{"update_id":5`},
+		"not json":    {`<html>bad gateway</html>`, "", `<html>bad gateway</html>`},
+		"description": {`{"ok":true,"result":[],"description":"x"}`, "", `{"ok":true,"result":[],"description":"x"}`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			src := &countingBody{r: strings.NewReader(tc.body)}
+			resp := &http.Response{StatusCode: http.StatusOK, Body: src}
+			var kept []byte
+			keep(resp, &kept)
+			got, err := io.ReadAll(resp.Body)
+			if err != nil || string(got) != tc.passed {
+				t.Fatalf("library reads %q (%v), want %q", got, err, tc.passed)
+			}
+			if string(kept) != tc.kept || (tc.kept == "") != (kept == nil) {
+				t.Errorf("kept %q, want %q", kept, tc.kept)
+			}
+			if src.n != len(tc.body) {
+				t.Errorf("read %d of %d bytes of the answer", src.n, len(tc.body))
+			}
+		})
+	}
+}

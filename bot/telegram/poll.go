@@ -42,6 +42,7 @@ const emptyPollPause = 300 * time.Millisecond
 // a second poller (or any poller while a webhook is set) with 409.
 func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 	api, hc := c.call(ctx)
+	hc.updates = true
 	offset := 0
 	failures := 0       // consecutive failed getUpdates or HandleBatch calls
 	conflicted := false // a 409 was logged and not yet resolved
@@ -49,7 +50,7 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 	c.leaveWebhook(ctx) // switching back from webhook mode
 	for ctx.Err() == nil {
 		started := time.Now()
-		hc.status = 0 // a transport error leaves no status; don't report the last one
+		hc.status, hc.result = 0, nil // a transport error leaves neither; don't use the last ones
 		raw, err := api.Request(tgbotapi.UpdateConfig{
 			Offset: offset, Limit: pollBatch, Timeout: secs, AllowedUpdates: allowedUpdates,
 		})
@@ -71,7 +72,11 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 			c.log.Info("telegram: getUpdates works again after a conflict")
 			conflicted = false
 		}
-		batch, next, ok := c.decode(raw.Result)
+		result := raw.Result
+		if hc.result != nil { // kept from the library's decoder
+			result = hc.result
+		}
+		batch, next, ok := c.decode(result)
 		if !ok {
 			failures = 0
 			// Nothing came in. A server that does not long-poll (some Bot API
@@ -107,13 +112,13 @@ func (c *Client) Poll(ctx context.Context, h UpdateHandler) error {
 // decode converts one getUpdates result. next is the offset that confirms
 // it: one past the highest update id seen (ids are not assumed to grow by
 // one, nor to be sorted). ok is false for an empty result. Each update is
-// decoded on its own, so one the library cannot read is skipped and
+// decoded on its own, so one that cannot be read is skipped and
 // confirmed instead of blocking the queue forever.
 func (c *Client) decode(result json.RawMessage) (batch []bot.Update, next int, ok bool) {
 	// The common case, every update readable, is decoded in one pass; the
-	// update-by-update pass below is for a batch with one the library
-	// cannot read.
-	var ups []tgbotapi.Update
+	// update-by-update pass below is for a batch with one that cannot be
+	// read.
+	var ups []wireUpdate
 	if err := json.Unmarshal(result, &ups); err == nil {
 		if len(ups) == 0 {
 			return nil, 0, false
@@ -137,7 +142,7 @@ func (c *Client) decode(result json.RawMessage) (batch []bot.Update, next int, o
 	}
 	highest, seen := 0, false
 	for _, r := range raws {
-		var u tgbotapi.Update
+		var u wireUpdate
 		err := json.Unmarshal(r, &u)
 		if err != nil {
 			var id struct {
@@ -147,7 +152,7 @@ func (c *Client) decode(result json.RawMessage) (batch []bot.Update, next int, o
 				c.log.Error("telegram: update without an id skipped", "err", err)
 				continue
 			}
-			u = tgbotapi.Update{UpdateID: id.UpdateID}
+			u = wireUpdate{UpdateID: id.UpdateID}
 			c.log.Warn("telegram: unreadable update skipped", "update", id.UpdateID, "err", err)
 		}
 		if !seen || u.UpdateID > highest {

@@ -2,6 +2,8 @@ package telegram
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -159,5 +161,37 @@ func TestPollReturnsPromptlyWithAHangingGetUpdates(t *testing.T) {
 	// Sending still works after polling stopped: replies of in-flight work.
 	if _, err := e.c.Send(context.Background(), bot.OutMessage{ChatID: ani.ID, Text: "bye"}); err != nil {
 		t.Fatalf("send after poll stopped: %v", err)
+	}
+}
+
+// decode reads what the bot uses of each update and nothing else: a
+// pressed button's message (keyboard and all) only for its id and chat, a
+// field the bot never reads may be of any shape, and an update one of
+// whose read fields is unreadable is skipped but still confirmed.
+func TestDecodeReadsWhatTheBotUses(t *testing.T) {
+	c := &Client{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	result := []byte(`[
+	 {"update_id":10,"callback_query":{"id":"q1","from":{"id":7,"first_name":"Ani","language_code":"id"},"data":"svy:1:4",
+	  "message":{"message_id":55,"date":1,"chat":{"id":7,"type":"private"},"text":"Pertanyaan 2",
+	  "reply_markup":{"inline_keyboard":[[{"text":"Sangat baik","callback_data":"svy:1:4"}]]}}}},
+	 {"update_id":12,"message":{"message_id":3,"chat":{"id":7,"type":"private"},"from":{"id":7},"voice":{"file_id":"v"},"caption":"suara",
+	  "entities":"not what Telegram sends","reply_to_message":{"weird":[1,2,{}]}}},
+	 {"update_id":11,"message":{"message_id":"not a number","chat":{"id":7,"type":"private"}}},
+	 {"update_id":13,"callback_query":{"id":"q2","from":{"id":8},"data":"x","message":{"message_id":0,"date":0,"chat":{"id":8,"type":"private"}}}}
+	]`)
+	batch, next, ok := c.decode(result)
+	if !ok || next != 14 || len(batch) != 3 {
+		t.Fatalf("decode: %d updates, next %d, ok %v; want 3, 14, true", len(batch), next, ok)
+	}
+	cb := batch[0]
+	if cb.ID != 10 || cb.ChatID != 7 || cb.ChatType != bot.ChatPrivate || cb.Callback == nil || cb.Callback.ID != "q1" ||
+		cb.Callback.Data != "svy:1:4" || cb.Callback.MessageID != 55 || cb.From.FirstName != "Ani" || cb.From.LanguageCode != "id" {
+		t.Errorf("button press: %+v %+v", cb, cb.Callback)
+	}
+	if v := batch[1]; v.ID != 12 || v.Kind != bot.KindVoice || v.Text != "suara" {
+		t.Errorf("voice note: %+v", v)
+	}
+	if old := batch[2]; old.ID != 13 || old.ChatID != 8 || old.Callback.MessageID != 0 {
+		t.Errorf("press on an inaccessible message: %+v", old)
 	}
 }

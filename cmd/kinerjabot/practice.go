@@ -275,7 +275,13 @@ type practiceRouter struct {
 
 // HandleBatch implements telegram.UpdateHandler.
 func (p *practiceRouter) HandleBatch(ctx context.Context, ups []bot.Update) error {
-	active, err := practice.Active(ctx, p.db)
+	var pressed []int64 // chats whose buttons were pressed
+	for _, u := range ups {
+		if u.Callback != nil && u.ChatType == bot.ChatPrivate {
+			pressed = append(pressed, u.ChatID)
+		}
+	}
+	state, err := practice.LoadBatch(ctx, p.db, pressed)
 	if err != nil {
 		return err
 	}
@@ -297,10 +303,7 @@ func (p *practiceRouter) HandleBatch(ctx context.Context, ups []bot.Update) erro
 		return err
 	}
 	for _, u := range ups {
-		dest, stale, err := p.route(ctx, active, u)
-		if err != nil {
-			return err
-		}
+		dest, stale := p.route(state, u)
 		if stale {
 			lang := p.main.LangOf(ctx, p.db, u.From.ID)
 			if err := p.msg.AnswerCallback(ctx, u.Callback.ID, bot.T(lang, "ltn.stale")); err != nil {
@@ -321,7 +324,7 @@ func (p *practiceRouter) HandleBatch(ctx context.Context, ups []bot.Update) erro
 			if err := flush(); err != nil {
 				return err
 			}
-			if active, err = practice.Active(ctx, p.db); err != nil {
+			if state, err = practice.LoadBatch(ctx, p.db, pressed); err != nil {
 				return err
 			}
 		}
@@ -331,16 +334,13 @@ func (p *practiceRouter) HandleBatch(ctx context.Context, ups []bot.Update) erro
 
 // route says whether u goes to the sandbox, or is a press on a message
 // of an ended practice (answered, not handled).
-func (p *practiceRouter) route(ctx context.Context, active map[int64]practice.Entry, u bot.Update) (toSandbox, stale bool, err error) {
+func (p *practiceRouter) route(state practice.Batch, u bot.Update) (toSandbox, stale bool) {
 	if u.ChatType != bot.ChatPrivate || practice.Own(u) {
-		return false, false, nil
+		return false, false
 	}
-	if e, on := active[u.ChatID]; on {
+	if e, on := state.Active[u.ChatID]; on {
 		// A button on a message from before the practice is a real one.
-		return u.Callback == nil || u.Callback.MessageID >= e.First, false, nil
+		return u.Callback == nil || u.Callback.MessageID >= e.First, false
 	}
-	if u.Callback != nil {
-		stale, err = practice.WasPractice(ctx, p.db, u.ChatID, u.Callback.MessageID)
-	}
-	return false, stale, err
+	return false, u.Callback != nil && state.WasPractice(u.ChatID, u.Callback.MessageID)
 }
