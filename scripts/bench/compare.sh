@@ -94,6 +94,13 @@ wait_port() { # until 127.0.0.1:PORT accepts, while skmload lives
 	return 1
 }
 
+alive() { # the process exists and is not a zombie (no fork: this runs during a measurement)
+	local line
+	read -r line 2>/dev/null <"/proc/$1/stat" || return 1
+	line=${line##*) }
+	[ "${line:0:1}" != Z ]
+}
+
 stop_bot() { # SIGTERM, then SIGKILL after 10 s; reaps the bot
 	kill -TERM "$bot_pid" 2>/dev/null || true
 	for _ in $(seq 100); do kill -0 "$bot_pid" 2>/dev/null || break; sleep 0.1; done
@@ -114,7 +121,9 @@ run_one() {
 	case $name in
 	kinerjabot)
 		printf 'telegram:\n  username: skmload_bot\n' >"$dir/config.yaml"
-		export KINERJA_DB=$dir/kb.db KINERJA_TELEGRAM_TOKEN=$TOKEN \
+		# The public site is off: it is not on the survey path, and its
+		# default port may be taken on a shared machine.
+		export KINERJA_DB=$dir/kb.db KINERJA_TELEGRAM_TOKEN=$TOKEN KINERJA_HTTP_ADDR=off \
 			KINERJA_TELEGRAM_ENDPOINT="http://127.0.0.1:$PORT/bot%s/%s"
 		"$work/kb" --config "$dir/config.yaml" roster import "$root/configs/roster.example.csv" >"$dir/setup.log" 2>&1 ||
 			{ cat "$dir/setup.log" >&2; die "roster import failed"; }
@@ -146,12 +155,22 @@ run_one() {
 	esac
 	bot_pid=$!
 
-	# Only skmload is waited for while it runs; the bot is stopped after.
+	# Only skmload is waited for while it runs; the bot is stopped after. A
+	# bot that dies during the run ends it (its citizens count as unfinished)
+	# instead of leaving skmload to its 10-minute timeout.
+	while alive "$skm_pid"; do
+		if ! alive "$bot_pid"; then
+			log "$name exited during the run; stopping skmload"
+			kill -TERM "$skm_pid" 2>/dev/null || true
+			break
+		fi
+		sleep 0.2
+	done
 	rc=0
 	wait "$skm_pid" || rc=$?
 	skm_pid=
 	stop_bot "$name"
-	if [ "$name" = kinerjabot ]; then unset KINERJA_DB KINERJA_TELEGRAM_TOKEN KINERJA_TELEGRAM_ENDPOINT; fi
+	if [ "$name" = kinerjabot ]; then unset KINERJA_DB KINERJA_TELEGRAM_TOKEN KINERJA_HTTP_ADDR KINERJA_TELEGRAM_ENDPOINT; fi
 
 	if [ ! -s "$dir/result.json" ]; then
 		cat "$dir/skmload.err" "$dir/bot.log" >&2
