@@ -46,6 +46,12 @@ type Config struct {
 	// timeouts) is retried before it is given up; 2 minutes if zero. The
 	// waits between tries back off up to 8 s (or what retry_after asks).
 	RetryFor time.Duration
+	// Pacer, when set, is waited on before every message sent (not edits,
+	// button answers or other calls): a Throttle, shared by the replicas
+	// with NewSharedThrottle. Under the limits it adds no wait.
+	Pacer interface {
+		Wait(ctx context.Context, chatID int64) error
+	}
 	// OnTooManyRequests, when set, is called for every 429 (flood limit)
 	// Telegram answers, with the method; for metrics. It must be quick.
 	OnTooManyRequests func(method string)

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"os"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/outbox"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
@@ -41,11 +43,12 @@ func (a *app) lockStore() (unlock func(), ok bool) {
 // flight, at most until their context ends.
 func (a *app) startBackground(ctx context.Context, loc *time.Location, db *storage.DB, client *telegram.Client, scheduled []job) (stopJobs, stopSender func(context.Context), err error) {
 	js := jobs.New(a.deps(db), a.jobsConfig())
+	marks := a.outboxMarks(ctx, db)
 	if db.Engine() != "postgres" {
 		if stopJobs, err = startScheduler(ctx, loc, a.log, scheduled); err != nil {
 			return nil, nil, err
 		}
-		return stopJobs, a.startSender(ctx, db, client, js), nil
+		return stopJobs, closing(a.startSender(ctx, db, client, js, marks), marks), nil
 	}
 	var cj []cluster.Job
 	for _, j := range scheduled {
@@ -59,7 +62,7 @@ func (a *app) startBackground(ctx context.Context, loc *time.Location, db *stora
 	}
 	node, err := cluster.Start(ctx, cluster.Config{DB: db, ID: replicaID(), Jobs: cj, Log: a.log, Now: a.now,
 		Send: func(ctx context.Context, store *storage.ClaimQueue) {
-			if err := a.newSender(store, client, js).Run(ctx); err != nil {
+			if err := a.newSender(store, client, js, marks).Run(ctx); err != nil {
 				a.log.Error("outbox sender stopped", "err", err)
 			}
 		}})
@@ -67,7 +70,7 @@ func (a *app) startBackground(ctx context.Context, loc *time.Location, db *stora
 		return nil, nil, err
 	}
 	// River's workers stop with the sender, last, after the bot's replies.
-	return func(context.Context) {}, node.Stop, nil
+	return func(context.Context) {}, closing(node.Stop, marks), nil
 }
 
 // zoned is a cron schedule read in the configured zone, whatever zone
@@ -92,10 +95,39 @@ func replicaID() string {
 	return host + "-" + strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(tag[:])
 }
 
+// closing is stop followed by closing the log of sent outbox messages.
+func closing(stop func(context.Context), marks *bot.FileSentLog) func(context.Context) {
+	return func(ctx context.Context) {
+		stop(ctx)
+		if marks != nil {
+			marks.Close()
+		}
+	}
+}
+
+// pacer is the flood-limit pace of every message the bot sends, replies
+// and the outbox alike: in this process on SQLite (the one process), and
+// shared through the database by the replicas on PostgreSQL, since they
+// send with one token.
+func pacer(db *storage.DB, log *slog.Logger) *telegram.Throttle {
+	if db.Engine() == "postgres" {
+		return telegram.NewSharedThrottle(db, log)
+	}
+	return telegram.NewThrottle()
+}
+
+// paced is the outbox's Pacer when the client paces every send itself.
+type paced struct{}
+
+func (paced) Wait(context.Context, int64) error { return nil }
+
 // newSender is the outbox sender over store, reporting undelivered
-// messages to the admins through js.
-func (a *app) newSender(store outbox.Store, client *telegram.Client, js *jobs.Service) *outbox.Sender {
-	return outbox.New(store, client, telegram.NewThrottle(), outbox.Options{
+// messages to the admins through js. The client paces its sends (pacer).
+func (a *app) newSender(store outbox.Store, client *telegram.Client, js *jobs.Service, marks *bot.FileSentLog) *outbox.Sender {
+	if marks != nil {
+		store = &outbox.Marked{Store: store, Log: marks}
+	}
+	return outbox.New(store, client, paced{}, outbox.Options{
 		Permanent: telegram.Permanent,
 		Log:       a.log,
 		OnFailures: func(ctx context.Context) {

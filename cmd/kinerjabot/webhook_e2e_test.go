@@ -226,6 +226,17 @@ func TestEndToEndTwoReplicasOnPostgreSQLAnswerEachUpdateOnce(t *testing.T) {
 	if !fake.WaitFor(30*time.Second, func(f *fakeapi.Fake) bool { return len(f.Pending()) == 0 }) {
 		t.Fatalf("pending %v", fake.Pending())
 	}
+	// The replies are paced under the flood limits (one a second per chat
+	// after a burst of two): the third of each citizen follows a second
+	// after the first two. A duplicate would follow them closely.
+	fake.WaitFor(10*time.Second, func(f *fakeapi.Fake) bool {
+		for c := range citizens {
+			if len(f.Messages(int64(6000+c))) < each {
+				return false
+			}
+		}
+		return true
+	})
 	time.Sleep(300 * time.Millisecond)
 	for c := range citizens {
 		msgs := fake.Messages(int64(6000 + c))
