@@ -60,7 +60,15 @@ func (a *app) startBackground(ctx context.Context, loc *time.Location, db *stora
 		cj = append(cj, cluster.Job{Name: j.name, Schedule: zoned{sched, loc},
 			Run: func(ctx context.Context, _ time.Time) error { return run(ctx) }})
 	}
-	node, err := cluster.Start(ctx, cluster.Config{DB: db, ID: replicaID(), Jobs: cj, Log: a.log, Now: a.now,
+	// The outbox messages an earlier run of this replica held (killed
+	// while sending) go to the sender now, not when their claims lapse.
+	id, name := a.replicaID(), a.replicaName()
+	if n, err := db.ReleaseOutboxClaims(ctx, func(owner string) bool { return earlierRun(name, id, owner) }); err != nil {
+		a.log.Warn("releasing the outbox claims of this replica's previous run failed; they lapse in 30 s", "err", err)
+	} else if n > 0 {
+		a.log.Info("released outbox messages held by this replica's previous run", "messages", n)
+	}
+	node, err := cluster.Start(ctx, cluster.Config{DB: db, ID: id, Jobs: cj, Log: a.log, Now: a.now,
 		Send: func(ctx context.Context, store *storage.ClaimQueue) {
 			if err := a.newSender(store, client, js, marks).Run(ctx); err != nil {
 				a.log.Error("outbox sender stopped", "err", err)
@@ -83,16 +91,29 @@ type zoned struct {
 // Next implements cluster.Schedule.
 func (z zoned) Next(t time.Time) time.Time { return z.Schedule.Next(t.In(z.loc)) }
 
-// replicaID names this process among the replicas: host and pid, and a
-// random tag, since containers on one host network may share both.
-func replicaID() string {
-	host, err := os.Hostname()
-	if err != nil || host == "" {
-		host = "unknown"
-	}
+// replicaID names this process among the replicas: its replica name
+// (KINERJA_REPLICA, else the host name) and pid, and a random tag, since
+// containers on one host network may share both.
+func (a *app) replicaID() string {
 	var tag [2]byte
 	_, _ = rand.Read(tag[:])
-	return host + "-" + strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(tag[:])
+	return a.replicaName() + "-" + strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(tag[:])
+}
+
+// earlierRun reports whether id names an earlier run of the replica
+// named name (name, a pid and a tag, as replicaID makes them) other than
+// self: a process started again under its name means that run is gone.
+func earlierRun(name, self, id string) bool {
+	rest, ok := strings.CutPrefix(id, name+"-")
+	if !ok || id == self {
+		return false
+	}
+	pid, tag, ok := strings.Cut(rest, "-")
+	if _, err := strconv.Atoi(pid); err != nil || !ok || len(tag) != 4 {
+		return false
+	}
+	_, err := hex.DecodeString(tag)
+	return err == nil
 }
 
 // closing is stop followed by closing the log of sent outbox messages.
