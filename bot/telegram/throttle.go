@@ -17,7 +17,8 @@ import (
 //
 // A Client with Config.Pacer set waits on it before every message it
 // sends, interactive replies and the outbox alike; edits and button
-// answers are not paced (Telegram's limits are on messages sent).
+// answers are not paced (the published limits are on messages sent; one
+// that meets a 429 all the same waits out retry_after in Client.do).
 //
 // Replicas share one bot token, and so one set of limits: a Throttle from
 // NewSharedThrottle takes the overall budget and each group's from the
