@@ -98,9 +98,9 @@ func TestSharedThrottlePacesReplicasAsOne(t *testing.T) {
 	}
 }
 
-// A Client with a Pacer waits on it before each message it sends (each
-// part of a long text), not before edits or button answers; with it, a
-// burst to one chat causes no 429.
+// A Client with a Pacer and PaceAlways waits on it before each message it
+// sends (each part of a long text), not before edits or button answers;
+// with it, a burst to one chat causes no 429.
 func TestClientPacesMessagesNotEdits(t *testing.T) {
 	th, clk := newFakeThrottle()
 	f := fakeapi.New(fakeapi.Options{Now: clk.Now})
@@ -108,7 +108,7 @@ func TestClientPacesMessagesNotEdits(t *testing.T) {
 	f.EnforceLimits(true)
 	counted := &countingPacer{Pacer: th}
 	c, err := newClient(context.Background(), Config{Token: f.Token(), Endpoint: f.Endpoint(), PollTimeout: time.Second,
-		RetryFor: time.Nanosecond, Pacer: counted}, (&waits{}).sleep)
+		RetryFor: time.Nanosecond, Pacer: counted, PaceReplies: PaceAlways}, (&waits{}).sleep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,4 +141,60 @@ type countingPacer struct {
 func (p *countingPacer) Wait(ctx context.Context, chatID int64) error {
 	p.n++
 	return p.Pacer.Wait(ctx, chatID)
+}
+
+// With PaceAuto (the default) a reply goes out without waiting on the
+// Pacer until Telegram answers 429; from then on, for PaceWindow, replies
+// wait on it too. Bulk sends (the outbox's) always wait.
+func TestClientPacesRepliesAfterA429(t *testing.T) {
+	f := fakeapi.New(fakeapi.Options{})
+	defer f.Close()
+	counted := &countingPacer{Pacer: NewThrottle()}
+	w := &waits{}
+	c, err := newClient(context.Background(), Config{Token: f.Token(), Endpoint: f.Endpoint(), PollTimeout: time.Second,
+		RetryFor: time.Hour, Pacer: counted}, w.sleep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	c.now = func() time.Time { return now }
+	ctx := context.Background()
+	send := func(ctx context.Context, chat int64) {
+		t.Helper()
+		if _, err := c.Send(ctx, bot.OutMessage{ChatID: chat, Text: "Balasan"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	send(ctx, 1)
+	send(ctx, 2)
+	if counted.n != 0 {
+		t.Fatalf("replies under the limits waited on the pacer %d times", counted.n)
+	}
+	send(bot.Bulk(ctx), 3)
+	if counted.n != 1 {
+		t.Fatalf("a bulk send: pacer asked %d times, want 1", counted.n)
+	}
+	f.FailNext("sendMessage", 1, 429, 1)
+	send(ctx, 4) // refused once, retried after retry_after
+	if counted.n != 1 {
+		t.Fatalf("the reply that met the 429: pacer asked %d times, want still 1", counted.n)
+	}
+	send(ctx, 5)
+	if counted.n != 2 {
+		t.Fatalf("a reply after a 429: pacer asked %d times, want 2", counted.n)
+	}
+	now = now.Add(PaceWindow + time.Second)
+	send(ctx, 6)
+	if counted.n != 2 {
+		t.Fatalf("a reply %v after the 429: pacer asked %d times, want still 2", PaceWindow, counted.n)
+	}
+}
+
+func TestCheckPaceReplies(t *testing.T) {
+	for v, ok := range map[string]bool{"": true, "auto": true, "always": true, "never": false, "Always": false} {
+		if err := CheckPaceReplies(v); (err == nil) != ok {
+			t.Errorf("CheckPaceReplies(%q) = %v", v, err)
+		}
+	}
 }

@@ -139,9 +139,9 @@ func (c *Client) sendFile(ctx context.Context, m bot.OutMessage) (int, error) {
 }
 
 // send performs one message-returning call with retries, paced by
-// Config.Pacer.
+// Config.Pacer when paced says so.
 func (c *Client) send(ctx context.Context, method string, chatID int64, cfg tgbotapi.Chattable) (int, error) {
-	if p := c.cfg.Pacer; p != nil {
+	if p := c.cfg.Pacer; p != nil && c.paced(ctx) {
 		if err := p.Wait(ctx, chatID); err != nil {
 			return 0, c.wrap(method, fmt.Errorf("chat %d: waiting for the flood limit: %w", chatID, err))
 		}
