@@ -214,7 +214,10 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 			env: []string{"KINERJA_TELEGRAM_TOKEN=" + fake.Token(), "KINERJA_TELEGRAM_ENDPOINT=" + fake.Endpoint(),
 				"KINERJA_DB=" + dsn, "KINERJA_LOG_LEVEL=" + logLevel(o.Keep), "KINERJA_WEBHOOK_SECRET=" + secret,
 				"KINERJA_REPLICA=replica-" + strconv.Itoa(i+1), // each its own name in the reply queue
-				"KINERJA_WEBHOOK_MAX_CONNECTIONS=" + strconv.Itoa(o.MaxConns)}}
+				"KINERJA_WEBHOOK_MAX_CONNECTIONS=" + strconv.Itoa(o.MaxConns),
+				// Under the fake's limits every reply waits for its slot, so
+				// none meets a 429 (by default only after one).
+				"KINERJA_TELEGRAM_PACE=" + map[bool]string{true: "always", false: "auto"}[o.Limits]}}
 	}
 	px := newProxy(addrs)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
