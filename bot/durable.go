@@ -38,10 +38,11 @@ const (
 // durable is the bot's state of durable replies; its zero value is off
 // (replies are only in memory, as in tests and the demo).
 type durable struct {
-	owner string     // this replica's name; "" when off
-	mu    sync.Mutex // guards acks and the marks in log
-	acks  []int64    // updates whose replies were sent and not yet deleted
-	log   SentLog    // marks of sent updates (sentlog.go); nil for none
+	owner string        // this replica's name; "" when off
+	mu    sync.Mutex    // guards acks, parts and the marks in log
+	acks  []int64       // updates whose replies were sent and not yet deleted
+	parts map[int64]int // updates being sent: how many of their replies went out
+	log   SentLog       // marks of sent updates (sentlog.go); nil for none
 }
 
 // replyStore is a transaction that can journal and manage replies.
@@ -218,6 +219,10 @@ func (b *Bot) sentPart(r *Request, n int) {
 		if err := l.MarkPart(r.ID, n); err != nil {
 			b.log.Warn("marking sent replies failed", "update", r.ID, "err", err)
 		}
+		if b.replies.parts == nil {
+			b.replies.parts = map[int64]int{}
+		}
+		b.replies.parts[r.ID] = n
 	}
 }
 
@@ -234,6 +239,7 @@ func (b *Bot) sent(r *Request) {
 			b.log.Warn("marking sent replies failed", "update", r.ID, "err", err)
 		}
 	}
+	delete(b.replies.parts, r.ID)
 	b.replies.acks = append(b.replies.acks, r.ID)
 }
 
@@ -262,9 +268,11 @@ func (b *Bot) flushAcks(ctx context.Context) {
 		return
 	}
 	// The marks of deleted replies are no longer needed; those sent since
-	// the deletion began are kept.
+	// the deletion began are kept, and so are the part marks of updates
+	// still being sent (a reply waiting out a 429 can take seconds: a kill
+	// meanwhile must not send the ones before it again).
 	if l := b.replies.log; l != nil {
-		if err := l.Reset(b.replies.acks); err != nil {
+		if err := l.Reset(b.replies.acks, b.replies.parts); err != nil {
 			b.log.Warn("trimming the marks of sent replies failed", "err", err)
 		}
 	}

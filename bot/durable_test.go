@@ -319,3 +319,88 @@ func TestDeliveryMarksRepliesInPart(t *testing.T) {
 		t.Errorf("sent %q", got)
 	}
 }
+
+// stalling is a Messenger whose sends of the text stall never return (as a
+// reply waiting out 429s); every other send goes out.
+type stalling struct {
+	bottest.Recorder
+	stall   string
+	release chan struct{}
+}
+
+func (s *stalling) Send(ctx context.Context, m bot.OutMessage) (int, error) {
+	if m.Text == s.stall {
+		<-s.release
+		return 0, context.Canceled
+	}
+	return s.Recorder.Send(ctx, m)
+}
+
+// The part mark of an update still being sent survives the flushes that
+// forget the marks of other updates' deleted replies: with the second
+// reply of /two held up (by 429s, say) while other chats' replies go out
+// and are forgotten, a kill sends only the second reply after restart, not
+// the first again (it used to: each flush dropped every part mark).
+func TestPartMarkSurvivesFlushesOfOtherReplies(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpenDB(t)
+	t0 := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return t0 }
+	sent, err := bot.OpenSentLog(filepath.Join(t.TempDir(), "sent"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sent.Close()
+	held := &stalling{Recorder: bottest.Recorder{T: t}, stall: "second", release: make(chan struct{})}
+	defer close(held.release)
+	b, err := bot.New(bot.Config{}, db, held, clock, nil, twice, writer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bctx, die := context.WithCancel(ctx)
+	if _, err := b.ResumeReplies(bctx, "replica-1", sent); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.HandleBatch(ctx, []bot.Update{private(901, 7601, "/two")}); err != nil {
+		t.Fatal(err)
+	}
+	// Other chats' replies go out and are deleted while /two waits.
+	var out []bot.OutMessage
+	for i := range 3 {
+		id, chat := int64(902+i), int64(7602+i)
+		if err := b.HandleBatch(ctx, []bot.Update{private(id, chat, "/put z")}); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			out = append(out, held.Take()...)
+			marks, err := sent.Marked()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(to(out, chat)) == 1 && !marks[id] {
+				break // sent, and its mark forgotten with its deletion
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("update %d's reply was not sent and forgotten", id)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	if got := bottest.Texts(to(out, 7601)); len(got) != 1 || got[0] != "first" {
+		t.Fatalf("chat 7601 got %q before the kill, want the first reply", got)
+	}
+	if parts, err := sent.Parts(); err != nil || parts[901] != 1 {
+		t.Fatalf("after the flushes Parts() = %v, %v; want 901's first reply marked", parts, err)
+	}
+	die() // the process is killed; its second reply never went out
+
+	again, msg, n := restart(t, db, clock, "replica-1", sent, twice, writer)
+	if n != 1 {
+		t.Fatalf("ResumeReplies = %d; want only the reply not yet sent", n)
+	}
+	again.Wait(ctx)
+	if got := bottest.Texts(to(msg.Take(), 7601)); len(got) != 1 || got[0] != "second" {
+		t.Errorf("chat 7601 got %q after restart, want only the second reply", got)
+	}
+}

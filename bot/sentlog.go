@@ -30,15 +30,18 @@ type SentLog interface {
 	// Marked returns the updates marked since the last Reset.
 	Marked() (map[int64]bool, error)
 	// Reset forgets every mark but those of keep (sent, not yet deleted
-	// from the database).
-	Reset(keep []int64) error
+	// from the database) and the part marks of parts (updates still being
+	// sent: a kill before their last reply must not send the first ones
+	// again).
+	Reset(keep []int64, parts map[int64]int) error
 }
 
 // FileSentLog is a SentLog in a file: one update id per line, appended.
 type FileSentLog struct {
-	mu sync.Mutex
-	f  *os.File
-	b  []byte
+	mu   sync.Mutex
+	path string
+	f    *os.File
+	b    []byte
 }
 
 // OpenSentLog opens (creating) the sent log at path.
@@ -54,7 +57,7 @@ func OpenSentLog(path string) (*FileSentLog, error) {
 			_, _ = f.Write([]byte{'\n'})
 		}
 	}
-	return &FileSentLog{f: f}, nil
+	return &FileSentLog{path: path, f: f}, nil
 }
 
 // Mark appends update's id: one write, no sync (kill -9 does not lose
@@ -121,23 +124,39 @@ func (l *FileSentLog) Marked() (map[int64]bool, error) {
 	return out, sc.Err()
 }
 
-// Reset truncates the log and writes keep back.
-func (l *FileSentLog) Reset(keep []int64) error {
+// Reset replaces the log with the marks of keep and parts. The new log is
+// written beside it and renamed over it, so a kill at any moment leaves
+// either the old marks or the new ones, never none.
+func (l *FileSentLog) Reset(keep []int64, parts map[int64]int) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if err := l.f.Truncate(0); err != nil {
-		return err
-	}
 	l.b = l.b[:0]
 	for _, id := range keep {
 		l.b = strconv.AppendInt(l.b, id, 10)
 		l.b = append(l.b, '\n')
 	}
-	if len(l.b) == 0 {
-		return nil
+	for id, n := range parts {
+		l.b = strconv.AppendInt(l.b, id, 10)
+		l.b = append(l.b, ':')
+		l.b = strconv.AppendInt(l.b, int64(n), 10)
+		l.b = append(l.b, '\n')
 	}
-	_, err := l.f.Write(l.b)
-	return err
+	tmp := l.path + ".new"
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC|os.O_APPEND, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(l.b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := os.Rename(tmp, l.path); err != nil {
+		f.Close()
+		return err
+	}
+	old := l.f
+	l.f = f
+	return old.Close()
 }
 
 // Close closes the file.

@@ -44,7 +44,10 @@ func TestFileSentLog(t *testing.T) {
 	if want := map[int64]bool{5: true, 900000000001: true, 7: true, 6: true}; err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("Marked() = %v, %v; want %v", got, err, want)
 	}
-	if err := l.Reset([]int64{7}); err != nil {
+	if err := l.MarkPart(9, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Reset([]int64{7}, map[int64]int{9: 2}); err != nil {
 		t.Fatal(err)
 	}
 	if err := l.Mark(8); err != nil {
@@ -53,5 +56,8 @@ func TestFileSentLog(t *testing.T) {
 	got, err = l.Marked()
 	if want := map[int64]bool{7: true, 8: true}; err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("after Reset: Marked() = %v, %v; want %v", got, err, want)
+	}
+	if parts, err := l.Parts(); err != nil || !reflect.DeepEqual(parts, map[int64]int{9: 2}) {
+		t.Fatalf("after Reset: Parts() = %v, %v; want the part mark kept", parts, err)
 	}
 }

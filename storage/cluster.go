@@ -239,3 +239,40 @@ func (db *DB) Serialized(ctx context.Context, key int32, fn func() error) error 
 	defer l.Release()
 	return fn()
 }
+
+// ReleaseOutboxClaims ends at once the claims on pending messages held by
+// the senders for which gone reports true (the earlier runs of a replica
+// started again under its name: they are dead), so that the sender takes
+// those messages now instead of when their lease ends. It returns how
+// many messages it released. A message such a run had sent but not
+// marked is sent again, as it would be after the lease.
+func (db *DB) ReleaseOutboxClaims(ctx context.Context, gone func(owner string) bool) (int, error) {
+	if db.engine != postgresEngine {
+		return 0, nil // one process: nobody else's claims
+	}
+	pending := string(kinerja.OutboxPending)
+	rows, err := db.query(ctx, `SELECT DISTINCT claimed_by FROM outbox WHERE status = ? AND claimed_by <> '' AND lease_until > 0`, pending)
+	if err != nil {
+		return 0, fmt.Errorf("outbox claims: %w", err)
+	}
+	owners, err := collect(rows, func(r interface{ Scan(...any) error }) (string, error) {
+		var s string
+		return s, r.Scan(&s)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("outbox claims: %w", err)
+	}
+	n := 0
+	for _, o := range owners {
+		if !gone(o) {
+			continue
+		}
+		res, err := db.exec(ctx, `UPDATE outbox SET lease_until = 0 WHERE claimed_by = ? AND status = ?`, o, pending)
+		if err != nil {
+			return n, fmt.Errorf("outbox claims of %s: %w", o, err)
+		}
+		k, _ := res.RowsAffected()
+		n += int(k)
+	}
+	return n, nil
+}

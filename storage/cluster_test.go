@@ -137,3 +137,30 @@ func TestReplicasHeartbeat(t *testing.T) {
 		})
 	}
 }
+
+// The claims of a sender that is gone (an earlier run of a replica started
+// again) are released at once: another sender takes those messages
+// without waiting for the lease; a live sender's claims stay.
+func TestReleaseOutboxClaimsOfAGoneSender(t *testing.T) {
+	ctx := context.Background()
+	db := storagetest.MustOpenPostgres(t)
+	now := time.Date(2026, 11, 10, 1, 0, 0, 0, time.UTC)
+	queueSix(t, db, now)
+	dead := &storage.ClaimQueue{DB: db, Owner: "replica-1-4711-ab12", Lease: 30 * time.Second}
+	if got, err := dead.NextBatch(ctx, now, 1); err != nil || len(got) != 1 {
+		t.Fatalf("dead sender claimed %d (%v)", len(got), err)
+	}
+	live := &storage.ClaimQueue{DB: db, Owner: "replica-2-4712-cd34", Lease: 30 * time.Second}
+	if got, err := live.NextBatch(ctx, now, 1); err != nil || len(got) != 1 {
+		t.Fatalf("live sender claimed %d (%v)", len(got), err)
+	}
+	n, err := db.ReleaseOutboxClaims(ctx, func(owner string) bool { return owner == dead.Owner })
+	if err != nil || n != 1 {
+		t.Fatalf("ReleaseOutboxClaims = %d, %v; want the dead sender's one message", n, err)
+	}
+	next := &storage.ClaimQueue{DB: db, Owner: "replica-1-4800-ef56", Lease: 30 * time.Second}
+	got, err := next.NextBatch(ctx, now.Add(time.Second), 10)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("the next sender got %d messages (%v), want the released one (the other chat is the live sender's)", len(got), err)
+	}
+}

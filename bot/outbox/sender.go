@@ -274,7 +274,7 @@ func (s *Sender) deliver(ctx context.Context, m *kinerja.OutboxMessage) {
 	if err := s.pace.Wait(ctx, m.ChatID); err != nil {
 		return // shutting down: the message stays pending for the next start
 	}
-	_, err := s.msg.Send(ctx, outMessage(m))
+	_, err := s.msg.Send(bot.Bulk(ctx), outMessage(m)) // paced by the client as bulk
 	mctx := context.WithoutCancel(ctx)
 	now := s.opt.Now()
 	var merr error

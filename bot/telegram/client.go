@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -46,6 +47,18 @@ type Config struct {
 	// timeouts) is retried before it is given up; 2 minutes if zero. The
 	// waits between tries back off up to 8 s (or what retry_after asks).
 	RetryFor time.Duration
+	// Pacer, when set, is waited on before a message is sent (not edits,
+	// button answers or other calls): a Throttle, shared by the replicas
+	// with NewSharedThrottle. Under the limits it adds no wait. Bulk sends
+	// (bot.Bulk: the outbox's reminders, broadcasts and summaries) always
+	// wait on it; replies as PaceReplies says.
+	Pacer interface {
+		Wait(ctx context.Context, chatID int64) error
+	}
+	// PaceReplies says when replies (sends not marked bot.Bulk) wait on
+	// the Pacer: PaceAuto (the default) once Telegram answered any call
+	// with 429 in the last PaceWindow, PaceAlways always.
+	PaceReplies string
 	// OnTooManyRequests, when set, is called for every 429 (flood limit)
 	// Telegram answers, with the method; for metrics. It must be quick.
 	OnTooManyRequests func(method string)
@@ -73,6 +86,9 @@ type Client struct {
 	sleep func(ctx context.Context, d time.Duration) error
 	// now tells the time for the retry budget; tests advance it with sleep.
 	now func() time.Time
+	// last429 is when Telegram last answered 429 (Unix nanoseconds; 0
+	// never), for PaceAuto.
+	last429 atomic.Int64
 }
 
 var _ bot.Messenger = (*Client)(nil)

@@ -142,9 +142,14 @@ func (c *Client) do(ctx context.Context, method string, chatID int64, fn func(ap
 	}
 }
 
-// tooMany reports a 429 to Config.OnTooManyRequests.
+// tooMany notes a 429 (for PaceAuto) and reports it to
+// Config.OnTooManyRequests.
 func (c *Client) tooMany(method string, v verdict) {
-	if v.code == 429 && c.cfg.OnTooManyRequests != nil {
+	if v.code != 429 {
+		return
+	}
+	c.last429.Store(c.now().UnixNano())
+	if c.cfg.OnTooManyRequests != nil {
 		c.cfg.OnTooManyRequests(method)
 	}
 }

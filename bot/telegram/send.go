@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -19,8 +20,8 @@ const (
 )
 
 // Send sends m and returns the id of the message that carries its buttons
-// (the last one when the text had to be split). It does not throttle:
-// interactive replies must be fast, and broadcasts use Throttle first.
+// (the last one when the text had to be split). Each message it sends
+// waits on Config.Pacer first, if any (edits do not).
 //
 // With EditID set, the message is edited in place; an edit to the same
 // content counts as success, and a message that can no longer be edited is
@@ -137,8 +138,14 @@ func (c *Client) sendFile(ctx context.Context, m bot.OutMessage) (int, error) {
 	return c.sendText(ctx, m.ChatID, rest, kb)
 }
 
-// send performs one message-returning call with retries.
+// send performs one message-returning call with retries, paced by
+// Config.Pacer when paced says so.
 func (c *Client) send(ctx context.Context, method string, chatID int64, cfg tgbotapi.Chattable) (int, error) {
+	if p := c.cfg.Pacer; p != nil && c.paced(ctx) {
+		if err := p.Wait(ctx, chatID); err != nil {
+			return 0, c.wrap(method, fmt.Errorf("chat %d: waiting for the flood limit: %w", chatID, err))
+		}
+	}
 	var msg tgbotapi.Message
 	err := c.do(ctx, method, chatID, func(api *tgbotapi.BotAPI) error {
 		var err error

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"os"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/bkpsdm-solok/kinerjabot/bot"
 	"github.com/bkpsdm-solok/kinerjabot/bot/jobs"
 	"github.com/bkpsdm-solok/kinerjabot/bot/outbox"
 	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
@@ -41,11 +43,12 @@ func (a *app) lockStore() (unlock func(), ok bool) {
 // flight, at most until their context ends.
 func (a *app) startBackground(ctx context.Context, loc *time.Location, db *storage.DB, client *telegram.Client, scheduled []job) (stopJobs, stopSender func(context.Context), err error) {
 	js := jobs.New(a.deps(db), a.jobsConfig())
+	marks := a.outboxMarks(ctx, db)
 	if db.Engine() != "postgres" {
 		if stopJobs, err = startScheduler(ctx, loc, a.log, scheduled); err != nil {
 			return nil, nil, err
 		}
-		return stopJobs, a.startSender(ctx, db, client, js), nil
+		return stopJobs, closing(a.startSender(ctx, db, client, js, marks), marks), nil
 	}
 	var cj []cluster.Job
 	for _, j := range scheduled {
@@ -57,9 +60,17 @@ func (a *app) startBackground(ctx context.Context, loc *time.Location, db *stora
 		cj = append(cj, cluster.Job{Name: j.name, Schedule: zoned{sched, loc},
 			Run: func(ctx context.Context, _ time.Time) error { return run(ctx) }})
 	}
-	node, err := cluster.Start(ctx, cluster.Config{DB: db, ID: replicaID(), Jobs: cj, Log: a.log, Now: a.now,
+	// The outbox messages an earlier run of this replica held (killed
+	// while sending) go to the sender now, not when their claims lapse.
+	id, name := a.replicaID(), a.replicaName()
+	if n, err := db.ReleaseOutboxClaims(ctx, func(owner string) bool { return earlierRun(name, id, owner) }); err != nil {
+		a.log.Warn("releasing the outbox claims of this replica's previous run failed; they lapse in 30 s", "err", err)
+	} else if n > 0 {
+		a.log.Info("released outbox messages held by this replica's previous run", "messages", n)
+	}
+	node, err := cluster.Start(ctx, cluster.Config{DB: db, ID: id, Jobs: cj, Log: a.log, Now: a.now,
 		Send: func(ctx context.Context, store *storage.ClaimQueue) {
-			if err := a.newSender(store, client, js).Run(ctx); err != nil {
+			if err := a.newSender(store, client, js, marks).Run(ctx); err != nil {
 				a.log.Error("outbox sender stopped", "err", err)
 			}
 		}})
@@ -67,7 +78,7 @@ func (a *app) startBackground(ctx context.Context, loc *time.Location, db *stora
 		return nil, nil, err
 	}
 	// River's workers stop with the sender, last, after the bot's replies.
-	return func(context.Context) {}, node.Stop, nil
+	return func(context.Context) {}, closing(node.Stop, marks), nil
 }
 
 // zoned is a cron schedule read in the configured zone, whatever zone
@@ -80,22 +91,64 @@ type zoned struct {
 // Next implements cluster.Schedule.
 func (z zoned) Next(t time.Time) time.Time { return z.Schedule.Next(t.In(z.loc)) }
 
-// replicaID names this process among the replicas: host and pid, and a
-// random tag, since containers on one host network may share both.
-func replicaID() string {
-	host, err := os.Hostname()
-	if err != nil || host == "" {
-		host = "unknown"
-	}
+// replicaID names this process among the replicas: its replica name
+// (KINERJA_REPLICA, else the host name) and pid, and a random tag, since
+// containers on one host network may share both.
+func (a *app) replicaID() string {
 	var tag [2]byte
 	_, _ = rand.Read(tag[:])
-	return host + "-" + strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(tag[:])
+	return a.replicaName() + "-" + strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(tag[:])
 }
 
+// earlierRun reports whether id names an earlier run of the replica
+// named name (name, a pid and a tag, as replicaID makes them) other than
+// self: a process started again under its name means that run is gone.
+func earlierRun(name, self, id string) bool {
+	rest, ok := strings.CutPrefix(id, name+"-")
+	if !ok || id == self {
+		return false
+	}
+	pid, tag, ok := strings.Cut(rest, "-")
+	if _, err := strconv.Atoi(pid); err != nil || !ok || len(tag) != 4 {
+		return false
+	}
+	_, err := hex.DecodeString(tag)
+	return err == nil
+}
+
+// closing is stop followed by closing the log of sent outbox messages.
+func closing(stop func(context.Context), marks *bot.FileSentLog) func(context.Context) {
+	return func(ctx context.Context) {
+		stop(ctx)
+		if marks != nil {
+			marks.Close()
+		}
+	}
+}
+
+// pacer is the flood-limit pace of every message the bot sends, replies
+// and the outbox alike: in this process on SQLite (the one process), and
+// shared through the database by the replicas on PostgreSQL, since they
+// send with one token.
+func pacer(db *storage.DB, log *slog.Logger) *telegram.Throttle {
+	if db.Engine() == "postgres" {
+		return telegram.NewSharedThrottle(db, log)
+	}
+	return telegram.NewThrottle()
+}
+
+// paced is the outbox's Pacer when the client paces every send itself.
+type paced struct{}
+
+func (paced) Wait(context.Context, int64) error { return nil }
+
 // newSender is the outbox sender over store, reporting undelivered
-// messages to the admins through js.
-func (a *app) newSender(store outbox.Store, client *telegram.Client, js *jobs.Service) *outbox.Sender {
-	return outbox.New(store, client, telegram.NewThrottle(), outbox.Options{
+// messages to the admins through js. The client paces its sends (pacer).
+func (a *app) newSender(store outbox.Store, client *telegram.Client, js *jobs.Service, marks *bot.FileSentLog) *outbox.Sender {
+	if marks != nil {
+		store = &outbox.Marked{Store: store, Log: marks}
+	}
+	return outbox.New(store, client, paced{}, outbox.Options{
 		Permanent: telegram.Permanent,
 		Log:       a.log,
 		OnFailures: func(ctx context.Context) {

@@ -157,3 +157,24 @@ func hostPrefix() string {
 	host, _ := os.Hostname()
 	return host + "-" + strconv.Itoa(os.Getpid()) + "-"
 }
+
+// A replica started again releases the outbox claims of its own earlier
+// runs only: not its current one, nor another replica's whose name starts
+// like its own.
+func TestEarlierRunOfAReplica(t *testing.T) {
+	const self = "replica-1-4800-ef56"
+	for id, want := range map[string]bool{
+		"replica-1-4711-ab12":   true,
+		self:                    false,
+		"replica-2-4711-ab12":   false,
+		"replica-10-4711-ab12":  false, // replica-1 is a prefix of its name
+		"replica-1-2-4711-ab12": false, // a replica named replica-1-2
+		"replica-1-x-ab12":      false,
+		"replica-1-4711-zz12":   false,
+		"":                      false,
+	} {
+		if got := earlierRun("replica-1", self, id); got != want {
+			t.Errorf("earlierRun(%q) = %v, want %v", id, got, want)
+		}
+	}
+}

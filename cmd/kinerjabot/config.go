@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/telegram"
 )
 
 // DefaultEndpoint is the public Bot API in telegram-bot-api's template form.
@@ -23,6 +24,9 @@ type Config struct {
 		Token    string `yaml:"token"`
 		Endpoint string `yaml:"endpoint"`
 		Username string `yaml:"username"`
+		// PaceReplies is when replies wait for a slot under Telegram's
+		// flood limits: auto (after a 429) or always (telegram.PaceAuto).
+		PaceReplies string `yaml:"pace_replies"`
 		// Webhook switches from polling to a webhook (webhook.go).
 		Webhook WebhookSettings `yaml:"webhook"`
 	} `yaml:"telegram"`
@@ -113,6 +117,7 @@ func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 		"KINERJA_TELEGRAM_TOKEN":    &c.Telegram.Token,
 		"KINERJA_TELEGRAM_ENDPOINT": &c.Telegram.Endpoint,
 		"KINERJA_TELEGRAM_USERNAME": &c.Telegram.Username,
+		"KINERJA_TELEGRAM_PACE":     &c.Telegram.PaceReplies,
 		"KINERJA_DB":                &c.Database,
 		"KINERJA_TIMEZONE":          &c.Timezone,
 		"KINERJA_LANG":              &c.Language,
@@ -149,6 +154,9 @@ func (c *Config) check() error {
 	c.lang = lang
 	if strings.Count(c.Telegram.Endpoint, "%s") != 2 || !(strings.HasPrefix(c.Telegram.Endpoint, "http://") || strings.HasPrefix(c.Telegram.Endpoint, "https://")) {
 		return &ConfigError{Key: "telegram.endpoint (KINERJA_TELEGRAM_ENDPOINT)", Msg: "must be an http(s) URL template with two %s (token, method), such as https://api.telegram.org/bot%s/%s"}
+	}
+	if err := telegram.CheckPaceReplies(c.Telegram.PaceReplies); err != nil {
+		return &ConfigError{Key: "telegram.pace_replies (KINERJA_TELEGRAM_PACE)", Msg: err.Error()}
 	}
 	if strings.TrimSpace(c.Database) == "" {
 		return &ConfigError{Key: "database (KINERJA_DB)", Msg: "must name a SQLite file or a postgres:// URL"}

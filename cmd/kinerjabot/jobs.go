@@ -86,8 +86,8 @@ func (a *app) jobNames() []string {
 
 // startSender drains the outbox through the client until ctx ends. The
 // returned stop waits for the sends in flight, at most until wait ends.
-func (a *app) startSender(ctx context.Context, db *storage.DB, client *telegram.Client, j *jobs.Service) (stop func(wait context.Context)) {
-	s := a.newSender(db, client, j)
+func (a *app) startSender(ctx context.Context, db *storage.DB, client *telegram.Client, j *jobs.Service, marks *bot.FileSentLog) (stop func(wait context.Context)) {
+	s := a.newSender(db, client, j, marks)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

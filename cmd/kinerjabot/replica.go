@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/bkpsdm-solok/kinerjabot/bot"
+	"github.com/bkpsdm-solok/kinerjabot/bot/outbox"
+	"github.com/bkpsdm-solok/kinerjabot/storage"
 )
 
 // replicaName is this process's name in the reply queue: KINERJA_REPLICA,
@@ -59,4 +61,24 @@ func (a *app) resumeReplies(ctx context.Context, b *bot.Bot) (func(), error) {
 		return func() {}, err
 	}
 	return close, nil
+}
+
+// outboxMarks opens this replica's notes of outbox messages Telegram
+// accepted (outbox.Marked), marks sent in db those a kill left unmarked,
+// and returns the log for the sender; nil (with a warning) if the file
+// cannot be used: then a kill may send those few messages again.
+func (a *app) outboxMarks(ctx context.Context, db *storage.DB) *bot.FileSentLog {
+	l, err := bot.OpenSentLog(a.sentLogPath(a.replicaName() + "\x00outbox"))
+	if err != nil {
+		a.log.Warn("no log of sent outbox messages: after a crash the last ones may be sent twice", "err", err)
+		return nil
+	}
+	n, err := outbox.RecoverMarks(ctx, db, l, a.now())
+	if err != nil {
+		a.log.Warn("applying the log of sent outbox messages failed: the last ones may be sent twice", "err", err)
+	}
+	if n > 0 {
+		a.log.Info("marked outbox messages sent just before the previous run ended", "messages", n)
+	}
+	return l
 }

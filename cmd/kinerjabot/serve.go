@@ -74,7 +74,7 @@ func serve(ctx context.Context, a *app, db *storage.DB, endpoint string, readyFn
 		return b.Stats()
 	})
 	client, err := telegram.New(ctx, telegram.Config{Token: a.cfg.Telegram.Token, Endpoint: endpoint, Logger: a.log,
-		OnTooManyRequests: metrics.TooManyRequests})
+		Pacer: pacer(db, a.log), PaceReplies: a.cfg.Telegram.PaceReplies, OnTooManyRequests: metrics.TooManyRequests})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while connecting

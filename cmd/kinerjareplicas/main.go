@@ -3,16 +3,23 @@
 // process, delivering to a webhook as Telegram does), a round-robin proxy
 // in front of the replicas, and N kinerjabot processes on a fresh schema;
 // C citizens answer the SKM survey at the same time (11 updates each),
-// optionally while one replica is killed with SIGKILL and restarted.
+// optionally while one replica is killed with SIGKILL and restarted. With
+// -broadcast and -summary-units, a broadcast to that many private chats is
+// queued as the citizens start and the monthly summary is run halfway
+// (kinerjabot jobs run) to that many units' groups; the replica killed is
+// then the one sending the outbox.
 //
 // It prints the updates handled per second, how many updates were sent,
 // handled exactly once (their "handled" record in the database), lost and
 // duplicated (a reply sent twice, or a response counted twice), the 429s
-// of the fake's flood limits, and how long each replica took to stop.
+// of the fake's flood limits, per chat the broadcast's and the summary's
+// duplicates and losses, the broadcast's time against N/30 s, and how long
+// each replica took to stop.
 //
 // Usage (from the repository root):
 //
-//	kinerjareplicas -db postgres://… [-replicas 3] [-citizens 300] [-kill] [-limits] [-bin kinerjabot]
+//	kinerjareplicas -db postgres://… [-replicas 3] [-citizens 300] [-ramp 0s] [-kill] [-limits]
+//		[-broadcast 2000] [-summary-units 20] [-bin kinerjabot] [-keep] [-show-duplicates]
 package main
 
 import (
@@ -29,6 +36,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -45,11 +53,15 @@ func main() {
 	flag.StringVar(&o.DSN, "db", os.Getenv("KINERJA_TEST_POSTGRES_DSN"), "PostgreSQL database (postgres://…); a fresh schema is created in it and dropped after")
 	flag.IntVar(&o.Replicas, "replicas", 3, "how many kinerjabot processes")
 	flag.IntVar(&o.Citizens, "citizens", 300, "how many citizens answer the survey at the same time (11 updates each)")
-	flag.BoolVar(&o.Kill, "kill", false, "kill one replica with SIGKILL a third of the way through, and restart it")
+	flag.BoolVar(&o.Kill, "kill", false, "kill one replica with SIGKILL a third of the way through, and restart it (the outbox sender, with -broadcast or -summary-units)")
 	flag.BoolVar(&o.Limits, "limits", false, "the fake enforces Telegram's flood limits (30 messages/s overall, 1/s per chat)")
+	flag.DurationVar(&o.Ramp, "ramp", 0, "start the citizens one after another over this long instead of all at once (a crowd scanning the QR code)")
+	flag.IntVar(&o.Broadcast, "broadcast", 0, "also queue a broadcast of one message to this many private chats when the citizens start (0: none)")
+	flag.IntVar(&o.SummaryUnits, "summary-units", 0, "also run the monthly summary (kinerjabot jobs run) halfway, to the groups of this many units (0: none)")
 	flag.IntVar(&o.MaxConns, "max-connections", 100, "the webhook's max_connections (Telegram allows 1-100)")
 	flag.StringVar(&o.Bin, "bin", "", "the kinerjabot binary (default: go build ./cmd/kinerjabot)")
-	flag.BoolVar(&o.Keep, "keep", false, "keep the schema and the replicas' logs")
+	flag.BoolVar(&o.Keep, "keep", false, "keep the schema and the replicas' logs (at level info)")
+	flag.BoolVar(&o.ShowDups, "show-duplicates", false, "print every call to a chat whose replies were duplicated")
 	flag.Parse()
 	res, err := Run(context.Background(), o)
 	if res != nil {
@@ -68,8 +80,12 @@ type Options struct {
 	Citizens     int
 	Kill, Limits bool
 	MaxConns     int
+	Ramp         time.Duration // over which the citizens start
+	Broadcast    int           // private chats of a broadcast sent beside the survey
+	SummaryUnits int           // units (one group each) of a monthly summary sent beside it
 	Bin          string
 	Keep         bool
+	ShowDups     bool
 	Out          io.Writer // progress lines; os.Stderr if nil
 }
 
@@ -89,6 +105,9 @@ type Result struct {
 	Stops              []time.Duration
 	CPU                time.Duration // of every replica process, kinerjabot only
 	Logs               string
+	KilledWhich        string // which replica was killed, and its role
+	Bulk               BulkResult
+	showDups           io.Writer // where count shows duplicated chats' calls; nil for not
 }
 
 // Print writes the figures.
@@ -103,6 +122,18 @@ func (r *Result) Print(w io.Writer) {
 		fmt.Fprintf(w, "  replica CPU      %v in all, %.2f ms per update\n", r.CPU.Round(time.Millisecond), float64(r.CPU.Microseconds())/1000/float64(r.Sent))
 	}
 	fmt.Fprintf(w, "  flood limits     %d answered 429\n", r.TooMany)
+	if r.KilledWhich != "" {
+		fmt.Fprintf(w, "  killed           %s\n", r.KilledWhich)
+	}
+	if b := r.Bulk; b.Broadcast > 0 {
+		fmt.Fprintf(w, "  broadcast        %d chats: %d duplicated, %d lost; %.1f s, %.2f× N/30 s (%.1f s)\n", b.Broadcast, b.BroadcastDup, b.BroadcastLost,
+			b.BroadcastTime.Seconds(), b.BroadcastTime.Seconds()/b.Ideal().Seconds(), b.Ideal().Seconds())
+		fmt.Fprintf(w, "                   meanwhile %d messages in all went out (%d of them survey replies): %.2f× their N/30 s\n",
+			b.SentDuringBroadcast, b.RepliesDuringBroadcast, b.BroadcastTime.Seconds()/(float64(b.SentDuringBroadcast)/overallRate))
+	}
+	if b := r.Bulk; b.SummaryGroups > 0 {
+		fmt.Fprintf(w, "  monthly summary  %d messages to %d groups: %d duplicated, %d lost\n", b.SummaryMsgs, b.SummaryGroups, b.SummaryDup, b.SummaryLost)
+	}
 	fmt.Fprintf(w, "  graceful stops   %v\n", r.Stops)
 	if r.Logs != "" {
 		fmt.Fprintf(w, "  replica logs     %s\n", r.Logs)
@@ -159,6 +190,16 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	db, err := storage.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	if err := seedUnits(ctx, db, o.SummaryUnits); err != nil {
+		return nil, err
+	}
+	bk := newBulk(o.Broadcast)
+	fake.OnCall(bk.observe)
 
 	// The proxy Telegram (the fake) posts to, and the replicas behind it.
 	reps := make([]*replica, o.Replicas)
@@ -171,9 +212,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		addrs = append(addrs, addr)
 		reps[i] = &replica{n: i + 1, bin: o.Bin, dir: dir, addr: addr, logs: filepath.Join(dir, "replica-"+strconv.Itoa(i+1)+".log"),
 			env: []string{"KINERJA_TELEGRAM_TOKEN=" + fake.Token(), "KINERJA_TELEGRAM_ENDPOINT=" + fake.Endpoint(),
-				"KINERJA_DB=" + dsn, "KINERJA_LOG_LEVEL=warn", "KINERJA_WEBHOOK_SECRET=" + secret,
+				"KINERJA_DB=" + dsn, "KINERJA_LOG_LEVEL=" + logLevel(o.Keep), "KINERJA_WEBHOOK_SECRET=" + secret,
 				"KINERJA_REPLICA=replica-" + strconv.Itoa(i+1), // each its own name in the reply queue
-				"KINERJA_WEBHOOK_MAX_CONNECTIONS=" + strconv.Itoa(o.MaxConns)}}
+				"KINERJA_WEBHOOK_MAX_CONNECTIONS=" + strconv.Itoa(o.MaxConns),
+				// Under the fake's limits every reply waits for its slot, so
+				// none meets a 429 (by default only after one).
+				"KINERJA_TELEGRAM_PACE=" + map[bool]string{true: "always", false: "auto"}[o.Limits]}}
 	}
 	px := newProxy(addrs)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -201,6 +245,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	fmt.Fprintf(out, "kinerjareplicas: %d replica(s) ready on schema %s; %d citizens start\n", o.Replicas, schema, o.Citizens)
 
 	res := &Result{Replicas: o.Replicas, Citizens: o.Citizens, Killed: o.Kill}
+	if o.ShowDups {
+		res.showDups = out
+	}
 	if o.Keep {
 		res.Logs = dir
 	}
@@ -219,7 +266,27 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	var answered atomic.Int64
 	killed := make(chan struct{})
 	if o.Kill {
-		go killOne(reps[0], hook, &answered, int64(o.Citizens*11/3), killed, out)
+		victim := func() (*replica, string) { return reps[0], "replica 1" }
+		if o.Broadcast > 0 || o.SummaryUnits > 0 {
+			victim = func() (*replica, string) { return sender(ctx, db, reps) }
+		}
+		go killOne(victim, hook, &answered, int64(o.Citizens*11/3), killed, out, &res.KilledWhich)
+	}
+	if o.Broadcast > 0 {
+		if err := bk.queueBroadcast(ctx, db); err != nil {
+			return nil, err
+		}
+	}
+	summarised := make(chan error, 1)
+	if o.SummaryUnits > 0 {
+		go func() {
+			for answered.Load() < int64(o.Citizens*11/2) {
+				time.Sleep(5 * time.Millisecond)
+			}
+			summarised <- bk.runSummary(ctx, o.Bin, dir, []string{"KINERJA_DB=" + dsn, "KINERJA_LOG_LEVEL=warn"})
+		}()
+	} else {
+		summarised <- nil
 	}
 	var (
 		wg     sync.WaitGroup
@@ -231,6 +298,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			time.Sleep(o.Ramp * time.Duration(i) / time.Duration(o.Citizens))
 			c := &citizen{fake: fake, user: fakeapi.User{ID: firstChat + int64(i), FirstName: "Warga"}, inbox: inbox[i], answered: &answered}
 			n, err := c.survey(payload)
 			sent.Add(int64(n))
@@ -245,8 +313,27 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if o.Kill {
 		<-killed
 	}
-	// Whatever Telegram still holds is delivered before counting.
+	if err := <-summarised; err != nil {
+		return nil, err
+	}
+	// Whatever Telegram still holds is delivered before counting, and the
+	// bulk messages are waited for (a duplicate would follow within
+	// seconds).
 	fake.WaitFor(60*time.Second, func(f *fakeapi.Fake) bool { return len(f.Pending()) == 0 })
+	if o.Broadcast > 0 || o.SummaryUnits > 0 {
+		limit := time.Duration(float64(o.Broadcast+o.SummaryUnits*2)/overallRate*float64(time.Second)) + 2*time.Minute
+		if !fake.WaitFor(limit, func(*fakeapi.Fake) bool { return bk.done() }) {
+			fmt.Fprintf(out, "kinerjareplicas: the broadcast or the summary was not delivered within %s\n", limit)
+		}
+		time.Sleep(3 * time.Second)
+		calls := fake.Calls()
+		res.Bulk = bk.result(calls)
+		if res.showDups != nil {
+			for _, chat := range bk.duplicated() {
+				showCalls(res.showDups, calls, chat)
+			}
+		}
+	}
 	res.Sent, res.GaveUp = int(sent.Load()), int(gaveUp.Load())
 	res.TooMany, res.Webhook = fake.TooMany(), fake.WebhookStats()
 	for _, r := range reps {
@@ -260,15 +347,17 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	return res, count(ctx, dsn, fake, res)
 }
 
-// killOne kills r with SIGKILL once after replies have been answered, and
-// restarts it a second later.
-func killOne(r *replica, hook string, answered *atomic.Int64, after int64, done chan struct{}, out io.Writer) {
+// killOne kills the victim with SIGKILL once after replies have been
+// answered, and restarts it a second later; which notes who it was.
+func killOne(victim func() (*replica, string), hook string, answered *atomic.Int64, after int64, done chan struct{}, out io.Writer, which *string) {
 	defer close(done)
 	for answered.Load() < after {
 		time.Sleep(5 * time.Millisecond)
 	}
+	r, role := victim()
+	*which = role
 	r.kill()
-	fmt.Fprintf(out, "kinerjareplicas: replica %d killed with SIGKILL after %d replies\n", r.n, answered.Load())
+	fmt.Fprintf(out, "kinerjareplicas: %s killed with SIGKILL after %d replies, at %s\n", role, answered.Load(), time.Now().Format("15:04:05.000"))
 	time.Sleep(time.Second)
 	if err := r.start(hook); err != nil {
 		fmt.Fprintln(out, "restart:", err)
@@ -279,6 +368,23 @@ func killOne(r *replica, hook string, answered *atomic.Int64, after int64, done 
 		return
 	}
 	fmt.Fprintf(out, "kinerjareplicas: replica %d restarted\n", r.n)
+}
+
+// sender returns the replica that sends the outbox now (the first one if
+// none is known), with its description.
+func sender(ctx context.Context, db *storage.DB, reps []*replica) (*replica, string) {
+	live, _ := db.Replicas(ctx, time.Now().Add(-5*time.Second))
+	for _, l := range live {
+		if l.Role != "sender" {
+			continue
+		}
+		for _, r := range reps {
+			if strings.Contains(l.ID, "-"+strconv.Itoa(r.cmd.Process.Pid)+"-") {
+				return r, fmt.Sprintf("replica %d, the outbox sender", r.n)
+			}
+		}
+	}
+	return reps[0], "replica 1 (no outbox sender known)"
 }
 
 // seed creates the unit and a survey link, and returns its payload.
@@ -332,11 +438,39 @@ func count(ctx context.Context, dsn string, fake *fakeapi.Fake, res *Result) err
 			replies[c.ChatID]++
 		}
 	}
-	for _, n := range replies {
+	for chat, n := range replies {
 		res.Duplicates += max(0, n-12) // /start: a greeting and the question; then ten edits
+		if n > 12 && res.showDups != nil {
+			showCalls(res.showDups, fake.Calls(), chat)
+		}
 	}
-	if res.Lost > 0 || res.Duplicates > 0 {
-		return fmt.Errorf("%d updates lost, %d duplicated", res.Lost, res.Duplicates)
+	b := res.Bulk
+	if res.Lost > 0 || res.Duplicates > 0 || b.BroadcastDup+b.BroadcastLost+b.SummaryDup+b.SummaryLost > 0 {
+		return fmt.Errorf("%d updates lost, %d duplicated; broadcast %d duplicated, %d lost; summary %d duplicated, %d lost",
+			res.Lost, res.Duplicates, b.BroadcastDup, b.BroadcastLost, b.SummaryDup, b.SummaryLost)
 	}
 	return nil
+}
+
+// logLevel is the replicas' log level: info when their logs are kept
+// (they then tell of replies resent after a restart), else warn.
+func logLevel(keep bool) string {
+	if keep {
+		return "info"
+	}
+	return "warn"
+}
+
+// showCalls prints every call to chat, for a chat with duplicated replies.
+func showCalls(w io.Writer, calls []fakeapi.Call, chat int64) {
+	for _, c := range calls {
+		if c.ChatID != chat {
+			continue
+		}
+		text := []rune(c.Text)
+		if len(text) > 40 {
+			text = text[:40]
+		}
+		fmt.Fprintf(w, "  chat %d %s %s message %d: %d %q\n", chat, c.Time.Format("15:04:05.000"), c.Method, c.MessageID, c.Status, string(text))
+	}
 }
