@@ -26,10 +26,18 @@ func TestTwoReplicasAndAKillHandleEveryUpdateOnce(t *testing.T) {
 	}
 	// A reply can be lost when the kill lands between a commit and its
 	// reply (durable replies are the outbox's business); its citizen gives
-	// up, having sent fewer updates. Every update sent is handled once.
-	if res.HandledOnce != res.Sent || res.Lost != 0 || res.Duplicates != 0 || res.Respondents < 20-res.GaveUp || res.Respondents > 20 ||
+	// up, having sent fewer updates. Every update sent is handled once and
+	// every response counted once (Respondents ≤ 20). A reply Telegram
+	// accepted while the kill landed, before the replica could note it, is
+	// sent again after the restart: no Bot API call is idempotent, so that
+	// window (the calls in flight at the kill) is allowed, as in the flood
+	// test below, and logged.
+	if res.HandledOnce != res.Sent || res.Lost != 0 || res.Duplicates > 2 || res.Respondents < 20-res.GaveUp || res.Respondents > 20 ||
 		(res.GaveUp == 0 && res.Sent != 20*11) {
 		t.Fatalf("%+v", res)
+	}
+	if res.Duplicates > 0 {
+		t.Logf("%d reply(ies) in flight at the kill sent again", res.Duplicates)
 	}
 	if res.GaveUp > 0 {
 		t.Logf("%d citizen(s) lost a reply to the kill", res.GaveUp)
