@@ -77,3 +77,60 @@ func TestOutsideTopReviewerIsHandledByTheAdmins(t *testing.T) {
 		t.Errorf("no on-behalf entry: %v", h.auditActions())
 	}
 }
+
+// An admin with no subordinates of their own records the outside top
+// reviewer's evaluations: /nilai opens for them and lists the tops; an
+// admin is refused while no top reviewer is configured.
+func TestAdminOpensNilaiForTheOutsideTopReviewer(t *testing.T) {
+	h := newEvalHarness(t)
+	mustSay(t, h.text(etAdmin, "/nilai"), "tidak tersedia untuk peran Anda")
+	h.f.cfg.TopReviewer = TopReviewer{Name: "Drs. H. Rusdi", Position: "Sekretaris Daerah"}
+	mustSay(t, h.text(etAdmin, "/nilai"), "Penilaian kinerja", "drg. Hendra")
+	// The staff who are neither assessors nor admins still cannot.
+	mustSay(t, h.text(etBudi, "/nilai"), "tidak tersedia untuk peran Anda")
+}
+
+// A top reviewer named by NIP who is an admin without subordinates lists
+// the tops in /nilai too.
+func TestAdminTopReviewerByNIPOpensNilai(t *testing.T) {
+	h := newEvalHarness(t)
+	h.f.cfg.TopReviewer = TopReviewer{NIP: nipAdmin}
+	mustSay(t, h.text(etAdmin, "/nilai"), "Penilaian kinerja", "drg. Hendra")
+}
+
+// The tops not yet evaluated are in the evaluation reminders of the top
+// reviewer: the one named by NIP, or each linked admin for an outside one
+// (never counting an admin's own evaluation); with none configured, nobody.
+func TestUnfinishedTopsGoToTheTopReviewer(t *testing.T) {
+	h := newEvalHarness(t)
+	p := octoberPeriod(t)
+	counts := func() map[string]int {
+		t.Helper()
+		left, err := h.f.Unfinished(context.Background(), h.DB, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]int{}
+		for _, u := range left {
+			out[u.AssessorNIP] = u.Count
+		}
+		return out
+	}
+	// The tops: Kadis, the admin and Ns. Yusuf (no superior).
+	if c := counts(); c[nipAdmin] != 0 || c[""] != 0 {
+		t.Fatalf("no top reviewer: %v", c)
+	}
+	h.f.cfg.TopReviewer = TopReviewer{NIP: nipKadis}
+	// Kadis: Rina, his subordinate, and the tops but himself.
+	if c := counts(); c[nipKadis] != 3 {
+		t.Fatalf("top reviewer by NIP (Kadis, a top himself): %v", c)
+	}
+	h.f.cfg.TopReviewer = TopReviewer{Name: "Drs. H. Rusdi", Position: "Sekretaris Daerah"}
+	if c := counts(); c[nipAdmin] != 2 {
+		t.Fatalf("outside top reviewer, the admin records: %v", c)
+	}
+	h.evaluate(etAdmin, nipKadis, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	if c := counts(); c[nipAdmin] != 1 {
+		t.Fatalf("after Kadis's evaluation: %v", c)
+	}
+}
