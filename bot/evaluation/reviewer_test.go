@@ -134,3 +134,22 @@ func TestUnfinishedTopsGoToTheTopReviewer(t *testing.T) {
 		t.Fatalf("after Kadis's evaluation: %v", c)
 	}
 }
+
+// The result notice names who decided and, in another's place, on whose
+// behalf: the Plt/Plh for the absent assessor, the admin for the outside
+// top reviewer (by name and position); the assessor alone otherwise.
+func TestResultNoticeNamesOnWhoseBehalf(t *testing.T) {
+	h := newEvalHarness(t)
+	h.act(nipHead, nipSari)
+	sent := h.evaluate(etSari, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	mustSay(t, evTo(sent, etBudi), "Ditetapkan oleh penilai: Sari &lt;Dewi&gt; atas nama dr. Rina Marlina")
+
+	h.f.cfg.TopReviewer = TopReviewer{Name: "Drs. H. Rusdi", Position: "Sekretaris Daerah"}
+	sent = h.evaluate(etAdmin, nipKadis, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	mustSay(t, evTo(sent, etKadis), "Ditetapkan oleh penilai: Andi Admin atas nama Drs. H. Rusdi (Sekretaris Daerah)")
+
+	sent = h.evaluate(etKadis, nipHead, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	if m := mustSay(t, evTo(sent, etHead), "Ditetapkan oleh penilai: drg. Hendra\n"); strings.Contains(m.Text, "atas nama") {
+		t.Fatalf("the assessor in person is on nobody's behalf: %q", m.Text)
+	}
+}

@@ -201,6 +201,9 @@ func init() {
 			"📣 <b>Your performance evaluation — %s</b>\nDecided by your assessor: %s\n\nPredikat: <b>%s</b>\n%s\n%s\n\nFull details: the button below or /skor.\nIf you disagree, you may object until <b>%s</b>.",
 		},
 		"eval.final_predikat": {"Predikat: <b>%s</b>", "Predikat: <b>%s</b>"},
+		// Who decided in another's place, in the result notice.
+		"eval.on_behalf":         {"%s atas nama %s", "%s on behalf of %s"},
+		"eval.on_behalf_outside": {"%s atas nama %s (%s)", "%s on behalf of %s (%s)"},
 		"eval.revised": {
 			"🔁 Diubah menjadi hasil kerja <b>%s</b>, perilaku kerja <b>%s</b> oleh %s. Alasan: <i>%s</i>",
 			"🔁 Changed to work result <b>%s</b>, work behaviour <b>%s</b> by %s. Reason: <i>%s</i>",
