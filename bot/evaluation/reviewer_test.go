@@ -153,3 +153,58 @@ func TestResultNoticeNamesOnWhoseBehalf(t *testing.T) {
 		t.Fatalf("the assessor in person is on nobody's behalf: %q", m.Text)
 	}
 }
+
+// An objection goes to the superior of the post that decided, not of the
+// one who confirmed in its place: Budi's evaluation by Sari acting for
+// Rina is reviewed by Rina's superior, Kadis, not by Sari's, Rina.
+func TestObjectionToAnActingDecisionGoesAboveTheAbsentAssessor(t *testing.T) {
+	h := newEvalHarness(t)
+	h.act(nipHead, nipSari)
+	h.evaluate(etSari, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.press(etBudi, 1, "kbr:new:"+evKey(nipBudi))
+	sent := h.text(etBudi, "Laporan minggu terakhir belum masuk ke capaian saya.")
+	mustSay(t, evTo(sent, etBudi), "terkirim kepada drg. Hendra")
+	if o := h.objectionOf(nipBudi); o.ReviewerNIP != nipKadis {
+		t.Fatalf("reviewer %q, want Kadis above the absent assessor", o.ReviewerNIP)
+	}
+}
+
+// A top's own evaluation, recorded by an admin for the outside top
+// reviewer, is objected to before that reviewer (the admins), never before
+// the recording admin's own superior; the person is told no assessor's
+// superior is above them in the bot.
+func TestTopsObjectionToAnOutsideReviewersEvaluation(t *testing.T) {
+	h := newEvalHarness(t)
+	ctx := context.Background()
+	admin, _ := h.DB.Staff(ctx, nipAdmin)
+	admin.SuperiorNIP = nipHead // the recording admin has a superior of her own
+	if _, err := h.DB.PutStaff(ctx, admin, h.Now.AddDate(0, -1, 0)); err != nil {
+		t.Fatal(err)
+	}
+	h.f.cfg.TopReviewer = TopReviewer{Name: "Drs. H. Rusdi", Position: "Sekretaris Daerah"}
+	h.evaluate(etAdmin, nipKadis, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	ask := h.press(etKadis, 1, "kbr:new:"+evKey(nipKadis))
+	mustSay(t, evTo(ask, etKadis), "penilai puncak yang ditetapkan, Drs. H. Rusdi")
+	sent := h.text(etKadis, "Capaian dinas belum memperhitungkan layanan keliling.")
+	mustSay(t, evTo(sent, etAdmin), "Keberatan atas penilaian kinerja", "drg. Hendra")
+	if len(evTo(sent, etHead)) != 0 {
+		t.Fatalf("the recording admin's superior was told: %+v", evTo(sent, etHead))
+	}
+	if o := h.objectionOf(nipKadis); o.ReviewerNIP != "" {
+		t.Fatalf("reviewer %q, want the outside top reviewer", o.ReviewerNIP)
+	}
+}
+
+// With a top reviewer on the roster who has no superior, a top's objection
+// goes to that reviewer rather than being refused for want of one.
+func TestTopsObjectionToTheTopReviewerByNIP(t *testing.T) {
+	h := newEvalHarness(t)
+	h.f.cfg.TopReviewer = TopReviewer{NIP: nipAdmin}
+	h.evaluate(etAdmin, nipKadis, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.press(etKadis, 1, "kbr:new:"+evKey(nipKadis))
+	sent := h.text(etKadis, "Capaian dinas belum memperhitungkan layanan keliling.")
+	mustSay(t, evTo(sent, etKadis), "terkirim kepada Andi Admin")
+	if o := h.objectionOf(nipKadis); o.ReviewerNIP != nipAdmin {
+		t.Fatalf("reviewer %q, want the top reviewer", o.ReviewerNIP)
+	}
+}
