@@ -63,6 +63,25 @@ func TestActingAssessorGetsAndDecidesTheReport(t *testing.T) {
 	}
 }
 
+// TestStaffAreToldTheActingAssessor: the sender is told their report went
+// to the acting one on the absent assessor's behalf, not to the absent
+// assessor, and the approval notice says on whose behalf it was decided.
+func TestStaffAreToldTheActingAssessor(t *testing.T) {
+	f := newReportFixture(t, Config{})
+	day := kinerja.DayOf(f.Now, wib)
+	if err := f.DB.CreateActing(context.Background(), &kinerja.Acting{ForNIP: nipHead, ByNIP: nipOtherBos,
+		Kind: kinerja.ActingPlh, From: day, To: day, CreatedAt: f.Now}); err != nil {
+		t.Fatal(err)
+	}
+	sent := f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pelayanan pasien")
+	told := bottest.MustSay(t, bottest.To(tgBudi, sent), "terkirim ke <b>Ns. Yusuf</b> (PLH, atas nama dr. Rina Marlina)")
+	if strings.Contains(told.Text, "terkirim ke <b>dr. Rina") {
+		t.Fatalf("told the absent assessor: %q", told.Text)
+	}
+	out := f.Press(tgOtherBos, 42, bottest.ButtonData(t, bottest.To(tgOtherBos, sent), "rpt:a:"))
+	bottest.MustSay(t, bottest.To(tgBudi, out), "<b>disetujui</b> oleh Ns. Yusuf (sebagai PLH, atas nama dr. Rina Marlina).")
+}
+
 // TestActingWithoutSubordinatesOpensTheList: Sari, who has no
 // subordinates, is Plh for her head today: /persetujuan is hers, and shows
 // her head's waiting reports on his behalf; the day after it is not.
