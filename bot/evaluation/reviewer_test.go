@@ -208,3 +208,16 @@ func TestTopsObjectionToTheTopReviewerByNIP(t *testing.T) {
 		t.Fatalf("reviewer %q, want the top reviewer", o.ReviewerNIP)
 	}
 }
+
+// The card says on whose behalf the sender evaluates: the absent assessor
+// for a Plt/Plh, the outside top reviewer for an admin; nothing otherwise.
+func TestCardSaysOnWhoseBehalf(t *testing.T) {
+	h := newEvalHarness(t)
+	h.act(nipHead, nipSari)
+	mustSay(t, h.press(etSari, 1, "nil:s:"+evKey(nipBudi)), "Anda menilai atas nama dr. Rina Marlina.")
+	h.f.cfg.TopReviewer = TopReviewer{Name: "Drs. H. Rusdi", Position: "Sekretaris Daerah"}
+	mustSay(t, h.press(etAdmin, 1, "nil:s:"+evKey(nipKadis)), "Anda menilai atas nama Drs. H. Rusdi (Sekretaris Daerah).")
+	if m := mustSay(t, h.press(etKadis, 1, "nil:s:"+evKey(nipHead)), "Penilaian"); strings.Contains(m.Text, "atas nama") {
+		t.Fatalf("the assessor in person: %q", m.Text)
+	}
+}

@@ -74,9 +74,10 @@ func init() {
 			"Periode lain: tombol di bawah, atau ketik misalnya <code>/nilai 2026-Q3</code> (triwulan), <code>/nilai 2026-S1</code> (semester), <code>/nilai 2026</code> (tahunan).",
 			"Other periods: the buttons below, or type e.g. <code>/nilai 2026-Q3</code> (quarter), <code>/nilai 2026-S1</code> (semester), <code>/nilai 2026</code> (year).",
 		},
-		"eval.card_head":   {"📋 Penilaian %s — pegawai <b>%d dari %d</b> (selesai %d)", "📋 Evaluation %s — staff <b>%d of %d</b> (%d done)"},
-		"eval.card_person": {"<b>%s</b> — %s\nNIP %s", "<b>%s</b> — %s\nNIP %s"},
-		"eval.reports":     {"📑 Laporan kerja disetujui: <b>%d</b>", "📑 Approved work reports: <b>%d</b>"},
+		"eval.card_head":      {"📋 Penilaian %s — pegawai <b>%d dari %d</b> (selesai %d)", "📋 Evaluation %s — staff <b>%d of %d</b> (%d done)"},
+		"eval.card_person":    {"<b>%s</b> — %s\nNIP %s", "<b>%s</b> — %s\nNIP %s"},
+		"eval.card_on_behalf": {"👥 Anda menilai atas nama %s.", "👥 You evaluate on behalf of %s."},
+		"eval.reports":        {"📑 Laporan kerja disetujui: <b>%d</b>", "📑 Approved work reports: <b>%d</b>"},
 		"eval.no_indicators": {
 			"📊 Belum ada indikator dengan target untuk periode ini.",
 			"📊 No indicator with a target for this period yet.",
