@@ -38,7 +38,7 @@ func TestActingAssessorGetsAndDecidesTheReport(t *testing.T) {
 		t.Fatalf("export: %v %v", rows, err)
 	}
 	row := strings.Join(rows[0], "|")
-	if !strings.Contains(row, nipOtherBos) || !strings.HasSuffix(row, nipHead) {
+	if !strings.Contains(row, "|"+nipOtherBos+"|") || !strings.HasSuffix(row, "|"+nipHead+"|Ns. Yusuf|dr. Rina Marlina|plh") {
 		t.Errorf("export row does not name both: %s", row)
 	}
 	entries, err := f.DB.AuditEntries(ctx, 0, 1000)
