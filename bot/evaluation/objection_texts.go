@@ -79,8 +79,8 @@ func init() {
 			"📝 Objection to your evaluation for %s (predikat %s).\nYour assessor's superior, %s, decides it; the decision is final.\nWrite your reason in one message (%d–%d characters).",
 		},
 		"obj.ask_reason_top": {
-			"📝 Keberatan atas hasil penilaian %s (predikat %s).\nTidak ada atasan penilai di atas Anda dalam aplikasi ini: keberatan diputus oleh penilai puncak yang ditetapkan, %s; keputusannya final.\nTuliskan alasan keberatan Anda dalam satu pesan (%d–%d karakter).",
-			"📝 Objection to your evaluation for %s (predikat %s).\nNo assessor's superior above you is in this bot: the designated top reviewer, %s, decides it; the decision is final.\nWrite your reason in one message (%d–%d characters).",
+			"📝 Keberatan atas hasil penilaian %s (predikat %s).\nAtasan pejabat penilai Anda tidak ada dalam aplikasi ini: keberatan diputus oleh penilai puncak yang ditetapkan, %s; keputusannya final.\nTuliskan alasan keberatan Anda dalam satu pesan (%d–%d karakter).",
+			"📝 Objection to your evaluation for %s (predikat %s).\nYour assessor's superior is not in this bot: the designated top reviewer, %s, decides it; the decision is final.\nWrite your reason in one message (%d–%d characters).",
 		},
 		"obj.filed": {
 			"✅ Keberatan Anda terkirim kepada %s. Anda akan diberi tahu keputusannya.",
