@@ -147,8 +147,8 @@ func init() {
 			"the result is <b>changed</b>: predikat %s becomes <b>%s</b> (work result %s, work behaviour %s)",
 		},
 		"obj.decided_notice": {
-			"⚖️ <b>Keputusan atas keberatan</b> — penilaian %s (%s):\n%s.\nDiputus oleh %s (atasan penilai). Alasan: <i>%s</i>\nKeputusan ini final.",
-			"⚖️ <b>Decision on the objection</b> — evaluation for %s (%s):\n%s.\nDecided by %s (the assessor's superior). Reason: <i>%s</i>\nThe decision is final.",
+			"⚖️ <b>Keputusan atas keberatan</b> — penilaian %s (%s):\n%s.\nDiputus oleh %s selaku atasan penilai. Alasan: <i>%s</i>\nKeputusan ini final.",
+			"⚖️ <b>Decision on the objection</b> — evaluation for %s (%s):\n%s.\nDecided by %s as the assessor's superior. Reason: <i>%s</i>\nThe decision is final.",
 		},
 		"obj.decided_reviewer": {
 			"✅ Keputusan tersimpan: %s. Pemberitahuan dikirim kepada %s dan %s.",

@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -220,4 +221,28 @@ func TestCardSaysOnWhoseBehalf(t *testing.T) {
 	if m := mustSay(t, h.press(etKadis, 1, "nil:s:"+evKey(nipHead)), "Penilaian"); strings.Contains(m.Text, "atas nama") {
 		t.Fatalf("the assessor in person: %q", m.Text)
 	}
+}
+
+// The decision on an objection names on whose behalf it was made: an
+// admin for the outside top reviewer, a Plt/Plh for the absent reviewer.
+func TestObjectionDecisionNamesOnWhoseBehalf(t *testing.T) {
+	h := newEvalHarness(t)
+	h.f.cfg.TopReviewer = TopReviewer{Name: "Drs. H. Rusdi", Position: "Sekretaris Daerah"}
+	h.evaluate(etKadis, nipHead, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.press(etHead, 1, "kbr:new:"+evKey(nipHead))
+	h.text(etHead, "Capaian saya belum memperhitungkan laporan bulan ini.")
+	id := strconv.FormatInt(h.objectionOf(nipHead).ID, 10)
+	h.press(etAdmin, 1, "kbr:up:"+id)
+	sent := h.text(etAdmin, "Penilaian sudah sesuai dengan laporan yang disetujui.")
+	mustSay(t, evTo(sent, etHead), "Diputus oleh Andi Admin atas nama Drs. H. Rusdi (Sekretaris Daerah)")
+
+	// Sari acts for Kadis, the reviewer of Budi's objection.
+	h.evaluate(etHead, nipBudi, kinerja.RatingMeets, evAll7(kinerja.RatingMeets), kinerja.RatingMeets)
+	h.press(etBudi, 1, "kbr:new:"+evKey(nipBudi))
+	h.text(etBudi, "Laporan minggu terakhir belum masuk ke capaian saya.")
+	h.act(nipKadis, nipSari)
+	id = strconv.FormatInt(h.objectionOf(nipBudi).ID, 10)
+	h.press(etSari, 1, "kbr:up:"+id)
+	sent = h.text(etSari, "Penilaian sudah sesuai dengan laporan yang disetujui.")
+	mustSay(t, evTo(sent, etBudi), "Diputus oleh Sari &lt;Dewi&gt; atas nama drg. Hendra")
 }
