@@ -52,6 +52,7 @@ func T(lang kinerja.Lang, key string, args ...any) string {
 	// shown by its start, so the message stays short and readable. Texts
 	// quote typed values with %q, and errors echo them with any verb.
 	quoted := quotedArgs(form, len(args))
+	dotted := dotAfter(form, len(args))
 	isErr := strings.HasPrefix(key, "err.")
 	safe := make([]any, len(args))
 	for i, a := range args {
@@ -76,6 +77,11 @@ func T(lang kinerja.Lang, key string, args ...any) string {
 		}
 		if isErr || quoted[i] {
 			text = clip(text, errArgMax)
+		}
+		// A name ending in a title's full stop ("M.Si.") at the end of a
+		// sentence is not followed by a second one ("M.Si.. Batas").
+		if dotted[i] && strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "..") {
+			text = text[:len(text)-1]
 		}
 		safe[i] = userText(text)
 	}
@@ -122,17 +128,44 @@ func quotedArgs(form string, n int) []bool {
 	return out
 }
 
+// dotAfter reports, for each of n arguments, whether form prints it only
+// with %s or %v immediately followed by a full stop.
+func dotAfter(form string, n int) []bool {
+	out := make([]bool, n)
+	other := make([]bool, n)
+	walkArgs(form, func(k int, verb byte, rest string) {
+		if k >= n {
+			return
+		}
+		if (verb == 's' || verb == 'v') && strings.HasPrefix(rest, ".") {
+			out[k] = true
+		} else {
+			other[k] = true
+		}
+	})
+	for k := range out {
+		out[k] = out[k] && !other[k]
+	}
+	return out
+}
+
 // ArgVerbs returns, for each argument a text's format takes, its verb
 // letter, following explicit indexes such as %[2]s; an argument no verb
 // names reads 's'.
 func ArgVerbs(form string) []byte {
 	var out []byte
-	set := func(k int, v byte) {
+	walkArgs(form, func(k int, v byte, _ string) {
 		for len(out) <= k {
 			out = append(out, 's')
 		}
 		out[k] = v
-	}
+	})
+	return out
+}
+
+// walkArgs calls visit for each verb of form with the index of the
+// argument it prints, its letter and the form after it.
+func walkArgs(form string, visit func(k int, verb byte, rest string)) {
 	next := 0
 	for i := 0; i < len(form); i++ {
 		if form[i] != '%' {
@@ -148,20 +181,19 @@ func ArgVerbs(form string) []byte {
 		if i < len(form) && form[i] == '[' {
 			end := strings.IndexByte(form[i:], ']')
 			if end < 0 {
-				return out
+				return
 			}
 			k, err := strconv.Atoi(form[i+1 : i+end])
 			if err != nil || k < 1 {
-				return out
+				return
 			}
 			next, i = k-1, i+end+1
 		}
 		if i < len(form) {
-			set(next, form[i])
+			visit(next, form[i], form[i+1:])
 		}
 		next++
 	}
-	return out
 }
 
 // clip shortens s to at most n characters, marking the cut with "…".

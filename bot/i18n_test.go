@@ -68,3 +68,20 @@ func TestErrorsRepeatOnlyTheStartOfWhatWasTyped(t *testing.T) {
 type stringer string
 
 func (s stringer) String() string { return string(s) }
+
+// A name ending in a title's full stop at the end of a sentence gets one
+// full stop, not two; inside a sentence or quoted it stays as it is, and so
+// does an argument printed twice, once quoted (its one text cannot suit
+// both places).
+func TestNoDoubleFullStopAfterATitle(t *testing.T) {
+	RegisterTexts(map[string][2]string{
+		"test.dot_after": {"Dikirim kepada %s. Oleh %[3]s. Untuk %[2]s, %q.", "Sent to %s. By %[3]s. For %[2]s, %q."},
+	})
+	got := T(kinerja.LangID, "test.dot_after", "Hj. Yulia Rahmi, S.H., M.M.", "Drs. Rusdi, M.Si.", "Rani, S.Kom.")
+	if want := `Dikirim kepada Hj. Yulia Rahmi, S.H., M.M. Oleh Rani, S.Kom.. Untuk Drs. Rusdi, M.Si., "Rani, S.Kom.".`; got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+	if got := T(kinerja.LangID, "test.dot_after", "Tunggu...", "x", "y"); !strings.HasPrefix(got, "Dikirim kepada Tunggu.... Oleh") {
+		t.Fatalf("an ellipsis lost a dot: %q", got)
+	}
+}

@@ -190,9 +190,52 @@ func (f *Feature) notify(r *bot.Request, s actingStore, a *kinerja.Acting, key s
 			continue
 		}
 		lang := r.Bot().LangOf(r.Ctx, r.Tx, st.TelegramID)
-		r.Send(bot.OutMessage{ChatID: st.TelegramID, Text: bot.T(lang, key, strings.ToUpper(string(a.Kind)), by.Name, of.Name,
-			bot.Raw(spanLabel(lang, a.From, a.To, r.Loc())))})
+		r.Send(bot.OutMessage{ChatID: st.TelegramID, Text: noticeText(lang, key, a, by, of, r.Loc())})
 	}
+}
+
+// noticeText is the notice key (plt.notify_new, plt.notify_ended) of a
+// to the acting one (by) or the absent one (of).
+func noticeText(lang kinerja.Lang, key string, a *kinerja.Acting, by, of *kinerja.Staff, loc *time.Location) string {
+	return bot.T(lang, key, strings.ToUpper(string(a.Kind)), by.Name, of.Name, bot.Raw(spanLabel(lang, a.From, a.To, loc)))
+}
+
+// NoticeStore is what Notices reads.
+type NoticeStore interface {
+	Staff(ctx context.Context, nip string) (*kinerja.Staff, error)
+	Account(ctx context.Context, telegramID int64) (*kinerja.Account, error)
+}
+
+// Notices are the outbox messages that tell the acting and the absent
+// person (when linked) of an assignment recorded (ended false) or ended
+// on the command line, the same as in chat, in each one's language (def
+// when they chose none).
+func Notices(ctx context.Context, s NoticeStore, a *kinerja.Acting, ended bool, loc *time.Location, def kinerja.Lang, now time.Time) ([]*kinerja.OutboxMessage, error) {
+	key := "plt.notify_new"
+	if ended {
+		key = "plt.notify_ended"
+	}
+	by, err := s.Staff(ctx, a.ByNIP)
+	if err != nil {
+		return nil, err
+	}
+	of, err := s.Staff(ctx, a.ForNIP)
+	if err != nil {
+		return nil, err
+	}
+	var out []*kinerja.OutboxMessage
+	for _, st := range []*kinerja.Staff{by, of} {
+		if !st.Linked() {
+			continue
+		}
+		lang := def
+		if acc, err := s.Account(ctx, st.TelegramID); err == nil && acc.Lang != "" {
+			lang = acc.Lang
+		}
+		out = append(out, &kinerja.OutboxMessage{ChatID: st.TelegramID, NIP: st.NIP, Label: st.Name,
+			Text: noticeText(lang, key, a, by, of, loc), CreatedAt: now, NotBefore: now})
+	}
+	return out, nil
 }
 
 // JSON is an assignment's audit record, the same as the command line's.

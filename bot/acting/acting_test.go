@@ -177,3 +177,32 @@ func hasAudit(t *testing.T, h *bottest.Harness, action, actor string) bool {
 	}
 	return false
 }
+
+// TestNoticesOfTheCommandLine: an assignment recorded or ended on the
+// command line tells both linked people the same as the chat does, each in
+// their own language, through the outbox.
+func TestNoticesOfTheCommandLine(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	if err := h.DB.PutAccount(ctx, &kinerja.Account{TelegramID: bottest.TGOtherBos, Lang: kinerja.LangEN}); err != nil {
+		t.Fatal(err)
+	}
+	a := &kinerja.Acting{ID: 3, ForNIP: bottest.NIPHead, ByNIP: bottest.NIPOtherBos, Kind: kinerja.ActingPlh,
+		From: "2026-11-30", To: "2026-12-06"}
+	msgs, err := Notices(ctx, h.DB, a, false, bottest.WIB, kinerja.LangID, h.Now)
+	if err != nil || len(msgs) != 2 {
+		t.Fatalf("notices %+v %v", msgs, err)
+	}
+	to := map[int64]string{}
+	for _, m := range msgs {
+		to[m.ChatID] = m.Text
+	}
+	if !strings.Contains(to[bottest.TGHead], "Ns. Yusuf bertindak sebagai penilai untuk dr. Rina Marlina") ||
+		!strings.Contains(to[bottest.TGOtherBos], "Ns. Yusuf acts as assessor for dr. Rina Marlina") {
+		t.Fatalf("notices: %v", to)
+	}
+	msgs, err = Notices(ctx, h.DB, a, true, bottest.WIB, kinerja.LangID, h.Now)
+	if err != nil || len(msgs) != 2 || !strings.Contains(msgs[1].Text+msgs[0].Text, "diakhiri oleh admin") {
+		t.Fatalf("ended notices %+v %v", msgs, err)
+	}
+}

@@ -38,6 +38,13 @@ func (f *Feature) card(r *bot.Request, st *kinerja.Staff, p kinerja.Period, e *k
 	}
 	sb.WriteString(r.T("eval.card_head", bot.PeriodLabel(r.Lang, p), idx, len(subs), done))
 	sb.WriteString("\n" + r.T("eval.card_person", st.Name, st.Position, st.NIP))
+	if sup, err := assessorAt(r, st.NIP, p); err != nil {
+		return "", nil, err
+	} else if whom, err := f.onBehalfOf(r, sup); err != nil {
+		return "", nil, err
+	} else if whom != "" {
+		sb.WriteString("\n" + r.T("eval.card_on_behalf", whom))
+	}
 	// The numbers are shown where a decision rests on them; while the seven
 	// values are rated the card stays short (it is edited in place on a
 	// phone), keeping the citizen survey, which is evidence of service.
@@ -362,4 +369,23 @@ func (f *Feature) reportsStillOpen(r *bot.Request, p kinerja.Period) string {
 		return ""
 	}
 	return bot.DateLabel(r.Lang, f.cfg.Reports.LastOpenDay(last))
+}
+
+// onBehalfOf names whom the sender stands in for when deciding what
+// belongs to superior sup ("" for a top): the absent assessor they act for,
+// or the outside top reviewer by name and position; "" when they decide as
+// themselves.
+func (f *Feature) onBehalfOf(r *bot.Request, sup string) (string, error) {
+	tr := f.cfg.TopReviewer
+	switch {
+	case sup == "" && tr.outside():
+		return tr.Name + " (" + tr.Position + ")", nil
+	case sup == "" || sup == r.Staff.NIP:
+		return "", nil
+	}
+	a, err := kinerja.ActingFor(r.Ctx, r.Tx, sup, r.Now, r.Loc())
+	if err != nil || a == nil || a.ByNIP != r.Staff.NIP {
+		return "", err
+	}
+	return nameOf(r, sup), nil
 }

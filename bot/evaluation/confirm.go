@@ -49,15 +49,21 @@ func (f *Feature) confirmEval(r *bot.Request, st *kinerja.Staff, p kinerja.Perio
 	if err := audit(r, "evaluation.confirm", "evaluation", e.NIP+"/"+e.Period, before, e.AuditJSON()); err != nil {
 		return err
 	}
-	if sup, err := assessorAt(r, st.NIP, p); err != nil {
+	sup, err := assessorAt(r, st.NIP, p)
+	if err != nil {
 		return err
-	} else if err := f.auditOnBehalf(r, "evaluation", e.NIP+"/"+e.Period, sup); err != nil {
+	}
+	if err := f.auditOnBehalf(r, "evaluation", e.NIP+"/"+e.Period, sup); err != nil {
 		return err
 	}
 	if err := f.openFollowUp(r, e); err != nil {
 		return err
 	}
-	reached := f.notifyResult(r, st, e)
+	by, err := f.deciderLabel(r, sup)
+	if err != nil {
+		return err
+	}
+	reached := f.notifyResult(r, st, e, by)
 	var sb strings.Builder
 	sb.WriteString(r.T("eval.confirmed", st.Name, string(pred), bot.PeriodLabel(r.Lang, p)))
 	if reached {
@@ -103,12 +109,37 @@ func (f *Feature) nextPending(r *bot.Request, p kinerja.Period, skip string) (*k
 	return nil, nil
 }
 
-// notifyResult tells the person their predikat, with the way to the whole
-// chain and to an objection. It reports whether they could be reached.
-func (f *Feature) notifyResult(r *bot.Request, st *kinerja.Staff, e *kinerja.Evaluation) bool {
+// deciderLabel names the sender as the one who decided what belongs to
+// superior sup ("" for a top): their name, and when they decided in
+// another's place, on whose behalf (the absent assessor they act for, or
+// the outside top reviewer by name and position), in each language.
+func (f *Feature) deciderLabel(r *bot.Request, sup string) (func(kinerja.Lang) bot.Raw, error) {
+	me := r.Staff.Name
+	plain := func(kinerja.Lang) bot.Raw { return bot.Raw(bot.Esc(me)) }
+	switch {
+	case sup == "" && f.cfg.TopReviewer.outside():
+		tr := f.cfg.TopReviewer
+		return func(lang kinerja.Lang) bot.Raw {
+			return bot.Raw(bot.T(lang, "eval.on_behalf_outside", me, tr.Name, tr.Position))
+		}, nil
+	case sup == "" || sup == r.Staff.NIP:
+		return plain, nil
+	}
+	a, err := kinerja.ActingFor(r.Ctx, r.Tx, sup, r.Now, r.Loc())
+	if err != nil || a == nil || a.ByNIP != r.Staff.NIP {
+		return plain, err
+	}
+	absent := nameOf(r, sup)
+	return func(lang kinerja.Lang) bot.Raw { return bot.Raw(bot.T(lang, "eval.on_behalf", me, absent)) }, nil
+}
+
+// notifyResult tells the person their predikat, who decided it (by, in
+// the person's language), with the way to the whole chain and to an
+// objection. It reports whether they could be reached.
+func (f *Feature) notifyResult(r *bot.Request, st *kinerja.Staff, e *kinerja.Evaluation, by func(kinerja.Lang) bot.Raw) bool {
 	deadline := e.ObjectionDeadline(f.cfg.ObjectionDays, r.Loc())
 	return sendTo(r, st, func(lang kinerja.Lang) (string, [][]bot.Button) {
-		text := bot.T(lang, "eval.notify", periodLabelOf(lang, e.Period), nameOf(r, e.AssessorNIP), string(e.Predikat),
+		text := bot.T(lang, "eval.notify", periodLabelOf(lang, e.Period), by(lang), string(e.Predikat),
 			bot.Raw(hasilLine(lang, e)), bot.Raw(perilakuLine(lang, e)), lastDay(lang, deadline))
 		return text, [][]bot.Button{
 			{skorButtons.Button(bot.T(lang, "skor.btn_view"), "v", e.Period)},

@@ -20,7 +20,10 @@ const flowNilai = "nilai"
 
 // registerNilai adds /nilai, its buttons and the dialogue of a reason.
 func (f *Feature) registerNilai(b *bot.Bot) {
-	b.Command(bot.CommandSpec{Name: "nilai", Roles: []kinerja.Role{kinerja.RoleAssessor},
+	// An admin may be the top reviewer (evaluation.top_reviewer: an admin on
+	// the roster, or every admin for an outside one) without subordinates
+	// of their own; cmdNilai refuses the other admins.
+	b.Command(bot.CommandSpec{Name: "nilai", Roles: []kinerja.Role{kinerja.RoleAssessor, kinerja.RoleAdmin},
 		Help: "eval.cmd_nilai", Example: "eval.ex_nilai", Handle: f.cmdNilai})
 	b.Flow(bot.FlowSpec{Name: flowNilai, Expired: "eval.flow_expired", Handle: f.flowNilai})
 	b.Button(bot.ButtonSpec{Buttons: nilaiButtons, Action: "o", Args: 1, Handle: f.pressOverview})
@@ -95,6 +98,14 @@ func (f *Feature) defaultPeriod(r *bot.Request) kinerja.Period {
 // cmdNilai opens the overview of a period: the one just ended, or the one
 // typed after the command.
 func (f *Feature) cmdNilai(r *bot.Request) error {
+	if !r.HasRole(kinerja.RoleAssessor) {
+		if top, err := f.mayAssessFor(r, ""); err != nil {
+			return err
+		} else if !top {
+			r.Reply(r.T("core.not_allowed", "/nilai"))
+			return nil
+		}
+	}
 	p := f.defaultPeriod(r)
 	if r.Text != "" {
 		var err error

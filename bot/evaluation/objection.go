@@ -158,7 +158,7 @@ func (f *Feature) objectable(r *bot.Request, nip, period string) (*kinerja.Evalu
 	} else if kinerja.ErrorCode(err) != kinerja.ENotFound {
 		return nil, nil, err
 	}
-	rev, err := f.reviewerFor(r, e.AssessorNIP)
+	rev, _, err := f.reviewerFor(r, e)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -175,7 +175,15 @@ func (f *Feature) startObjection(r *bot.Request, nip, period string) error {
 	if err := r.SaveSession(); err != nil {
 		return err
 	}
-	r.Reply(r.T("obj.ask_reason", periodLabelOf(r.Lang, e.Period), string(e.Predikat), rev.Name, reasonMin, reasonMax),
+	// A top's own evaluation is reviewed by the top reviewer, who may have
+	// decided it too: no "your assessor's superior" then.
+	ask := "obj.ask_reason"
+	if _, same, err := f.reviewerFor(r, e); err != nil {
+		return err
+	} else if same {
+		ask = "obj.ask_reason_top"
+	}
+	r.Reply(r.T(ask, periodLabelOf(r.Lang, e.Period), string(e.Predikat), rev.Name, reasonMin, reasonMax),
 		[]bot.Button{objectionButtons.Button(r.T("obj.btn_cancel"), "x")})
 	return nil
 }

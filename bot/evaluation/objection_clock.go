@@ -31,9 +31,12 @@ func (f *Feature) Jobs() []jobs.Job {
 	return []jobs.Job{{Name: JobRemindObjections, Spec: "0 8 * * *", Slot: "the local day",
 		About: "reminds objection reviewers before their deadline (evaluation.objection_review_days), tells the admins once a deadline has passed, and reminds unit heads of follow-ups due for review",
 		Run: func(ctx context.Context, at time.Time) (*jobs.Result, error) {
-			n, err := f.RemindObjections(ctx, at)
-			res := &jobs.Result{Job: JobRemindObjections, Slot: kinerja.DayString(at, f.deps.Location), At: at, Queued: n > 0}
-			if n == 0 {
+			msgs, err := f.remindObjections(ctx, at)
+			// The messages are queued already (a slot of their own each);
+			// they are in the result for the operator's "jobs run".
+			res := &jobs.Result{Job: JobRemindObjections, Slot: kinerja.DayString(at, f.deps.Location), At: at,
+				Queued: len(msgs) > 0, Messages: msgs}
+			if len(msgs) == 0 {
 				res.Skipped = "no objection near or past its deadline and no follow-up due that was not already told"
 			}
 			return res, err
@@ -51,9 +54,15 @@ func ReviewDeadline(o *kinerja.Objection, days int, loc *time.Location) time.Tim
 // notices that are due and were not queued before. It returns how many
 // messages it queued.
 func (f *Feature) RemindObjections(ctx context.Context, at time.Time) (int, error) {
-	var queued int
+	msgs, err := f.remindObjections(ctx, at)
+	return len(msgs), err
+}
+
+// remindObjections is RemindObjections returning the messages queued.
+func (f *Feature) remindObjections(ctx context.Context, at time.Time) ([]*kinerja.OutboxMessage, error) {
+	var queued []*kinerja.OutboxMessage
 	err := f.inTx(ctx, func(tx kinerja.Tx) error {
-		queued = 0
+		queued = nil
 		q := &clockRun{f: f, ctx: ctx, tx: tx, at: at}
 		if err := q.objections(); err != nil {
 			return err
@@ -73,7 +82,7 @@ type clockRun struct {
 	ctx    context.Context
 	tx     kinerja.Tx
 	at     time.Time
-	queued int
+	queued []*kinerja.OutboxMessage
 }
 
 func (q *clockRun) loc() *time.Location { return q.f.deps.Location }
@@ -186,7 +195,7 @@ func (q *clockRun) send(slot string, to []*kinerja.Staff, render func(lang kiner
 	}
 	ok, err := q.tx.EnqueueRun(q.ctx, &kinerja.JobRun{Job: JobRemindObjections, Slot: slot, At: q.at}, msgs)
 	if ok {
-		q.queued += len(msgs)
+		q.queued = append(q.queued, msgs...)
 	}
 	return err
 }

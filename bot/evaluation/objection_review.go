@@ -197,6 +197,10 @@ func (f *Feature) decideObjection(r *bot.Request, idArg string, h, p kinerja.Rat
 	if err := r.EndFlow(); err != nil {
 		return err
 	}
+	by, err := f.deciderLabel(r, o.ReviewerNIP) // confirm.go: "… atas nama …" in another's place
+	if err != nil {
+		return err
+	}
 	outcome := func(lang kinerja.Lang) string {
 		if o.Status == kinerja.ObjectionUpheld {
 			return bot.T(lang, "obj.outcome_upheld", string(o.NewPredikat))
@@ -208,7 +212,7 @@ func (f *Feature) decideObjection(r *bot.Request, idArg string, h, p kinerja.Rat
 		if st, err := r.Tx.Staff(r.Ctx, nip); err == nil {
 			sendTo(r, st, func(lang kinerja.Lang) (string, [][]bot.Button) {
 				return bot.T(lang, "obj.decided_notice", periodLabelOf(lang, o.Period), nameOf(r, o.NIP),
-					bot.Raw(outcome(lang)), r.Staff.Name, reason), nil
+					bot.Raw(outcome(lang)), by(lang), reason), nil
 			})
 		}
 	}

@@ -78,6 +78,10 @@ func init() {
 			"📝 Keberatan atas hasil penilaian %s (predikat %s).\nKeberatan diputus oleh atasan penilai Anda, %s; keputusannya final.\nTuliskan alasan keberatan Anda dalam satu pesan (%d–%d karakter).",
 			"📝 Objection to your evaluation for %s (predikat %s).\nYour assessor's superior, %s, decides it; the decision is final.\nWrite your reason in one message (%d–%d characters).",
 		},
+		"obj.ask_reason_top": {
+			"📝 Keberatan atas hasil penilaian %s (predikat %s).\nAtasan pejabat penilai Anda tidak ada dalam aplikasi ini: keberatan diputus oleh penilai puncak yang ditetapkan, %s; keputusannya final.\nTuliskan alasan keberatan Anda dalam satu pesan (%d–%d karakter).",
+			"📝 Objection to your evaluation for %s (predikat %s).\nYour assessor's superior is not in this bot: the designated top reviewer, %s, decides it; the decision is final.\nWrite your reason in one message (%d–%d characters).",
+		},
 		"obj.filed": {
 			"✅ Keberatan Anda terkirim kepada %s. Anda akan diberi tahu keputusannya.",
 			"✅ Your objection was sent to %s. You will be told the decision.",
@@ -143,8 +147,8 @@ func init() {
 			"the result is <b>changed</b>: predikat %s becomes <b>%s</b> (work result %s, work behaviour %s)",
 		},
 		"obj.decided_notice": {
-			"⚖️ <b>Keputusan atas keberatan</b> — penilaian %s (%s):\n%s.\nDiputus oleh %s (atasan penilai). Alasan: <i>%s</i>\nKeputusan ini final.",
-			"⚖️ <b>Decision on the objection</b> — evaluation for %s (%s):\n%s.\nDecided by %s (the assessor's superior). Reason: <i>%s</i>\nThe decision is final.",
+			"⚖️ <b>Keputusan atas keberatan</b> — penilaian %s (%s):\n%s.\nDiputus oleh %s selaku atasan penilai. Alasan: <i>%s</i>\nKeputusan ini final.",
+			"⚖️ <b>Decision on the objection</b> — evaluation for %s (%s):\n%s.\nDecided by %s as the assessor's superior. Reason: <i>%s</i>\nThe decision is final.",
 		},
 		"obj.decided_reviewer": {
 			"✅ Keputusan tersimpan: %s. Pemberitahuan dikirim kepada %s dan %s.",

@@ -20,12 +20,28 @@ import (
 // While someone acts for an assessor (Plt/Plh) today, their count goes to
 // the acting one, who is the one to evaluate now.
 func (f *Feature) Unfinished(ctx context.Context, tx kinerja.Tx, p kinerja.Period) ([]jobs.UnfinishedEvaluations, error) {
-	list, err := unfinished(ctx, tx, p, f.deps)
+	list, tops, err := unfinished(ctx, tx, p, f.deps, f.cfg.TopReviewer.NIP)
 	if err != nil {
 		return nil, err
 	}
 	if list, err = f.withPartsToRate(ctx, tx, p, list); err != nil { // partrating.go
 		return nil, err
+	}
+	// The tops not yet evaluated wait for the top reviewer: the one named,
+	// or every admin for an outside one (they record the evaluations).
+	// Nobody is counted for their own evaluation.
+	if tr := f.cfg.TopReviewer; len(tops) > 0 && tr.NIP != "" {
+		list = append(list, jobs.UnfinishedEvaluations{AssessorNIP: tr.NIP, Count: len(tops)})
+	} else if len(tops) > 0 && tr.outside() {
+		admins, err := linkedAdmins(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range admins {
+			if n := len(tops) - btoi(tops[a.NIP]); n > 0 {
+				list = append(list, jobs.UnfinishedEvaluations{AssessorNIP: a.NIP, Count: n})
+			}
+		}
 	}
 	var out []jobs.UnfinishedEvaluations
 	at := map[string]int{} // index in out by assessor
@@ -51,11 +67,13 @@ func (f *Feature) Unfinished(ctx context.Context, tx kinerja.Tx, p kinerja.Perio
 	return out, nil
 }
 
-// unfinished is Unfinished over the few store methods it reads.
-func unfinished(ctx context.Context, tx progressStore, p kinerja.Period, deps bot.Deps) ([]jobs.UnfinishedEvaluations, error) {
+// unfinished is Unfinished over the few store methods it reads. It also
+// returns the tops (no superior at the period's end) not yet evaluated,
+// leaving out reviewer, the top reviewer's own NIP ("" for none).
+func unfinished(ctx context.Context, tx progressStore, p kinerja.Period, deps bot.Deps, reviewer string) ([]jobs.UnfinishedEvaluations, map[string]bool, error) {
 	evs, err := tx.ListEvaluations(ctx, kinerja.EvaluationFilter{Period: p.String(), Status: kinerja.EvalFinal})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	done := make(map[string]bool, len(evs))
 	for _, e := range evs {
@@ -63,20 +81,24 @@ func unfinished(ctx context.Context, tx progressStore, p kinerja.Period, deps bo
 	}
 	staff, err := tx.ListStaff(ctx, kinerja.StaffFilter{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	end := lastInstant(p, deps.Location)
 	count := map[string]int{}
 	var order []string
+	tops := map[string]bool{}
 	for _, st := range staff {
 		if done[st.NIP] {
 			continue
 		}
 		sup, err := tx.SuperiorAt(ctx, st.NIP, end)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if sup == "" {
+			if st.NIP != reviewer {
+				tops[st.NIP] = true
+			}
 			continue
 		}
 		if count[sup] == 0 {
@@ -88,7 +110,7 @@ func unfinished(ctx context.Context, tx progressStore, p kinerja.Period, deps bo
 	for _, nip := range order {
 		out = append(out, jobs.UnfinishedEvaluations{AssessorNIP: nip, Count: count[nip]})
 	}
-	return out, nil
+	return out, tops, nil
 }
 
 // PredikatCounts returns the effective predikat of each confirmed
@@ -114,3 +136,11 @@ func (f *Feature) PredikatCounts(ctx context.Context, tx kinerja.Tx, p kinerja.P
 
 // The feature answers the jobs' questions about evaluations.
 var _ jobs.EvaluationSource = (*Feature)(nil)
+
+// btoi is 1 for true.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

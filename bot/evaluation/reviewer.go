@@ -71,26 +71,51 @@ func actingPosts(r *bot.Request) ([]string, error) {
 	return out, err
 }
 
-// reviewerFor returns who reviews an objection to an evaluation by
-// assessor: the assessor's superior, or for a top the configured top
-// reviewer (a placeholder without NIP when they are outside the roster).
-func (f *Feature) reviewerFor(r *bot.Request, assessor string) (*kinerja.Staff, error) {
-	revNIP, err := r.Tx.SuperiorAt(r.Ctx, assessor, r.Now)
+// reviewerFor returns who reviews an objection to evaluation e. The post
+// that decided it is the person's assessor at the period's end, whoever
+// confirmed it in their place (a Plt/Plh, or an admin for an outside top
+// reviewer); its superior reviews, and for a top's post the configured top
+// reviewer. A top's own evaluation was the top reviewer's: it goes to their
+// superior on the roster, or else to the top reviewer themselves (same is
+// then true: the one who decided also reviews). An outside reviewer is a
+// placeholder without NIP.
+func (f *Feature) reviewerFor(r *bot.Request, e *kinerja.Evaluation) (rev *kinerja.Staff, same bool, err error) {
+	p, err := kinerja.ParsePeriod(e.Period)
+	if err != nil {
+		return nil, false, err
+	}
+	post, err := assessorAt(r, e.NIP, p)
 	if err != nil && kinerja.ErrorCode(err) != kinerja.ENotFound {
-		return nil, err
+		return nil, false, err
 	}
 	tr := f.cfg.TopReviewer
+	if post == "" { // a top, evaluated by the top reviewer
+		switch {
+		case tr.outside():
+			return &kinerja.Staff{Name: tr.Name, Position: tr.Position}, true, nil
+		case tr.NIP == "" || tr.NIP == e.NIP:
+			return nil, false, kinerja.Errorf(kinerja.EInvalid, "err.obj_no_reviewer")
+		}
+		post = tr.NIP
+	}
+	revNIP, err := r.Tx.SuperiorAt(r.Ctx, post, r.Now)
+	if err != nil && kinerja.ErrorCode(err) != kinerja.ENotFound {
+		return nil, false, err
+	}
 	if revNIP == "" {
 		switch {
-		case tr.NIP != "" && tr.NIP != assessor:
+		case post == tr.NIP:
+			revNIP, same = tr.NIP, true
+		case tr.NIP != "":
 			revNIP = tr.NIP
 		case tr.outside():
-			return &kinerja.Staff{Name: tr.Name, Position: tr.Position}, nil
+			return &kinerja.Staff{Name: tr.Name, Position: tr.Position}, false, nil
 		default:
-			return nil, kinerja.Errorf(kinerja.EInvalid, "err.obj_no_reviewer")
+			return nil, false, kinerja.Errorf(kinerja.EInvalid, "err.obj_no_reviewer")
 		}
 	}
-	return r.Tx.Staff(r.Ctx, revNIP)
+	rev, err = r.Tx.Staff(r.Ctx, revNIP)
+	return rev, same, err
 }
 
 // reaches returns who receives now what goes to st: the acting one while

@@ -74,9 +74,10 @@ func init() {
 			"Periode lain: tombol di bawah, atau ketik misalnya <code>/nilai 2026-Q3</code> (triwulan), <code>/nilai 2026-S1</code> (semester), <code>/nilai 2026</code> (tahunan).",
 			"Other periods: the buttons below, or type e.g. <code>/nilai 2026-Q3</code> (quarter), <code>/nilai 2026-S1</code> (semester), <code>/nilai 2026</code> (year).",
 		},
-		"eval.card_head":   {"📋 Penilaian %s — pegawai <b>%d dari %d</b> (selesai %d)", "📋 Evaluation %s — staff <b>%d of %d</b> (%d done)"},
-		"eval.card_person": {"<b>%s</b> — %s\nNIP %s", "<b>%s</b> — %s\nNIP %s"},
-		"eval.reports":     {"📑 Laporan kerja disetujui: <b>%d</b>", "📑 Approved work reports: <b>%d</b>"},
+		"eval.card_head":      {"📋 Penilaian %s — pegawai <b>%d dari %d</b> (selesai %d)", "📋 Evaluation %s — staff <b>%d of %d</b> (%d done)"},
+		"eval.card_person":    {"<b>%s</b> — %s\nNIP %s", "<b>%s</b> — %s\nNIP %s"},
+		"eval.card_on_behalf": {"👥 Anda menilai atas nama %s.", "👥 You evaluate on behalf of %s."},
+		"eval.reports":        {"📑 Laporan kerja disetujui: <b>%d</b>", "📑 Approved work reports: <b>%d</b>"},
 		"eval.no_indicators": {
 			"📊 Belum ada indikator dengan target untuk periode ini.",
 			"📊 No indicator with a target for this period yet.",
@@ -201,6 +202,9 @@ func init() {
 			"📣 <b>Your performance evaluation — %s</b>\nDecided by your assessor: %s\n\nPredikat: <b>%s</b>\n%s\n%s\n\nFull details: the button below or /skor.\nIf you disagree, you may object until <b>%s</b>.",
 		},
 		"eval.final_predikat": {"Predikat: <b>%s</b>", "Predikat: <b>%s</b>"},
+		// Who decided in another's place, in the result notice.
+		"eval.on_behalf":         {"%s atas nama %s", "%s on behalf of %s"},
+		"eval.on_behalf_outside": {"%s atas nama %s (%s)", "%s on behalf of %s (%s)"},
 		"eval.revised": {
 			"🔁 Diubah menjadi hasil kerja <b>%s</b>, perilaku kerja <b>%s</b> oleh %s. Alasan: <i>%s</i>",
 			"🔁 Changed to work result <b>%s</b>, work behaviour <b>%s</b> by %s. Reason: <i>%s</i>",

@@ -80,7 +80,7 @@ func TestRemindEvaluationParts(t *testing.T) {
 		t.Errorf("open buttons %v", open)
 	}
 	if m := byChat[jtHead]; !strings.Contains(m, "<b>1 bagian</b> dari pegawai yang pindah dari Anda belum Anda nilai") ||
-		strings.Contains(m, "pegawai</b> bawahan") {
+		strings.Contains(m, "pegawai</b> yang Anda nilai") {
 		t.Errorf("parts only: %q", m)
 	}
 	if m := byChat[jtYus]; !strings.Contains(m, "<b>2 pegawai</b>") || !strings.Contains(m, "<b>3 bagian</b>") {

@@ -26,10 +26,10 @@ func init() {
 		"jobs.age_days":    {"%d hari (sejak %s)", "%d days (since %s)"},
 		"jobs.evaluation": {
 			"📝 <b>Pengingat penilaian kinerja</b>\n\n" +
-				"Penilaian kinerja periode <b>%s</b> untuk <b>%d pegawai</b> bawahan Anda belum selesai. " +
+				"Penilaian kinerja periode <b>%s</b> untuk <b>%d pegawai</b> yang Anda nilai belum selesai. " +
 				"Batas waktunya <b>%s</b>.",
 			"📝 <b>Performance evaluation reminder</b>\n\n" +
-				"The evaluation of <b>%s</b> for <b>%d of your staff</b> is not finished yet. " +
+				"The evaluation of <b>%s</b> for <b>%d people you evaluate</b> is not finished yet. " +
 				"The deadline is <b>%s</b>.",
 		},
 		"jobs.evaluation_last_day": {

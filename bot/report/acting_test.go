@@ -38,7 +38,7 @@ func TestActingAssessorGetsAndDecidesTheReport(t *testing.T) {
 		t.Fatalf("export: %v %v", rows, err)
 	}
 	row := strings.Join(rows[0], "|")
-	if !strings.Contains(row, nipOtherBos) || !strings.HasSuffix(row, nipHead) {
+	if !strings.Contains(row, "|"+nipOtherBos+"|") || !strings.HasSuffix(row, "|"+nipHead+"|Ns. Yusuf|dr. Rina Marlina|plh") {
 		t.Errorf("export row does not name both: %s", row)
 	}
 	entries, err := f.DB.AuditEntries(ctx, 0, 1000)
@@ -61,6 +61,25 @@ func TestActingAssessorGetsAndDecidesTheReport(t *testing.T) {
 	if len(bottest.To(tgOtherBos, sent)) != 0 || len(bottest.To(tgHead, sent)) == 0 {
 		t.Fatalf("after the assignment the report should go to the assessor: %+v", sent)
 	}
+}
+
+// TestStaffAreToldTheActingAssessor: the sender is told their report went
+// to the acting one on the absent assessor's behalf, not to the absent
+// assessor, and the approval notice says on whose behalf it was decided.
+func TestStaffAreToldTheActingAssessor(t *testing.T) {
+	f := newReportFixture(t, Config{})
+	day := kinerja.DayOf(f.Now, wib)
+	if err := f.DB.CreateActing(context.Background(), &kinerja.Acting{ForNIP: nipHead, ByNIP: nipOtherBos,
+		Kind: kinerja.ActingPlh, From: day, To: day, CreatedAt: f.Now}); err != nil {
+		t.Fatal(err)
+	}
+	sent := f.submit(tgBudi, f.ikiPasien, "3", "lp:d:0", "Pelayanan pasien")
+	told := bottest.MustSay(t, bottest.To(tgBudi, sent), "terkirim ke <b>Ns. Yusuf</b> (PLH, atas nama dr. Rina Marlina)")
+	if strings.Contains(told.Text, "terkirim ke <b>dr. Rina") {
+		t.Fatalf("told the absent assessor: %q", told.Text)
+	}
+	out := f.Press(tgOtherBos, 42, bottest.ButtonData(t, bottest.To(tgOtherBos, sent), "rpt:a:"))
+	bottest.MustSay(t, bottest.To(tgBudi, out), "<b>disetujui</b> oleh Ns. Yusuf (sebagai PLH, atas nama dr. Rina Marlina).")
 }
 
 // TestActingWithoutSubordinatesOpensTheList: Sari, who has no

@@ -295,8 +295,14 @@ func (f *Feature) tellStaff(r *bot.Request, rep *kinerja.Report) error {
 		return err
 	}
 	lang := f.langOf(r.Ctx, r.Tx, who.TelegramID)
+	by := bot.Raw(bot.Esc(r.Staff.Name))
+	if acting, err := actingFor(r, rep.AssessorNIP); err != nil {
+		return err
+	} else if acting != nil {
+		by = bot.Raw(bot.Esc(r.Staff.Name) + " " + bot.T(lang, "rpt.as_acting", strings.ToUpper(string(acting.Kind)), nameOf(r, acting.ForNIP)))
+	}
 	text := bot.T(lang, "rpt.told_"+string(rep.Status), rep.ID, t.Code, reportNum(lang, rep.Quantity), t.Unit,
-		reportDay(lang, rep.WorkDate), r.Staff.Name)
+		reportDay(lang, rep.WorkDate), by)
 	if rep.Reason != "" {
 		text += "\n" + bot.T(lang, "rpt.my_reason", rep.Reason)
 	}

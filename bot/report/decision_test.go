@@ -33,7 +33,7 @@ func TestApproveWithOnePressCountsTowardCapaianAndExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"1", nipBudi, "Budi Santoso", "PKM-TGR", "IKI-1", "2026-11-10", "2.5", "approved", nipHead,
-		"2026-11-10T09:00:00+07:00", "", "1", sha([]byte("foto")), nipHead}
+		"2026-11-10T09:00:00+07:00", "", "1", sha([]byte("foto")), nipHead, "dr. Rina Marlina", "dr. Rina Marlina", ""}
 	if len(rows) != 1 || strings.Join(rows[0], "|") != strings.Join(want, "|") {
 		t.Fatalf("export rows = %q\nwant %q", rows, want)
 	}
@@ -94,6 +94,10 @@ func TestForgedForeignSelfAndSecondDecisionsChangeNothing(t *testing.T) {
 		r := f.report(1)
 		if r.Status != kinerja.ReportApproved || r.DecidedBy != nipAdmin || !r.DecidedAsDelegate {
 			t.Fatalf("delegate approval: %+v", r)
+		}
+		rows, err := f.feat.ReportRows(context.Background(), kinerja.Period{Kind: kinerja.Monthly, Year: 2026, Index: 11})
+		if err != nil || len(rows) != 1 || !strings.HasSuffix(strings.Join(rows[0], "|"), "|Andi Admin|dr. Rina Marlina|admin") {
+			t.Fatalf("export of a delegate decision: %q %v", rows, err)
 		}
 	})
 	t.Run("a second decision is refused", func(t *testing.T) {

@@ -18,6 +18,9 @@ var ReportColumns = []string{
 	"indicator_code", "work_date", "quantity", "status",
 	"decided_by_nip", "decided_at", "reason", "evidence_count", "evidence_sha256",
 	"assessor_nip", // the report's assessor: decided_by differs when an acting assessor or an admin decided
+	// The two people by name, and how the decider stood in for the
+	// assessor: plt or plh (an acting assignment), admin, or "" (themselves).
+	"decided_by_name", "assessor_name", "decided_as",
 }
 
 // Exports returns the reports export: the same table for "kinerjabot
@@ -97,11 +100,50 @@ func reportRows(ctx context.Context, s rowStore, period kinerja.Period, loc *tim
 		if !rep.DecidedAt.IsZero() {
 			decided = rep.DecidedAt.In(loc).Format(time.RFC3339)
 		}
+		as, err := decidedAs(ctx, s, rep, loc)
+		if err != nil {
+			return nil, err
+		}
 		rows = append(rows, []string{
 			strconv.FormatInt(rep.ID, 10), rep.NIP, who.Name, unit, t.Code, rep.WorkDate,
 			strconv.FormatFloat(rep.Quantity, 'f', -1, 64), string(rep.Status), rep.DecidedBy, decided,
 			rep.Reason, strconv.Itoa(len(rep.Evidence)), strings.Join(hashes, " "), rep.AssessorNIP,
+			cachedName(ctx, s, staff, rep.DecidedBy), cachedName(ctx, s, staff, rep.AssessorNIP), as,
 		})
 	}
 	return rows, nil
+}
+
+// cachedName is the name of nip ("" for none, the NIP when off the roster).
+func cachedName(ctx context.Context, s staffReader, cache map[string]*kinerja.Staff, nip string) string {
+	if nip == "" {
+		return ""
+	}
+	st, ok := cache[nip]
+	if !ok {
+		var err error
+		if st, err = s.Staff(ctx, nip); err != nil {
+			return nip
+		}
+		cache[nip] = st
+	}
+	return st.Name
+}
+
+// decidedAs says how a decided report's decider stood in for its assessor:
+// the kind of the acting assignment in force on the day of the decision
+// (plt, plh), admin for an admin's delegate decision, "" when the assessor
+// decided or the report is undecided.
+func decidedAs(ctx context.Context, s rowStore, rep *kinerja.Report, loc *time.Location) (string, error) {
+	switch {
+	case rep.DecidedBy == "" || rep.DecidedBy == rep.AssessorNIP:
+		return "", nil
+	case rep.DecidedAsDelegate:
+		return "admin", nil
+	}
+	a, err := kinerja.ActingFor(ctx, s, rep.AssessorNIP, rep.DecidedAt, loc)
+	if err != nil || a == nil || a.ByNIP != rep.DecidedBy {
+		return "", err
+	}
+	return string(a.Kind), nil
 }

@@ -472,6 +472,16 @@ func (f *Feature) lpSubmit(r *bot.Request) error {
 		return err
 	}
 	text := r.T("rpt.sent", rep.ID, boss.Name)
+	// While someone acts for the assessor (Plt/Plh), the report goes to them.
+	if a, err := kinerja.ActingFor(r.Ctx, r.Tx, assessor, r.Now, r.Loc()); err != nil {
+		return err
+	} else if a != nil {
+		by, err := r.Tx.Staff(r.Ctx, a.ByNIP)
+		if err != nil {
+			return err
+		}
+		text, boss = r.T("rpt.sent_acting", rep.ID, by.Name, strings.ToUpper(string(a.Kind)), boss.Name), by
+	}
 	if !boss.Linked() {
 		text += "\n" + r.T("rpt.assessor_unlinked")
 	}

@@ -40,6 +40,7 @@ type rowStore interface {
 	unitReader
 	targetReader
 	reportReader
+	ListActing(ctx context.Context, f kinerja.ActingFilter) ([]*kinerja.Acting, error)
 }
 
 // digestStore is what a digest run reads and writes: the pending reports,

@@ -169,6 +169,10 @@ func init() {
 			"✅ Laporan #%d terkirim ke <b>%s</b> untuk disetujui. Lihat statusnya dengan /laporan.",
 			"✅ Report #%d was sent to <b>%s</b> for approval. See its status with /laporan.",
 		},
+		"rpt.sent_acting": {
+			"✅ Laporan #%d terkirim ke <b>%s</b> (%s, atas nama %s) untuk disetujui. Lihat statusnya dengan /laporan.",
+			"✅ Report #%d was sent to <b>%s</b> (%s, on behalf of %s) for approval. See its status with /laporan.",
+		},
 		"rpt.sent_short": {"Terkirim", "Sent"},
 		"rpt.assessor_unlinked": {
 			"ℹ️ Pejabat penilai Anda belum terhubung ke bot; laporan akan ia lihat setelah terhubung.",

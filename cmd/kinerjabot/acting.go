@@ -48,7 +48,12 @@ func runActing(ctx context.Context, a *app, args []string) int {
 	act, err := newActing(*forNIP, *byNIP, *from, *to, *kind, a.now())
 	if err == nil {
 		err = a.withStore(ctx, func(db kinerja.Store) error {
-			return db.InTx(ctx, func(tx kinerja.Tx) error { return acting.Create(ctx, tx, act, "") })
+			return db.InTx(ctx, func(tx kinerja.Tx) error {
+				if err := acting.Create(ctx, tx, act, ""); err != nil {
+					return err
+				}
+				return a.tellActing(ctx, tx, act, false)
+			})
 		})
 	}
 	if err != nil {
@@ -118,8 +123,10 @@ func runActingEnd(ctx context.Context, a *app, args []string) int {
 	err = a.withStore(ctx, func(db kinerja.Store) error {
 		return db.InTx(ctx, func(tx kinerja.Tx) error {
 			var err error
-			ended, err = acting.End(ctx, tx, n, a.now(), "")
-			return err
+			if ended, err = acting.End(ctx, tx, n, a.now(), ""); err != nil {
+				return err
+			}
+			return a.tellActing(ctx, tx, ended, true)
 		})
 	})
 	if err != nil {
@@ -128,6 +135,22 @@ func runActingEnd(ctx context.Context, a *app, args []string) int {
 	}
 	fmt.Fprintf(a.stdout, "%d\t%s\n", ended.ID, actingLine(ended))
 	return exitOK
+}
+
+// tellActing queues, as the chat's /plt does, the notice of an assignment
+// recorded or ended to both people; the running bot sends it.
+func (a *app) tellActing(ctx context.Context, tx kinerja.Tx, act *kinerja.Acting, ended bool) error {
+	now := a.now()
+	msgs, err := acting.Notices(ctx, tx, act, ended, a.cfg.Location(), a.cfg.lang, now)
+	if err != nil || len(msgs) == 0 {
+		return err
+	}
+	slot := fmt.Sprintf("%d/new", act.ID)
+	if ended {
+		slot = fmt.Sprintf("%d/ended", act.ID)
+	}
+	_, err = tx.EnqueueRun(ctx, &kinerja.JobRun{Job: "acting", Slot: slot, At: now}, msgs)
+	return err
 }
 
 // withStore opens the existing database for fn and closes it.

@@ -66,3 +66,19 @@ func TestActingCommand(t *testing.T) {
 		t.Fatalf("list --all: %q", list)
 	}
 }
+
+// The import of a roster with tops says when no top reviewer is configured
+// (the tops then cannot be evaluated in the bot, nor their subordinates
+// object), and not when one is.
+func TestPilotRosterSaysWhenNoTopReviewerIsConfigured(t *testing.T) {
+	file := writeFile(t, "pilot.csv", pilotRoster)
+	_, stdout, _ := run(t, filepath.Join(t.TempDir(), "k.db"), "roster", "import", file)
+	if !strings.Contains(stdout, "Penilai puncak belum dikonfigurasi (evaluation.top_reviewer)") {
+		t.Fatalf("no word of the missing top reviewer: %q", stdout)
+	}
+	cfg := writeConfig(t, "evaluation:\n  top_reviewer:\n    name: Drs. H. Rusdi Hamdani, M.Si.\n    position: Sekretaris Daerah\n")
+	code, stdout, stderr := run(t, filepath.Join(t.TempDir(), "k.db"), "--config", cfg, "roster", "import", file)
+	if code != exitOK || !strings.Contains(stdout, "4 pegawai tanpa NIP Atasan") || strings.Contains(stdout, "belum dikonfigurasi") {
+		t.Fatalf("with a top reviewer: %d %q %q", code, stdout, stderr)
+	}
+}

@@ -195,7 +195,7 @@ func TestEndToEndReportApprovedExportedAndAudited(t *testing.T) {
 		t.Fatalf("export: %s", stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(csv), "\n")
-	if len(lines) != 2 || lines[0] != "report_id,nip,name,unit_code,indicator_code,work_date,quantity,status,decided_by_nip,decided_at,reason,evidence_count,evidence_sha256,assessor_nip" {
+	if len(lines) != 2 || lines[0] != "report_id,nip,name,unit_code,indicator_code,work_date,quantity,status,decided_by_nip,decided_at,reason,evidence_count,evidence_sha256,assessor_nip,decided_by_name,assessor_name,decided_as" {
 		t.Fatalf("export:\n%s", csv)
 	}
 	for _, want := range []string{"1," + demoBudi + ",Budi Santoso,PKM-TGR,PKM-01," + today + ",2.5,approved," + demoRina + ",", ",1,"} {

@@ -33,8 +33,21 @@ func runRosterImport(ctx context.Context, a *app, args []string) int {
 		"roster.nothing_written",
 		func(ctx context.Context, db kinerja.Store, t *sheet.Table, at time.Time, skip bool) (fmt.Stringer, []importer.Problem, error) {
 			sum, probs, err := importer.ImportRoster(ctx, db, t, at.In(a.cfg.Location()), skip)
+			if tr := a.cfg.Evaluation.TopReviewer; tr.NIP == "" && tr.Name == "" && hasNote(sum.Notes, "roster.tops") {
+				sum.Notes = append(sum.Notes, importer.Problem{Key: "roster.tops_no_reviewer"})
+			}
 			return summaryText{a.cfg.lang, sum}, probs, err
 		})
+}
+
+// hasNote reports whether notes hold one with key.
+func hasNote(notes []importer.Problem, key string) bool {
+	for _, n := range notes {
+		if n.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // summaryText renders an import summary in the configured language.

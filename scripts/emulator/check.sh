@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Plays real users against the kinerjabot binary through the independent
 # Bot API emulator telegram-test-api (npm). Not part of the test suite: it
-# needs npm. Usage: [KB_CONFIG=FILE] scripts/emulator/check.sh [SCENARIO.json]
+# needs npm. Usage: [KB_CONFIG=FILE] [KB_ROSTER=FILE] [KB_TARGETS=FILE]
+#   scripts/emulator/check.sh [SCENARIO.json]
+# KB_ROSTER and KB_TARGETS replace the example roster and targets the
+# database starts with.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -19,14 +22,15 @@ else
 fi
 chmod +x "$work/kinerjabot"
 export KINERJA_DB="$work/kinerja.db"
-"$work/kinerjabot" roster import "$root/configs/roster.example.csv"
+"$work/kinerjabot" roster import "$(realpath "${KB_ROSTER:-$root/configs/roster.example.csv}")"
 # The example targets are for one month; the scenarios report work done
 # today, so the monthly targets are moved to the current month (in WIB).
 month=$(TZ=Asia/Jakarta date +%Y-%m)
-sed "s/;2026-11;/;$month;/" "$root/configs/targets.example.csv" >"$work/targets.csv"
+sed "s/;2026-11;/;$month;/" "$(realpath "${KB_TARGETS:-$root/configs/targets.example.csv}")" >"$work/targets.csv"
 "$work/kinerjabot" targets import "$work/targets.csv"
 port=${PORT:-9000}
-KINERJA_TELEGRAM_TOKEN=123456:EMULATORtoken KINERJA_TELEGRAM_ENDPOINT="http://127.0.0.1:$port/bot%s/%s" \
+# The bot's own HTTP port follows the emulator's, so that runs on other ports do not collide.
+KINERJA_HTTP_ADDR="127.0.0.1:$((port + 10000))" KINERJA_TELEGRAM_TOKEN=123456:EMULATORtoken KINERJA_TELEGRAM_ENDPOINT="http://127.0.0.1:$port/bot%s/%s" \
   "$work/kinerjabot" run >"$work/bot.log" 2>&1 &
 export KB="$work/kinerjabot" KB_WORK="$work" PORT=$port
 status=0

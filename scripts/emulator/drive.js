@@ -4,6 +4,9 @@
 //   {"as": user, "press": label}             press the newest button whose text starts with label
 //   {"as": user, "expect": fragment}         the newest bot message to user contains fragment
 //   {"sh": command}                          run a shell command (e.g. kinerjabot invite), output saved as $OUT
+//   {"sh": command, "expect": fragment}      ... and its whole output contains fragment
+//   {"wait": ms}                             let the bot send what a command queued (the
+//                                            emulator runs in this process: no sleep in "sh")
 // "$OUT_n" in a later text is replaced by the n-th tab field of the last command's output.
 const TelegramServer = require('telegram-test-api');
 const { execSync } = require('child_process');
@@ -45,6 +48,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   await sleep(Number(process.env.START_WAIT || 1500));
   let failures = 0;
   for (const step of script) {
+    if (step.wait) { await sleep(step.wait); continue; }
     if (step.sh) {
       const text = execSync(fill(step.sh)).toString().trim();
       const link = text.match(/start=(s_[A-Za-z0-9_-]+)/);
@@ -52,6 +56,11 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
       const last = text.split('\n').pop();
       out = last.includes('\t') ? last.split('\t') : last.split(',');
       console.log(`$ ${fill(step.sh)}\n  → ${out.join(' | ')}`);
+      if (step.expect) {
+        const ok = text.includes(fill(step.expect));
+        console.log(`${ok ? 'ok  ' : 'FAIL'} output has "${step.expect}"`);
+        if (!ok) { failures++; console.log(`     output: ${JSON.stringify(text)}`); }
+      }
       continue;
     }
     const c = client(step.as);
@@ -87,6 +96,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
       console.log(`${any ? 'ok  ' : 'FAIL'} ${step.as} sees "${step.expect}"`);
       if (!any) { failures++; console.log(`     newest message: ${JSON.stringify(last)}`); }
     }
+  }
+  // KB_DUMP=FILE keeps every message the bot sent, for writing new steps.
+  if (process.env.KB_DUMP) {
+    const names = Object.fromEntries(Object.entries(clients).map(([n, c]) => [String(c.chatId), n]));
+    fs.writeFileSync(process.env.KB_DUMP, server.storage.botMessages.map((m) => `--- to ${names[String(m.message.chat_id)] || m.message.chat_id}\n${m.message.text}\n` +
+      (((m.message.reply_markup || {}).inline_keyboard || []).map((r) => r.map((b) => `[${b.text}]`).join(' ')).join('\n'))).join('\n'));
   }
   await server.stop();
   console.log(failures ? `${failures} failed` : 'all steps passed');
