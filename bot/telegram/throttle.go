@@ -91,15 +91,7 @@ func (t *Throttle) reserve(chatID int64) time.Duration {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	now := t.now()
-	rate, burst := privateRate, privateBurst
-	if chatID < 0 {
-		rate, burst = groupRate, groupBurst
-	}
-	b := t.chats[chatID]
-	if b == nil {
-		b = &tokenBucket{}
-		t.chats[chatID] = b
-	}
+	b, rate, burst := t.chatBucket(chatID)
 	d := max(b.wait(now, rate, burst), t.global.wait(now, globalRate, globalBurst))
 	if d == 0 {
 		b.tokens--
@@ -174,21 +166,26 @@ func (t *Throttle) slotFailed(err error) {
 func (t *Throttle) reserveChat(chatID int64) time.Duration {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	now := t.now()
-	rate, burst := privateRate, privateBurst
-	if chatID < 0 {
-		rate, burst = groupRate, groupBurst
-	}
-	b := t.chats[chatID]
-	if b == nil {
-		b = &tokenBucket{}
-		t.chats[chatID] = b
-	}
-	d := b.wait(now, rate, burst)
+	b, rate, burst := t.chatBucket(chatID)
+	d := b.wait(t.now(), rate, burst)
 	if d == 0 {
 		b.tokens--
 	}
 	return d
+}
+
+// chatBucket returns chatID's bucket, made on first use, with its rate and
+// burst (a group's or a private chat's). t.mu is held.
+func (t *Throttle) chatBucket(chatID int64) (b *tokenBucket, rate, burst float64) {
+	rate, burst = privateRate, privateBurst
+	if chatID < 0 {
+		rate, burst = groupRate, groupBurst
+	}
+	if b = t.chats[chatID]; b == nil {
+		b = &tokenBucket{}
+		t.chats[chatID] = b
+	}
+	return b, rate, burst
 }
 
 // reserveGlobal takes a token from the overall bucket alone, or returns
