@@ -102,15 +102,8 @@ func setWebhook(f *Fake, r *request) (any, *apiError) {
 	wh.client = &http.Client{Transport: tr, Timeout: webhookTimeout}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if r.params["drop_pending_updates"] == "true" {
-		f.updates.pending = nil
-	}
-	if f.webhook != nil {
-		close(f.webhook.stop)
-	}
-	f.webhook = wh
+	f.replaceWebhookLocked(wh, r.params["drop_pending_updates"] == "true")
 	go f.deliver(wh)
-	f.notifyLocked()
 	return true, nil
 }
 
@@ -119,15 +112,22 @@ func setWebhook(f *Fake, r *request) (any, *apiError) {
 func deleteWebhook(f *Fake, r *request) (any, *apiError) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if r.params["drop_pending_updates"] == "true" {
+	f.replaceWebhookLocked(nil, r.params["drop_pending_updates"] == "true")
+	return true, nil
+}
+
+// replaceWebhookLocked stops the webhook in place, if any, and sets wh
+// (nil: none, getUpdates works again); drop forgets the pending updates.
+// f.mu is held.
+func (f *Fake) replaceWebhookLocked(wh *webhook, drop bool) {
+	if drop {
 		f.updates.pending = nil
 	}
 	if f.webhook != nil {
 		close(f.webhook.stop)
-		f.webhook = nil
 	}
+	f.webhook = wh
 	f.notifyLocked()
-	return true, nil
 }
 
 // webhookInfo is getWebhookInfo's answer.
