@@ -12,20 +12,10 @@ import (
 	kinerja "github.com/bkpsdm-solok/kinerjabot"
 )
 
-// replyChunk is how many replies one INSERT writes. A batch of forty
-// updates owes some fifty replies: two statements, each compiled once
-// per row count and then reused (stmtCache), instead of fifty.
-const replyChunk = 32
-
-// replyInsertSQL[n] inserts n replies.
-var replyInsertSQL = func() (q [replyChunk + 1]string) {
-	const row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-	for n := 1; n <= replyChunk; n++ {
-		q[n] = `INSERT INTO reply_queue (update_id, queue_chat, chat_id, body, buttons, edit_id, photo, document,
-	file_name, owner, lease_until, created_at) VALUES ` + strings.Repeat(row+", ", n-1) + row
-	}
-	return q
-}()
+// replyInsertSQL[n] inserts n replies: a batch's replies are a statement
+// or two, each compiled once per row count and then reused (stmtCache).
+var replyInsertSQL = inSQL(`INSERT INTO reply_queue (update_id, queue_chat, chat_id, body, buttons, edit_id, photo, document,
+	file_name, owner, lease_until, created_at) VALUES `, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ", ", "")
 
 const replyColumns = `id, update_id, queue_chat, chat_id, body, buttons, edit_id, photo, document, file_name,
 	owner, lease_until, created_at`
@@ -33,27 +23,32 @@ const replyColumns = `id, update_id, queue_chat, chat_id, body, buttons, edit_id
 // JournalReplies records the replies a transaction's updates owe, a few
 // multi-row INSERTs for the whole batch.
 func (c *conn) JournalReplies(ctx context.Context, owner string, leaseUntil time.Time, rs []kinerja.PendingReply) error {
-	args := make([]any, 0, 12*min(len(rs), replyChunk))
-	for len(rs) > 0 {
-		n := min(len(rs), replyChunk)
-		args = args[:0]
-		for i := range rs[:n] {
-			r := &rs[i]
-			buttons := ""
-			if len(r.Buttons) > 0 {
-				b, err := json.Marshal(r.Buttons)
-				if err != nil {
-					return err
-				}
-				buttons = string(b)
+	type row struct {
+		r       *kinerja.PendingReply
+		buttons string // as JSON, "" for none
+	}
+	rows := make([]row, len(rs))
+	for i := range rs {
+		rows[i].r = &rs[i]
+		if len(rs[i].Buttons) > 0 {
+			b, err := json.Marshal(rs[i].Buttons)
+			if err != nil {
+				return err
 			}
-			args = append(args, r.UpdateID, r.QueueChat, r.ChatID, r.Text, buttons, r.EditID, r.Photo, r.Document,
-				r.FileName, owner, leaseUntil.UnixMilli(), r.CreatedAt.UnixMilli())
+			rows[i].buttons = string(b)
 		}
-		if _, err := c.exec(ctx, replyInsertSQL[n], args...); err != nil {
-			return fmt.Errorf("journal replies: %w", err)
-		}
-		rs = rs[n:]
+	}
+	lease := leaseUntil.UnixMilli()
+	err := chunked(rows, &replyInsertSQL, func(a []any, w row) []any {
+		r := w.r
+		return append(a, r.UpdateID, r.QueueChat, r.ChatID, r.Text, w.buttons, r.EditID, r.Photo, r.Document,
+			r.FileName, owner, lease, r.CreatedAt.UnixMilli())
+	}, func(q string, args []any) error {
+		_, err := c.exec(ctx, q, args...)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("journal replies: %w", err)
 	}
 	return nil
 }

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// inChunk is how many ids or keys one batch statement names; a batch from
+// inChunk is how many ids, keys or rows one batch statement names; a batch from
 // getUpdates is at most a few dozen, so it is one statement, compiled once
 // per count and then reused (stmtCache).
 const inChunk = 64
