@@ -148,16 +148,7 @@ func broadcastKill(ctx context.Context, dsn string, replicas, private, groups, w
 		return result{}, fmt.Errorf("after %s %d of %d chats got their message: %w", elapsed.Round(time.Second), delivered(), len(chats), err)
 	}
 	time.Sleep(3 * time.Second) // a duplicate would arrive by now
-	res := result{Messages: len(chats), Elapsed: elapsed, TooMany: fake.TooMany(), Ideal: ideal}
-	var dups []string
-	for _, c := range chats {
-		switch n := len(fake.Messages(c)); {
-		case n == 1:
-			res.Delivered++
-		case n > 1:
-			dups = append(dups, fmt.Sprintf("%d×%d", c, n))
-		}
-	}
+	res, dups := tally(fake, chats, elapsed)
 	report(w, res)
 	fmt.Fprintf(w, "duplicates:        %d chats %s\n", len(dups), strings.Join(dups, " "))
 	return res, nil

@@ -138,15 +138,26 @@ func broadcast(ctx context.Context, private, groups, workers int, w io.Writer) (
 	if err := sender.Drain(ctx); err != nil {
 		return result{}, err
 	}
-	res := result{Messages: len(chats), Elapsed: time.Since(start), TooMany: fake.TooMany(),
-		Ideal: time.Duration(float64(len(chats)) / overallRate * float64(time.Second))}
-	for _, c := range chats {
-		if len(fake.Messages(c)) == 1 {
-			res.Delivered++
-		}
-	}
+	res, _ := tally(fake, chats, time.Since(start))
 	report(w, res)
 	return res, nil
+}
+
+// tally counts what the fake received for a broadcast to chats that took
+// elapsed: the chats that got exactly their one message, and as "chat×n"
+// those that got it more than once.
+func tally(fake *fakeapi.Fake, chats []int64, elapsed time.Duration) (res result, dups []string) {
+	res = result{Messages: len(chats), Elapsed: elapsed, TooMany: fake.TooMany(),
+		Ideal: time.Duration(float64(len(chats)) / overallRate * float64(time.Second))}
+	for _, c := range chats {
+		switch n := len(fake.Messages(c)); {
+		case n == 1:
+			res.Delivered++
+		case n > 1:
+			dups = append(dups, fmt.Sprintf("%d×%d", c, n))
+		}
+	}
+	return res, dups
 }
 
 // broadcastMessages is one message to each private chat and group.

@@ -98,13 +98,7 @@ func broadcastReplicas(ctx context.Context, dsn string, replicas, private, group
 	}
 	elapsed := time.Since(start)
 	time.Sleep(2 * time.Second) // a duplicate would arrive by now
-	res := result{Messages: len(chats), Elapsed: elapsed, TooMany: fake.TooMany(),
-		Ideal: time.Duration(float64(len(chats)) / overallRate * float64(time.Second))}
-	for _, c := range chats {
-		if len(fake.Messages(c)) == 1 {
-			res.Delivered++
-		}
-	}
+	res, _ := tally(fake, chats, elapsed)
 	report(w, res)
 	return res, nil
 }
