@@ -32,6 +32,9 @@ type PendingReply struct {
 	Owner      string
 	LeaseUntil time.Time
 	CreatedAt  time.Time
+	// Superseded is set by ClaimReplies on an edit of a message that a
+	// newer edit has changed since: it is not to be sent again.
+	Superseded bool
 }
 
 // ReplyJournal is how a transaction records the replies its updates owe.

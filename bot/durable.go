@@ -15,7 +15,9 @@ import (
 // process that dies in between leaves them in the queue, and the next one
 // sends them at start, before new work: at-least-once delivery of
 // replies, while the effects still happen once. A resent edit is harmless
-// ("message is not modified"); a resent new message may appear twice,
+// ("message is not modified"), and one that a newer edit of its message
+// has replaced meanwhile (on another replica) is not resent, as it would
+// turn the message back a step; a resent new message may appear twice,
 // which beats a citizen left waiting. Button answers are not journalled:
 // a redelivered press is answered again (seenRequest).
 //
@@ -129,8 +131,8 @@ func (b *Bot) claimReplies(ctx context.Context, own bool) (int, error) {
 		if marked[row.UpdateID] || nth <= parts[row.UpdateID] {
 			continue // went out just before the previous run ended
 		}
-		if row.EditID != 0 && last[[2]int64{row.ChatID, int64(row.EditID)}] != i {
-			continue
+		if row.EditID != 0 && (row.Superseded || last[[2]int64{row.ChatID, int64(row.EditID)}] != i) {
+			continue // a newer edit of the message was sent or is queued
 		}
 		r.out = append(r.out, outMessageOf(row))
 		queued++

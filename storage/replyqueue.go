@@ -57,10 +57,19 @@ func (c *conn) JournalReplies(ctx context.Context, owner string, leaseUntil time
 // when own is set) and returns them in journal order. In PostgreSQL two
 // replicas claiming at once each get distinct rows: the second UPDATE
 // re-checks the lease of a row the first changed and skips it.
+//
+// An edit whose message a newer edit has changed since (sent, as
+// reply_edits remembers, or queued) is returned Superseded: a replica
+// killed just after Telegram accepted an edit finds it unsent while the
+// chat has gone on with another replica, and resending it would turn the
+// message back to an old step.
 func (c *conn) ClaimReplies(ctx context.Context, owner string, own bool, now, leaseUntil time.Time) ([]kinerja.PendingReply, error) {
 	cond := `lease_until < ? AND owner <> ?`
 	if own {
 		cond = `(lease_until < ? OR owner = ?)`
+	}
+	if _, err := c.exec(ctx, `DELETE FROM reply_edits WHERE at < ?`, now.Add(-replyEditsKept).UnixMilli()); err != nil {
+		return nil, fmt.Errorf("claim replies: %w", err)
 	}
 	rows, err := c.query(ctx, `UPDATE reply_queue SET owner = ?, lease_until = ? WHERE `+cond+` RETURNING `+replyColumns,
 		owner, leaseUntil.UnixMilli(), now.UnixMilli(), owner)
@@ -73,8 +82,37 @@ func (c *conn) ClaimReplies(ctx context.Context, owner string, own bool, now, le
 	}
 	// RETURNING promises no order; journal order is ID order.
 	slices.SortFunc(out, func(a, b kinerja.PendingReply) int { return cmp.Compare(a.ID, b.ID) })
+	edits := false
+	for _, r := range out {
+		edits = edits || r.EditID != 0
+	}
+	if !edits {
+		return out, nil
+	}
+	old, err := c.query(ctx, `SELECT q.id FROM reply_queue q WHERE q.owner = ? AND q.lease_until = ? AND q.edit_id <> 0 AND (
+		EXISTS (SELECT 1 FROM reply_edits e WHERE e.chat_id = q.chat_id AND e.message_id = q.edit_id AND e.last_id > q.id)
+		OR EXISTS (SELECT 1 FROM reply_queue n WHERE n.chat_id = q.chat_id AND n.edit_id = q.edit_id AND n.id > q.id))`,
+		owner, leaseUntil.UnixMilli())
+	if err != nil {
+		return nil, fmt.Errorf("claim replies: newer edits: %w", err)
+	}
+	ids, err := collect(old, func(row interface{ Scan(...any) error }) (int64, error) {
+		var id int64
+		return id, row.Scan(&id)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim replies: newer edits: %w", err)
+	}
+	for i := range out {
+		out[i].Superseded = slices.Contains(ids, out[i].ID)
+	}
 	return out, nil
 }
+
+// replyEditsKept is how long the newest sent edit of a message is
+// remembered: far longer than a lease, after which another replica takes
+// over a dead one's replies.
+const replyEditsKept = time.Hour
 
 func scanReply(row interface{ Scan(...any) error }) (kinerja.PendingReply, error) {
 	var r kinerja.PendingReply
@@ -100,7 +138,9 @@ func (c *conn) RenewReplies(ctx context.Context, owner string, leaseUntil time.T
 	return err
 }
 
-// DeleteReplies forgets the replies of updates once they are sent.
+// DeleteReplies forgets the replies of updates once they are sent, and
+// remembers the newest sent edit of each message they edited (see
+// ClaimReplies).
 func (c *conn) DeleteReplies(ctx context.Context, updateIDs []int64) error {
 	for len(updateIDs) > 0 {
 		n := min(len(updateIDs), 256)
@@ -109,7 +149,16 @@ func (c *conn) DeleteReplies(ctx context.Context, updateIDs []int64) error {
 			args[i] = id
 		}
 		// Not through the statement cache: the list's length varies.
-		q := c.rebind(`DELETE FROM reply_queue WHERE update_id IN (?` + strings.Repeat(", ?", n-1) + `)`)
+		in := `(?` + strings.Repeat(", ?", n-1) + `)`
+		newest := `CASE WHEN excluded.last_id > reply_edits.last_id THEN excluded.last_id ELSE reply_edits.last_id END`
+		q := c.rebind(`INSERT INTO reply_edits (chat_id, message_id, last_id, at)
+			SELECT chat_id, edit_id, MAX(id), MAX(created_at) FROM reply_queue WHERE edit_id <> 0 AND update_id IN ` + in + `
+			GROUP BY chat_id, edit_id
+			ON CONFLICT (chat_id, message_id) DO UPDATE SET last_id = ` + newest + `, at = excluded.at`)
+		if _, err := c.q.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("delete replies: newest edits: %w", err)
+		}
+		q = c.rebind(`DELETE FROM reply_queue WHERE update_id IN ` + in)
 		if _, err := c.q.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("delete replies: %w", err)
 		}

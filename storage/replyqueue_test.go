@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -83,6 +84,52 @@ func init() {
 		must(t, err)
 		if len(got) != 2 || got[0].UpdateID != 134 || got[1].UpdateID != 134 {
 			t.Fatalf("after deleting 34 updates' replies, left: %+v", got)
+		}
+	}
+}
+
+func init() {
+	contract["replies/an edit a newer edit of its message replaced is claimed as superseded"] = func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		journal := func(owner string, lease time.Time, rs ...kinerja.PendingReply) {
+			must(t, db.InTx(ctx, func(tx kinerja.Tx) error {
+				return tx.(kinerja.ReplyJournal).JournalReplies(ctx, owner, lease, rs)
+			}))
+		}
+		edit := func(update, chat int64, msg int, text string) kinerja.PendingReply {
+			return kinerja.PendingReply{UpdateID: update, QueueChat: chat, ChatID: chat, EditID: msg, Text: text, CreatedAt: t0}
+		}
+		dead := t0.Add(30 * time.Second) // replica a was killed: its lease ends
+		live := t0.Add(10 * time.Minute) // replica b lives on
+		// a journalled question 4 of chat 1's survey message, then died
+		// with Telegram's answer on the way; a new message to chat 2 and an
+		// edit of chat 3's message nobody touched since.
+		journal("a", dead, edit(10, 1, 3, "Pertanyaan 4"), kinerja.PendingReply{UpdateID: 10, QueueChat: 1, ChatID: 2, Text: "baru", CreatedAt: t0})
+		journal("a", dead, edit(11, 3, 5, "Pertanyaan 2"))
+		// b handled chat 1's next presses: question 5 was sent (and
+		// forgotten), question 6 is still queued. Chat 3's message 6 is
+		// another message.
+		journal("b", live, edit(20, 1, 3, "Pertanyaan 5"))
+		must(t, db.DeleteReplies(ctx, []int64{20}))
+		journal("b", live, edit(21, 1, 3, "Pertanyaan 6"), edit(21, 3, 6, "lain"))
+
+		got, err := db.ClaimReplies(ctx, "a", true, t0.Add(time.Second), t0.Add(time.Minute))
+		must(t, err)
+		var summary []string
+		for _, r := range got {
+			summary = append(summary, fmt.Sprintf("%d:%d/%d %s %v", r.UpdateID, r.ChatID, r.EditID, r.Text, r.Superseded))
+		}
+		want := []string{"10:1/3 Pertanyaan 4 true", "10:2/0 baru false", "11:3/5 Pertanyaan 2 false"}
+		if !reflect.DeepEqual(summary, want) {
+			t.Fatalf("claimed\n%q\nwant\n%q", summary, want)
+		}
+		// Sent edits are remembered for an hour, then pruned: two hours on,
+		// nothing is known to have replaced question 4.
+		must(t, db.DeleteReplies(ctx, []int64{21}))
+		got, err = db.ClaimReplies(ctx, "a", true, t0.Add(2*time.Hour), t0.Add(3*time.Hour))
+		must(t, err)
+		if len(got) != 3 || got[0].Superseded {
+			t.Fatalf("two hours later, claimed %+v", got)
 		}
 	}
 }

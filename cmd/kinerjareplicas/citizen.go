@@ -30,6 +30,9 @@ type citizen struct {
 	answered *atomic.Int64 // replies received by every citizen, for progress
 }
 
+// thanks begins the survey message's last step, after the last answer.
+const thanks = "Terima kasih"
+
 // survey runs the whole survey; it returns how many updates were sent.
 func (c *citizen) survey(payload string) (int, error) {
 	c.sent = append(c.sent, c.fake.SendText(c.user, "/start "+payload))
@@ -39,7 +42,7 @@ func (c *citizen) survey(payload string) (int, error) {
 	}
 	msgID, buttons := q.MessageID, q.Buttons
 	for step := 0; step <= 9; step++ {
-		value, want := "skip", "Terima kasih"
+		value, want := "skip", thanks
 		if step < 9 {
 			value, want = strconv.Itoa(1+(int(c.user.ID)+step)%4), "svy:"
 		}

@@ -97,6 +97,7 @@ type Result struct {
 	HandledOnce        int // of those, recorded as handled in the database
 	Lost               int // sent but never handled
 	Duplicates         int // replies beyond one per update, and responses counted twice
+	Regressed          int // finished citizens whose survey message was last edited back to an earlier step
 	Respondents        int
 	GaveUp             int // citizens who waited in vain for a reply
 	Elapsed            time.Duration
@@ -117,6 +118,7 @@ func (r *Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "  throughput       %.0f updates/s\n", float64(r.Sent)/r.Elapsed.Seconds())
 	fmt.Fprintf(w, "  updates          %d sent, %d handled exactly once, %d lost, %d duplicated\n", r.Sent, r.HandledOnce, r.Lost, r.Duplicates)
 	fmt.Fprintf(w, "  responses        %d counted for %d citizens (%d gave up waiting for a reply)\n", r.Respondents, r.Citizens, r.GaveUp)
+	fmt.Fprintf(w, "  survey messages  %d turned back to an earlier step after the thanks\n", r.Regressed)
 	fmt.Fprintf(w, "  webhook          %d posts, %d delivered, %d failed (retried)\n", r.Webhook.Posts, r.Webhook.Delivered, r.Webhook.Failures)
 	if r.Sent > 0 {
 		fmt.Fprintf(w, "  replica CPU      %v in all, %.2f ms per update\n", r.CPU.Round(time.Millisecond), float64(r.CPU.Microseconds())/1000/float64(r.Sent))
@@ -433,9 +435,18 @@ func count(ctx context.Context, dsn string, fake *fakeapi.Fake, res *Result) err
 	}
 	res.Duplicates = max(0, res.Respondents-res.Citizens)
 	replies := map[int64]int{}
+	thanked := map[int64]bool{} // the chat's last edit is the thanks (false: an earlier step)
 	for _, c := range fake.Calls() {
 		if c.Status == 200 && (c.Method == "sendMessage" || c.Method == "editMessageText") && c.ChatID >= firstChat {
 			replies[c.ChatID]++
+			if _, ok := thanked[c.ChatID]; c.Method == "editMessageText" && (ok || strings.Contains(c.Text, thanks)) {
+				thanked[c.ChatID] = strings.Contains(c.Text, thanks)
+			}
+		}
+	}
+	for _, ok := range thanked {
+		if !ok {
+			res.Regressed++
 		}
 	}
 	for chat, n := range replies {
@@ -445,6 +456,9 @@ func count(ctx context.Context, dsn string, fake *fakeapi.Fake, res *Result) err
 		}
 	}
 	b := res.Bulk
+	if res.Regressed > 0 {
+		return fmt.Errorf("%d survey message(s) turned back to an earlier step after the thanks", res.Regressed)
+	}
 	if res.Lost > 0 || res.Duplicates > 0 || b.BroadcastDup+b.BroadcastLost+b.SummaryDup+b.SummaryLost > 0 {
 		return fmt.Errorf("%d updates lost, %d duplicated; broadcast %d duplicated, %d lost; summary %d duplicated, %d lost",
 			res.Lost, res.Duplicates, b.BroadcastDup, b.BroadcastLost, b.SummaryDup, b.SummaryLost)

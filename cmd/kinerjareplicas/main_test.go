@@ -21,8 +21,8 @@ func TestTwoReplicasAndAKillHandleEveryUpdateOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := Run(t.Context(), Options{DSN: dsn, Replicas: 2, Citizens: 20, Kill: true, MaxConns: 10, Bin: bin, Out: io.Discard})
-	if err != nil {
-		t.Fatal(err)
+	if err != nil && res == nil {
+		t.Fatal(err) // a run that could not be measured; duplicates are judged below
 	}
 	// A reply can be lost when the kill lands between a commit and its
 	// reply (durable replies are the outbox's business); its citizen gives
@@ -32,7 +32,7 @@ func TestTwoReplicasAndAKillHandleEveryUpdateOnce(t *testing.T) {
 	// sent again after the restart: no Bot API call is idempotent, so that
 	// window (the calls in flight at the kill) is allowed, as in the flood
 	// test below, and logged.
-	if res.HandledOnce != res.Sent || res.Lost != 0 || res.Duplicates > 2 || res.Respondents < 20-res.GaveUp || res.Respondents > 20 ||
+	if res.HandledOnce != res.Sent || res.Lost != 0 || res.Duplicates > 2 || res.Regressed != 0 || res.Respondents < 20-res.GaveUp || res.Respondents > 20 ||
 		(res.GaveUp == 0 && res.Sent != 20*11) {
 		t.Fatalf("%+v", res)
 	}
@@ -67,7 +67,7 @@ func TestSurveyBroadcastAndSummaryUnderFloodLimitsWithTheSenderKilled(t *testing
 	// is a systematic duplicate, as the part marks dropped by the sent
 	// log's flush were.
 	b := res.Bulk
-	if res.HandledOnce != res.Sent || res.Duplicates > 2 || res.TooMany != 0 || !strings.Contains(res.KilledWhich, "outbox sender") ||
+	if res.HandledOnce != res.Sent || res.Duplicates > 2 || res.Regressed != 0 || res.TooMany != 0 || !strings.Contains(res.KilledWhich, "outbox sender") ||
 		b.Broadcast != 60 || b.BroadcastDup > 2 || b.BroadcastLost != 0 ||
 		b.SummaryGroups != 3 || b.SummaryMsgs < 3 || b.SummaryDup > 2 || b.SummaryLost != 0 {
 		t.Fatalf("%+v", res)
