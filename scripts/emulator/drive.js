@@ -3,6 +3,8 @@
 //   {"as": user, "say": text}                a message or command
 //   {"as": user, "press": label}             press the newest button whose text starts with label
 //   {"as": user, "expect": fragment}         the newest bot message to user contains fragment
+//   {"as": user, "count": n}                 the bot has sent user exactly n messages (an edit
+//                                            changes one in place): none lost, none twice
 //   {"sh": command}                          run a shell command (e.g. kinerjabot invite), output saved as $OUT
 //   {"sh": command, "expect": fragment}      ... and its whole output contains fragment
 //   {"wait": ms}                             let the bot send what a command queued (the
@@ -89,6 +91,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
       await c.sendCallback(cb);
       console.log(`${step.as} presses [${found.text}]`);
       await waitNew(c, before, found.text);
+    } else if (step.count !== undefined) {
+      const n = botMessages(c).length;
+      console.log(`${n === step.count ? 'ok  ' : 'FAIL'} ${step.as} has ${n} message(s) from the bot, want ${step.count}`);
+      if (n !== step.count) failures++;
     } else if (step.expect) {
       const msgs = botMessages(c);
       const last = msgs.length ? msgs[msgs.length - 1].text : '';
