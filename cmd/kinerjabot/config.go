@@ -124,6 +124,7 @@ func LoadConfig(path string, getenv func(string) string) (*Config, error) {
 		"KINERJA_LOG_LEVEL":         &c.LogLevel,
 		"KINERJA_HOLIDAYS":          &c.HolidaysFile,
 		"KINERJA_HTTP_ADDR":         &c.HTTP.Listen,
+		"KINERJA_SURVEY_KEY_DIR":    &c.Survey.KeyDir,
 	} {
 		if v := getenv(env); v != "" {
 			*dst = v

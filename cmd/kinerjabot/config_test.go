@@ -20,11 +20,13 @@ func TestConfigDefaultsAndEnvironment(t *testing.T) {
 	c, err = LoadConfig("", env(map[string]string{
 		"KINERJA_DB": "x.db", "KINERJA_TIMEZONE": "Asia/Makassar", "KINERJA_LANG": "en",
 		"KINERJA_TELEGRAM_ENDPOINT": "http://127.0.0.1:8081/bot%s/%s", "KINERJA_TELEGRAM_TOKEN": "1:abc",
+		"KINERJA_SURVEY_KEY_DIR": "/srv/keys",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Database != "x.db" || c.Location().String() != "Asia/Makassar" || c.lang != "en" || c.Telegram.Token != "1:abc" {
+	if c.Database != "x.db" || c.Location().String() != "Asia/Makassar" || c.lang != "en" || c.Telegram.Token != "1:abc" ||
+		c.Survey.KeyDir != "/srv/keys" {
 		t.Fatalf("env not applied: %+v", c)
 	}
 }

@@ -39,6 +39,8 @@ replicas=${KB_REPLICAS:-1}
 if [ -n "${KB_DB:-}" ]; then
   schema="kbcheck_$$_$RANDOM"
   psql -q "$KB_DB" -c "CREATE SCHEMA $schema"
+  # The survey's day keys go with the run, not into the working directory.
+  export KINERJA_SURVEY_KEY_DIR="$work/keys"
   case "$KB_DB" in *\?*) KINERJA_DB="$KB_DB&search_path=$schema" ;; *) KINERJA_DB="$KB_DB?search_path=$schema" ;; esac
 elif [ "$replicas" != 1 ]; then
   echo "KB_REPLICAS needs KB_DB (a postgres:// database): replicas share PostgreSQL" >&2
