@@ -82,11 +82,7 @@ func (c *conn) ClaimReplies(ctx context.Context, owner string, own bool, now, le
 	}
 	// RETURNING promises no order; journal order is ID order.
 	slices.SortFunc(out, func(a, b kinerja.PendingReply) int { return cmp.Compare(a.ID, b.ID) })
-	edits := false
-	for _, r := range out {
-		edits = edits || r.EditID != 0
-	}
-	if !edits {
+	if !slices.ContainsFunc(out, func(r kinerja.PendingReply) bool { return r.EditID != 0 }) {
 		return out, nil
 	}
 	old, err := c.query(ctx, `SELECT q.id FROM reply_queue q WHERE q.owner = ? AND q.lease_until = ? AND q.edit_id <> 0 AND (
@@ -103,8 +99,12 @@ func (c *conn) ClaimReplies(ctx context.Context, owner string, own bool, now, le
 	if err != nil {
 		return nil, fmt.Errorf("claim replies: newer edits: %w", err)
 	}
+	replaced := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		replaced[id] = true
+	}
 	for i := range out {
-		out[i].Superseded = slices.Contains(ids, out[i].ID)
+		out[i].Superseded = replaced[out[i].ID]
 	}
 	return out, nil
 }
@@ -150,11 +150,11 @@ func (c *conn) DeleteReplies(ctx context.Context, updateIDs []int64) error {
 		}
 		// Not through the statement cache: the list's length varies.
 		in := `(?` + strings.Repeat(", ?", n-1) + `)`
-		newest := `CASE WHEN excluded.last_id > reply_edits.last_id THEN excluded.last_id ELSE reply_edits.last_id END`
 		q := c.rebind(`INSERT INTO reply_edits (chat_id, message_id, last_id, at)
 			SELECT chat_id, edit_id, MAX(id), MAX(created_at) FROM reply_queue WHERE edit_id <> 0 AND update_id IN ` + in + `
 			GROUP BY chat_id, edit_id
-			ON CONFLICT (chat_id, message_id) DO UPDATE SET last_id = ` + newest + `, at = excluded.at`)
+			ON CONFLICT (chat_id, message_id) DO UPDATE SET at = excluded.at,
+				last_id = CASE WHEN excluded.last_id > reply_edits.last_id THEN excluded.last_id ELSE reply_edits.last_id END`)
 		if _, err := c.q.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("delete replies: newest edits: %w", err)
 		}

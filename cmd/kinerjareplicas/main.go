@@ -434,13 +434,18 @@ func count(ctx context.Context, dsn string, fake *fakeapi.Fake, res *Result) err
 		res.Respondents = tot[0].Respondents
 	}
 	res.Duplicates = max(0, res.Respondents-res.Citizens)
+	calls := fake.Calls()
 	replies := map[int64]int{}
-	thanked := map[int64]bool{} // the chat's last edit is the thanks (false: an earlier step)
-	for _, c := range fake.Calls() {
-		if c.Status == 200 && (c.Method == "sendMessage" || c.Method == "editMessageText") && c.ChatID >= firstChat {
-			replies[c.ChatID]++
-			if _, ok := thanked[c.ChatID]; c.Method == "editMessageText" && (ok || strings.Contains(c.Text, thanks)) {
-				thanked[c.ChatID] = strings.Contains(c.Text, thanks)
+	thanked := map[int64]bool{} // chats thanked once: whether their last edit is still the thanks
+	for _, c := range calls {
+		if c.Status != 200 || c.ChatID < firstChat || (c.Method != "sendMessage" && c.Method != "editMessageText") {
+			continue
+		}
+		replies[c.ChatID]++
+		if c.Method == "editMessageText" {
+			done := strings.Contains(c.Text, thanks)
+			if _, before := thanked[c.ChatID]; before || done {
+				thanked[c.ChatID] = done
 			}
 		}
 	}
@@ -452,7 +457,7 @@ func count(ctx context.Context, dsn string, fake *fakeapi.Fake, res *Result) err
 	for chat, n := range replies {
 		res.Duplicates += max(0, n-12) // /start: a greeting and the question; then ten edits
 		if n > 12 && res.showDups != nil {
-			showCalls(res.showDups, fake.Calls(), chat)
+			showCalls(res.showDups, calls, chat)
 		}
 	}
 	b := res.Bulk

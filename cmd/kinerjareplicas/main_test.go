@@ -12,14 +12,7 @@ import (
 // A small run of the whole tool: two replicas, one killed with SIGKILL
 // and restarted, on the PostgreSQL of the test run.
 func TestTwoReplicasAndAKillHandleEveryUpdateOnce(t *testing.T) {
-	dsn := os.Getenv(storagetest.PostgresEnv)
-	if dsn == "" {
-		t.Skipf("%s is not set: replicas need PostgreSQL", storagetest.PostgresEnv)
-	}
-	bin, err := buildBot(t.TempDir(), "../kinerjabot")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dsn, bin := replicasSetup(t)
 	res, err := Run(t.Context(), Options{DSN: dsn, Replicas: 2, Citizens: 20, Kill: true, MaxConns: 10, Bin: bin, Out: io.Discard})
 	if err != nil && res == nil {
 		t.Fatal(err) // a run that could not be measured; duplicates are judged below
@@ -48,14 +41,7 @@ func TestTwoReplicasAndAKillHandleEveryUpdateOnce(t *testing.T) {
 // summary beside the survey and the outbox sender killed: no 429, no
 // message lost, none sent twice but around the kill.
 func TestSurveyBroadcastAndSummaryUnderFloodLimitsWithTheSenderKilled(t *testing.T) {
-	dsn := os.Getenv(storagetest.PostgresEnv)
-	if dsn == "" {
-		t.Skipf("%s is not set: replicas need PostgreSQL", storagetest.PostgresEnv)
-	}
-	bin, err := buildBot(t.TempDir(), "../kinerjabot")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dsn, bin := replicasSetup(t)
 	res, err := Run(t.Context(), Options{DSN: dsn, Replicas: 2, Citizens: 30, Kill: true, Limits: true, Broadcast: 60, SummaryUnits: 3,
 		MaxConns: 10, Bin: bin, Out: io.Discard})
 	if err != nil && res == nil {
@@ -75,4 +61,19 @@ func TestSurveyBroadcastAndSummaryUnderFloodLimitsWithTheSenderKilled(t *testing
 	if res.Duplicates+b.BroadcastDup+b.SummaryDup > 0 {
 		t.Logf("%d reply, %d broadcast and %d summary message(s) sent twice around the kill", res.Duplicates, b.BroadcastDup, b.SummaryDup)
 	}
+}
+
+// replicasSetup returns the test PostgreSQL and a freshly built bot, or
+// skips the test when no PostgreSQL is configured.
+func replicasSetup(t *testing.T) (dsn, bin string) {
+	t.Helper()
+	dsn = os.Getenv(storagetest.PostgresEnv)
+	if dsn == "" {
+		t.Skipf("%s is not set: replicas need PostgreSQL", storagetest.PostgresEnv)
+	}
+	bin, err := buildBot(t.TempDir(), "../kinerjabot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dsn, bin
 }
